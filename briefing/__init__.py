@@ -1,0 +1,3 @@
+"""Sourced analytic briefings: findings.yaml in, a verified static HTML briefing out."""
+
+__version__ = "0.1.0"

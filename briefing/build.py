@@ -1,0 +1,51 @@
+"""The pipeline: load → validate → verify quotes → assemble → render, top to bottom.
+
+``build`` only computes; writing is left to the caller, so the same run serves a
+build, a ``--check`` and (later) a watcher that builds again and again in one process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .errors import InvalidFindings, Problems
+from .load import load_findings
+from .quotes import verify_quotes
+from .render import render_csv, render_html, render_json
+from .validate import validate
+from .view import assemble
+
+
+def build(findings_path: Path, shown_as: str, strict: bool = False
+          ) -> tuple[dict[str, bytes], Problems]:
+    """The report's files as bytes, and the warnings; raises InvalidFindings on errors."""
+    problems = Problems()
+    doc = load_findings(findings_path, shown_as, problems)
+    findings = None
+    if doc is not None:
+        findings, texts = validate(doc, findings_path.parent, problems)
+    if findings is None or doc is None:
+        raise InvalidFindings(problems)
+    passages = verify_quotes(findings, texts, doc, problems)
+    if problems.errors or (strict and len(problems)):
+        raise InvalidFindings(problems)
+    view = assemble(findings, texts, passages, build_date())
+    files = {
+        "index.html": render_html(view),
+        "findings.json": render_json(findings, passages, view),
+        "estimates.csv": render_csv(findings),
+    }
+    return files, problems
+
+
+def build_date() -> str | None:
+    """The date to show as the build date: only from SOURCE_DATE_EPOCH, for same-bytes builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        return None

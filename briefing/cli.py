@@ -1,0 +1,80 @@
+"""Command line: parse arguments, run the build, report problems, choose the exit code.
+
+Exit 0 when built (or up to date under --check), 1 when the findings are invalid or the
+report is stale, 2 for usage errors. Problems go to stderr one per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .build import build
+from .errors import InvalidFindings, UsageError
+from .write import differences, write_report
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="build-report", description="Build a sourced analytic briefing "
+                "from findings.yaml: every claim cited to the exact passage of its source.")
+    p.add_argument("--findings", metavar="PATH", default="findings.yaml",
+                   help="the findings file to read (default: findings.yaml)")
+    p.add_argument("--out", metavar="DIR", default=None,
+                   help="folder to write the briefing to (default: report/ beside the findings)")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; fail if the findings are invalid or the report "
+                   "is not what a build would write")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+        return _run(args)
+    except UsageError as exc:
+        print(f"build-report: error: {exc}", file=sys.stderr)
+        print("usage: build-report [--findings PATH] [--out DIR] [--check] [--strict]",
+              file=sys.stderr)
+        return 2
+    except InvalidFindings as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems.errors)
+        warnings = len(exc.problems) - count
+        print(f"build-report: {count} error(s), {warnings} warning(s); nothing was written",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    findings = Path(args.findings)
+    if not findings.is_file():
+        raise UsageError(f"findings file '{args.findings}' not found" if not findings.exists()
+                         else f"'{args.findings}' is not a file")
+    out = Path(args.out) if args.out else findings.parent / "report"
+    files, problems = build(findings, args.findings, strict=args.strict)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if args.check:
+        stale = differences(out, files)
+        for line in stale:
+            print(f"build-report: {line}", file=sys.stderr)
+        if stale:
+            print("build-report: the report is not up to date: run build-report and commit "
+                  "the result", file=sys.stderr)
+            return 1
+        return 0
+    write_report(out, files)
+    print(f"build-report: wrote {out}/ ({', '.join(sorted(files))})", file=sys.stderr)
+    return 0

@@ -1,0 +1,80 @@
+"""Coverage: which sentences of each source some quote touches.
+
+A briefing is only as complete as its curation; the share of a source's sentences that
+no claim uses tells the reader (and the analyst) how much of it was left aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Words that end in a period without ending the sentence.
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
+    "sen", "rep", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "e.g",
+    "i.e", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+))
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a source and whether any quote touches it."""
+
+    start: int
+    """Code-point offset of its first character."""
+    end: int
+    """Offset just past its last character."""
+    covered: bool
+    """True when some quote overlaps it."""
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``; a line break always ends a sentence (headlines have no stop)."""
+    spans = []
+    for para in _PARAGRAPH.finditer(text):
+        start = para.start()
+        for stop in _END.finditer(text, para.start(), para.end()):
+            before = text[start:stop.start()].split()
+            if before and _is_abbreviation(before[-1]):
+                continue
+            spans.append(_trim(text, start, stop.end()))
+            start = stop.end()
+        if text[start:para.end()].strip():
+            spans.append(_trim(text, start, para.end()))
+    return [s for s in spans if s[0] < s[1]]
+
+
+def _is_abbreviation(word: str) -> bool:
+    bare = word.lstrip("\"'“‘([").lower()
+    # "U.S." and "U.N." : initials with inner periods
+    return bare in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", bare))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def measure(text: str, quoted: Iterable[tuple[int, int]]) -> list[Sentence]:
+    """Each sentence of ``text``, marked covered when a quoted stretch overlaps it."""
+    stretches = sorted(quoted)
+    sentences = []
+    for start, end in split_sentences(text):
+        covered = any(s < end and e > start for s, e in stretches)
+        sentences.append(Sentence(start, end, covered))
+    return sentences
+
+
+def share(sentences: list[Sentence]) -> float:
+    """Covered sentences over all sentences (1.0 for an empty text)."""
+    if not sentences:
+        return 1.0
+    return sum(s.covered for s in sentences) / len(sentences)

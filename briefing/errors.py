@@ -1,0 +1,93 @@
+"""Problems found in the input, and the errors that carry them to the command line.
+
+Every stage reports what it finds as :class:`Problem` values into a :class:`Problems`
+collector, so one run shows every mistake; the CLI prints them and picks the exit code.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a file, 1-based as editors and compilers show it."""
+
+    path: str
+    """The file as the user named it."""
+    line: int = 1
+    """1-based line."""
+    column: int = 1
+    """1-based column."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (error) or worth a look (warning) in the input."""
+
+    position: Position
+    """Where the offending YAML node starts."""
+    severity: Severity
+    """``error`` stops the build; ``warning`` does so only under ``--strict``."""
+    message: str
+    """What is wrong and how to fix it, on one line."""
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems from every stage so they are reported together."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, position: Position, message: str) -> None:
+        self.items.append(Problem(position, "error", message))
+
+    def warning(self, position: Position, message: str) -> None:
+        self.items.append(Problem(position, "warning", message))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    def __iter__(self) -> Iterator[Problem]:
+        # Sorted by place, so the output reads top to bottom like the file.
+        return iter(sorted(self.items, key=lambda p: (p.position, p.severity, p.message)))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class BriefingError(Exception):
+    """Base of every error the CLI turns into a message instead of a traceback."""
+
+
+class InvalidFindings(BriefingError):
+    """The findings (or a source they name) are invalid; carries every problem found."""
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(f"{len(problems.errors)} error(s) in the findings")
+        self.problems = problems
+
+
+class UsageError(BriefingError):
+    """The command line asks for something that cannot be done (exit status 2)."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean 'x'?)' suffix when a close spelling exists, else ''."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,136 @@
+"""Model: what a briefing, a source, a claim and an estimate are.
+
+This is the one place that says so. Validation of types and allowed values, the JSON
+Schema in ``findings.schema.json`` and the key reference in the README all come from
+these classes and their field docstrings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
+Kind = Literal["reported", "judgment", "assumption"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+Credibility = Literal[1, 2, 3, 4, 5, 6]
+Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly even chance",
+                     "likely", "very likely", "almost certain"]
+Confidence = Literal["high", "moderate", "low"]
+Flag = Literal["likely-error", "misattributed", "inconsistent", "disputed", "unverified"]
+Qualifier = Literal["about", "approximately", "up to", "as many as", "at least", "more than",
+                    "exactly"]
+Number = int | float
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+                              strict=False)
+
+
+class Briefing(_Model):
+    """What the briefing is about and when its information stops."""
+
+    title: Annotated[str, Field(min_length=1)]
+    """The briefing's headline."""
+    as_of: dt.date
+    """The information cut-off date (YYYY-MM-DD): nothing later was considered."""
+    summary: str = ""
+    """Markdown: the bottom line up front, resting on the key judgments."""
+
+
+class Source(_Model):
+    """A source text, kept byte-for-byte as received under ``sources/``."""
+
+    id: Slug
+    """Short unique name, lowercase letters, digits and hyphens; evidence cites it."""
+    file: Annotated[str, Field(min_length=1)]
+    """Path of the text, relative to findings.yaml; must stay inside the project."""
+    title: Annotated[str, Field(min_length=1)]
+    """The source's headline or a descriptive title."""
+    publisher: str | None = None
+    """Who published it, if known."""
+    published: dt.date | None = None
+    """Publication date (YYYY-MM-DD), if known or inferred (say how in the note)."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """Where it was found; http(s) only."""
+    reliability: Reliability = "F"
+    """Admiralty source reliability, A (completely reliable) to F (cannot be judged)."""
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+    """Pin of the file's bytes (lowercase hex); the build fails if the file changes."""
+    note: str | None = None
+    """Markdown analyst comment on the source: provenance, inferred dates, grading."""
+
+
+class Evidence(_Model):
+    """A verbatim passage of a source that supports a claim."""
+
+    source: Slug
+    """The id of the source quoted."""
+    quote: Annotated[str, Field(min_length=1)]
+    """Verbatim words of the source; '...' may stand for words left out within a paragraph."""
+
+
+class Estimate(_Model):
+    """A number a claim states, shown in the estimates table of its quantity."""
+
+    quantity: Annotated[str, Field(min_length=1)]
+    """What is counted; one table per quantity."""
+    estimator: Annotated[str, Field(min_length=1)]
+    """Who makes the estimate (a government, an agency, a person)."""
+    location: Annotated[str, Field(min_length=1)]
+    """Where the counted things are."""
+    value: Number | None = None
+    """The figure; give either this or low and high."""
+    low: Number | None = None
+    """Lower end of a range (with high)."""
+    high: Number | None = None
+    """Upper end of a range (with low)."""
+    qualifier: Qualifier | None = None
+    """How the source hedges the figure, in its own words."""
+    as_of: dt.date | None = None
+    """When the estimate holds, if the source says."""
+
+
+class Claim(_Model):
+    """One claim: reported by a source, or the analyst's judgment or assumption."""
+
+    id: Slug
+    """Short unique name among claims; judgments cite it in based_on."""
+    statement: Annotated[str, Field(min_length=1)]
+    """Markdown: the claim in the analyst's own words."""
+    kind: Kind = "reported"
+    """reported (a source says so), judgment or assumption (the analyst's own)."""
+    topic: str | None = None
+    """Heading the claim is grouped under in the briefing."""
+    said_by: str | None = None
+    """Who made the claim: the person or body the source attributes it to."""
+    credibility: Credibility | None = None
+    """Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)."""
+    likelihood: Likelihood | None = None
+    """ICD 203 likelihood term; judgments only."""
+    confidence: Confidence | None = None
+    """Analytic confidence: high, moderate or low; judgments only."""
+    based_on: tuple[Slug, ...] = ()
+    """Judgments: ids of the claims they rest on."""
+    evidence: tuple[Evidence, ...] = ()
+    """Passages that support the claim; reported claims need at least one."""
+    flag: Flag | None = None
+    """Marks doubtful material: likely-error, misattributed, inconsistent, disputed, unverified."""
+    note: str | None = None
+    """Markdown analyst comment; required when flag is set."""
+    estimate: Estimate | None = None
+    """Puts the claim in the estimates table of its quantity."""
+
+
+class Findings(_Model):
+    """The whole findings.yaml."""
+
+    briefing: Briefing
+    """Title, cut-off date and bottom line."""
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+    """The source texts; at least one."""
+    claims: tuple[Claim, ...]
+    """The claims, in the order the analyst wants them read."""

@@ -1,0 +1,270 @@
+"""Verify quotes: find each evidence quote in its source and fix its exact place.
+
+Matching ignores only what the contract allows: whitespace, straight versus typographic
+quotes, dash variants and ``...`` versus ``…``; an ellipsis in a quote may also stand for
+words left out within one paragraph. A quote found nowhere gets the closest passage and
+the words that differ; one found more than once is refused, since a citation must point
+at one passage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import model
+from .errors import Problems
+from .load import Document
+from .sources import SourceText
+
+_FOLD = {
+    **dict.fromkeys("‘’‚‛′ʼ", "'"),
+    **dict.fromkeys("“”„‟″", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    "…": "...",
+}
+_WORD = re.compile(r"\S+")
+_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where a quote sits in its source text."""
+
+    source: str
+    """The source id."""
+    quote: str
+    """The quote as the analyst wrote it."""
+    start: int
+    """Code-point offset of the first quoted character."""
+    end: int
+    """Code-point offset just past the last quoted character."""
+    parts: tuple[tuple[int, int], ...]
+    """The quoted stretches (more than one when an ellipsis leaves words out)."""
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text with the ignorable differences folded away, and each folded character's offset."""
+    out: list[str] = []
+    index: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space:
+                out.append(" ")
+                index.append(i)
+            in_space = True
+            continue
+        in_space = False
+        rep = _FOLD.get(ch, ch)
+        out.append(rep)
+        index.extend([i] * len(rep))
+    return "".join(out), index
+
+
+class IndexedSource:
+    """A source text prepared for searching: folded once, paragraphs located."""
+
+    def __init__(self, source_id: str, text: str) -> None:
+        self.id = source_id
+        self.text = text
+        self.folded, self.index = fold(text)
+        breaks = "\n\n" if re.search(r"\n[ \t]*\n", text) else "\n"
+        # Paragraph starts in the original text: blank-line separated when the text has
+        # blank lines, one per line otherwise (news copy often puts a paragraph per line).
+        pattern = r"\n[ \t]*\n" if breaks == "\n\n" else r"\n"
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(pattern, text)]
+
+    def paragraph_of(self, folded_pos: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, self.index[folded_pos]) - 1
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.index[start], self.index[end - 1] + 1
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = self.text.count("\n", 0, offset) + 1
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+    @cached_property
+    def words(self) -> list[tuple[int, int, str]]:
+        """(start, end, comparable form) of each word of the folded text."""
+        return [(m.start(), m.end(), _comparable(m.group())) for m in _WORD.finditer(self.folded)]
+
+    def find_all(self, needle: str, lo: int = 0, hi: int | None = None) -> list[int]:
+        """Starts of ``needle`` in the folded text that begin and end at word boundaries."""
+        hits = []
+        hi = len(self.folded) if hi is None else hi
+        pos = self.folded.find(needle, lo, hi)
+        while pos != -1:
+            if self._bounded(pos, pos + len(needle), needle):
+                hits.append(pos)
+            pos = self.folded.find(needle, pos + 1, hi)
+        return hits
+
+    def _bounded(self, start: int, end: int, needle: str) -> bool:
+        before = self.folded[start - 1] if start else " "
+        after = self.folded[end] if end < len(self.folded) else " "
+        return not ((needle[0].isalnum() and before.isalnum())
+                    or (needle[-1].isalnum() and after.isalnum()))
+
+
+def verify_quotes(findings: model.Findings, texts: dict[str, SourceText], doc: Document,
+                  problems: Problems) -> dict[tuple[str, int], Passage]:
+    """Every evidence quote's passage, keyed by (claim id, evidence index)."""
+    indexed = {sid: IndexedSource(sid, t.text) for sid, t in texts.items()}
+    paths = {s.id: s.file for s in findings.sources}
+    resolved: dict[tuple[str, int], Passage] = {}
+    for ci, claim in enumerate(findings.claims):
+        for ei, ev in enumerate(claim.evidence):
+            source = indexed.get(ev.source)
+            if source is None:
+                continue  # its source could not be read: already reported
+            where = doc.at(("claims", ci, "evidence", ei, "quote"))
+            found, message = locate(ev.quote, source, paths[ev.source])
+            if found is None:
+                problems.error(where, message)
+                continue
+            resolved[(claim.id, ei)] = Passage(ev.source, ev.quote, found[0][0], found[-1][1],
+                                               tuple(found))
+        if claim.estimate:
+            _check_numbers(claim, ci, doc, problems)
+    return resolved
+
+
+def locate(quote: str, source: IndexedSource, shown_path: str
+           ) -> tuple[list[tuple[int, int]] | None, str]:
+    """The quoted stretches as original offsets, or ``None`` and the reason."""
+    needle = fold(quote)[0].strip()
+    needle = re.sub(r"^(\.\.\.\s*)+|(\s*\.\.\.)+$", "", needle).strip()
+    if not needle:
+        return None, "quote is empty: copy the passage from the source"
+    hits = source.find_all(needle)
+    if len(hits) == 1:
+        return [source.original_span(hits[0], hits[0] + len(needle))], ""
+    if len(hits) > 1:
+        lines = ", ".join(sorted({str(source.line_col(source.index[h])[0]) for h in hits},
+                                 key=int))
+        return None, (f"quote occurs {len(hits)} times in source '{source.id}' (lines {lines}): "
+                      "quote more of the passage so that it points at one place")
+    if "..." in needle:
+        matches = _elided(needle, source)
+        if len(matches) == 1:
+            return matches[0], ""
+        if len(matches) > 1:
+            return None, (f"quote with '...' fits {len(matches)} places in source "
+                          f"'{source.id}': quote more words so that it points at one place")
+    return None, _not_found(needle, source, shown_path)
+
+
+def _elided(needle: str, source: IndexedSource) -> list[list[tuple[int, int]]]:
+    pieces = [p.strip() for p in needle.split("...") if p.strip()]
+    matches = []
+    for first in source.find_all(pieces[0]):
+        paragraph = source.paragraph_of(first)
+        stretches = [(first, first + len(pieces[0]))]
+        for piece in pieces[1:]:
+            nxt = source.find_all(piece, stretches[-1][1])
+            if not nxt or source.paragraph_of(nxt[0]) != paragraph:
+                break
+            stretches.append((nxt[0], nxt[0] + len(piece)))
+        else:
+            matches.append([source.original_span(s, e) for s, e in stretches])
+    return matches
+
+
+def _not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
+    head = f"quote not found in source '{source.id}'"
+    want = [_comparable(w) for w in needle.replace("...", " ").split()]
+    words = source.words
+    best = _closest_window(want, words)
+    if best is None:
+        return f"{head}: no passage resembles it; copy the words exactly from {shown_path}"
+    start, end = words[best[0]][0], words[best[1] - 1][1]
+    found_text = source.folded[start:end].rstrip(".,;:")
+    if _numbers(found_text) != _numbers(needle):
+        return (f"{head}: the closest passage gives different figures, so none is suggested; "
+                f"check the numbers against {shown_path}")
+    line, col = source.line_col(source.index[start])
+    diffs = _differences(needle.replace("...", " ... ").split(), found_text.split())
+    return (f"{head}; closest passage at {shown_path}:{line}:{col}: \"{_clip(found_text)}\" "
+            f"({diffs}); copy it verbatim")
+
+
+def _closest_window(want: list[str], words: list[tuple[int, int, str]]
+                    ) -> tuple[int, int] | None:
+    """Word range of the source most like ``want``: rank by shared words, then by diff."""
+    n = len(want)
+    if not n or not words:
+        return None
+    wanted = set(want)
+    flags = [1 if w[2] in wanted else 0 for w in words]
+    size = min(n, len(words))
+    score = sum(flags[:size])
+    ranked = [(score, 0)]
+    for i in range(1, len(words) - size + 1):
+        score += flags[i + size - 1] - flags[i - 1]
+        ranked.append((score, i))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    best: tuple[float, int, int] | None = None
+    for _, i in ranked[:25]:
+        for lo, hi in ((i, i + size), (max(0, i - 2), min(len(words), i + size + 2))):
+            ratio = difflib.SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
+                                            autojunk=False).ratio()
+            if best is None or ratio > best[0]:
+                best = (ratio, lo, hi)
+    if best is None or best[0] < 0.5:
+        return None
+    # Trim window words that the quote does not have at either end.
+    _, lo, hi = best
+    while lo < hi - 1 and words[lo][2] not in wanted:
+        lo += 1
+    while hi - 1 > lo and words[hi - 1][2] not in wanted:
+        hi -= 1
+    return lo, hi
+
+
+def _differences(quoted: list[str], source: list[str]) -> str:
+    ops = difflib.SequenceMatcher(None, [_comparable(w) for w in quoted],
+                                  [_comparable(w) for w in source], autojunk=False)
+    said = []
+    for tag, a1, a2, b1, b2 in ops.get_opcodes():
+        q, s = " ".join(quoted[a1:a2]), " ".join(source[b1:b2])
+        if tag == "replace":
+            said.append(f"the quote has '{q}' where the source has '{s}'")
+        elif tag == "delete" and q != "...":
+            said.append(f"the source does not have '{q}' here")
+        elif tag == "insert":
+            said.append(f"the source also has '{s}' here")
+    if not said:
+        return "it differs only in letter case or punctuation"
+    more = f", and {len(said) - 3} more difference(s)" if len(said) > 3 else ""
+    return "; ".join(said[:3]) + more
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _comparable(word: str) -> str:
+    return word.strip(".,;:!?\"'()[]").lower()
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
+
+
+def _check_numbers(claim: model.Claim, ci: int, doc: Document, problems: Problems) -> None:
+    """An estimate's figures must be stated in one of its claim's quotes."""
+    assert claim.estimate is not None
+    stated = {n for ev in claim.evidence for n in _numbers(fold(ev.quote)[0])}
+    for key in ("value", "low", "high"):
+        number = getattr(claim.estimate, key)
+        if number is None or float(number) in stated:
+            continue
+        shown = ", ".join(f"{n:,g}" for n in sorted(stated)) or "no figures"
+        problems.error(doc.at(("claims", ci, "estimate", key)), f"estimate {key} {number:,} "
+                       f"does not appear in any quote of claim '{claim.id}' (they state "
+                       f"{shown}): quote the passage that gives it, or correct the figure")

@@ -1,0 +1,97 @@
+"""Render: the assembled view into the report's files, all as bytes in memory.
+
+``index.html`` comes from the templates with the stylesheet inlined and a
+Content-Security-Policy that admits that one stylesheet and nothing else; the JSON and
+CSV give the same findings to programs.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import jinja2
+
+from . import model
+from .quotes import Passage
+from .view import number
+
+_PACKAGE = files("briefing")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("briefing", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def stylesheet() -> str:
+    return (_PACKAGE / "static" / "briefing.css").read_text(encoding="utf-8")
+
+
+def content_security_policy(css: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    # No scripts, no fetches, no frames: only the one inline stylesheet, by its hash.
+    return (f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def render_html(view: dict[str, Any]) -> bytes:
+    css = stylesheet()
+    html = environment().get_template("page.html").render(
+        **view, css=css, csp=content_security_policy(css))
+    return html.encode("utf-8")
+
+
+def render_json(findings: model.Findings, passages: dict[tuple[str, int], Passage],
+                view: dict[str, Any]) -> bytes:
+    data = findings.model_dump(mode="json")
+    for source, sv in zip(data["sources"], view["sources"], strict=True):
+        source["sha256"] = sv.sha256
+        source["coverage"] = round(sv.coverage, 4)
+        source["sentences"] = len(sv.sentences)
+        source["uncovered_sentences"] = sv.uncovered
+    for claim in data["claims"]:
+        for ei, ev in enumerate(claim["evidence"]):
+            p = passages[(claim["id"], ei)]
+            ev.update(start=p.start, end=p.end, parts=[list(part) for part in p.parts])
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+CSV_COLUMNS = ("quantity", "estimator", "location", "qualifier", "value", "low", "high",
+               "as_of", "said_by", "claim_id", "source_ids", "flag")
+
+
+def render_csv(findings: model.Findings) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in findings.claims:
+        est = claim.estimate
+        if est is None:
+            continue
+        sources = sorted({ev.source for ev in claim.evidence})
+        writer.writerow([
+            est.quantity, est.estimator, est.location, est.qualifier or "",
+            *(_plain(getattr(est, k)) for k in ("value", "low", "high")),
+            est.as_of.isoformat() if est.as_of else "", claim.said_by or "", claim.id,
+            ";".join(sources), claim.flag or "",
+        ])
+    return out.getvalue().encode("utf-8")
+
+
+def _plain(value: float | int | None) -> str:
+    return "" if value is None else number(value).replace(",", "")

@@ -1,0 +1,378 @@
+"""Validate: turn the loaded document into the model, checking every rule a claim obeys.
+
+Types and allowed values come from :mod:`briefing.model` (pydantic); each of its errors is
+translated into one plain sentence at the YAML node it concerns. The rules that span
+several fields or records (unique ids, references, what each kind of claim needs, the
+source files themselves) are checked here, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .errors import Problems, did_you_mean
+from .load import Document, KeyPath
+from .sources import SourceReadError, SourceText, read_source
+
+M = TypeVar("M", bound=BaseModel)
+
+_SECTIONS: dict[str, type[BaseModel] | None] = {"briefing": model.Briefing, "sources": None,
+                                                 "claims": None}
+
+
+def validate(doc: Document, project: Path, problems: Problems
+             ) -> tuple[model.Findings | None, dict[str, SourceText]]:
+    """The findings as a model (``None`` when any error was found) and the source texts."""
+    data = doc.data
+    if not isinstance(data, dict):
+        problems.error(doc.at(()), "the findings file must be a mapping with the keys "
+                       "'briefing', 'sources' and 'claims'")
+        return None, {}
+    for key in data:
+        if key not in _SECTIONS:
+            problems.error(doc.key_at((key,)), f"unknown top-level key '{key}'"
+                           f"{did_you_mean(key, _SECTIONS)}; allowed: briefing, sources, claims")
+    for key in _SECTIONS:
+        if key not in data:
+            problems.error(doc.at(()), f"missing required top-level key '{key}'")
+
+    briefing = _build(model.Briefing, data.get("briefing"), ("briefing",), doc, problems)
+    sources = _build_list(model.Source, data.get("sources"), "sources", doc, problems)
+    claims = _build_list(model.Claim, data.get("claims"), "claims", doc, problems)
+    if "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
+        problems.error(doc.at(("sources",)), "at least one source is needed")
+
+    texts = _check_sources(sources, doc, project, problems)
+    _check_claims(claims, sources, briefing, doc, problems)
+    _check_citations(claims, sources, doc, problems)
+
+    if problems.errors or briefing is None:
+        return None, texts
+    findings = model.Findings(briefing=briefing, sources=tuple(s for _, s in sources),
+                              claims=tuple(c for _, c in claims))
+    return findings, texts
+
+
+# -- types and allowed values -------------------------------------------------------------
+
+def _build(cls: type[M], raw: Any, path: KeyPath, doc: Document,
+                         problems: Problems) -> M | None:
+    if raw is None and len(path) == 1:
+        return None  # a missing section was reported above
+    try:
+        return cls.model_validate(raw)
+    except ValidationError as exc:
+        seen: set[KeyPath] = set()
+        for err in exc.errors(include_url=False):
+            loc = _data_path(raw, err["loc"])
+            if loc in seen:
+                continue  # a union reports once per member: one message is enough
+            seen.add(loc)
+            _report(err, cls, raw, path, loc, doc, problems)
+        return None
+
+
+def _build_list(cls: type[M], raw: Any, key: str, doc: Document,
+                              problems: Problems) -> list[tuple[int, M]]:
+    if raw is None:
+        if key in (doc.data or {}):
+            problems.error(doc.at((key,)), f"'{key}' is empty: give a list of entries")
+        return []
+    if not isinstance(raw, list):
+        problems.error(doc.at((key,)), f"'{key}' must be a list (each entry starts with '- ')")
+        return []
+    built = []
+    for i, item in enumerate(raw):
+        obj = _build(cls, item, (key, i), doc, problems)
+        if obj is not None:
+            built.append((i, obj))
+    return built
+
+
+def _data_path(raw: Any, loc: tuple[int | str, ...]) -> KeyPath:
+    """The part of pydantic's location that exists in the data (drops union tags)."""
+    path: list[str | int] = []
+    node = raw
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            if isinstance(node, dict) and isinstance(part, str):
+                path.append(part)  # a missing or unknown key: keep its name
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPath,
+            doc: Document, problems: Problems) -> None:
+    kind = err["type"]
+    full = (*base, *loc)
+    name = str(loc[-1]) if loc else base[-1]
+    value = err.get("input")
+    owner = _owner_model(cls, loc)
+    if kind == "missing":
+        where = doc.at(full[:-1])
+        problems.error(where, f"missing required key '{name}'{_in(full[:-1])}")
+    elif kind == "extra_forbidden":
+        allowed = list(owner.model_fields) if owner else []
+        problems.error(doc.key_at(full), f"unknown key '{name}'{_in(full[:-1])}"
+                       f"{did_you_mean(str(name), allowed) or '; allowed: ' + ', '.join(allowed)}")
+    elif kind == "literal_error":
+        choices = _choices(owner, str(name))
+        options = " | ".join(map(str, choices))
+        problems.error(doc.at(full), f"{name} {_show(value)} is not allowed: use one of "
+                       f"{options}{did_you_mean(str(value), map(str, choices))}")
+    elif kind == "string_pattern_mismatch":
+        hint = {"url": "an address starting with http:// or https://",
+                "sha256": "64 lowercase hexadecimal digits"}.get(
+                    str(name), "lowercase letters, digits and hyphens only, like 'us-estimate'")
+        problems.error(doc.at(full), f"{name} {_show(value)} is not valid: use {hint}")
+    elif kind in ("string_type", "string_too_short"):
+        if kind == "string_too_short" or value is None:
+            problems.error(doc.at(full), f"{name} is empty: write a value")
+        else:
+            problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)} "
+                           f"{_show(value)}: put it in quotes")
+    elif kind.startswith(("date_", "datetime_")):
+        problems.error(doc.at(full), f"{name} must be a date written YYYY-MM-DD, "
+                       f"not {_show(value)}")
+    elif kind.startswith(("int_", "float_")):
+        hint = ": write it without separators, like 10000" if isinstance(value, str) else ""
+        problems.error(doc.at(full), f"{name} must be a number, not {_show(value)}{hint}")
+    elif kind in ("list_type", "tuple_type"):
+        problems.error(doc.at(full), f"{name} must be a list (each entry starts with '- ')")
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        problems.error(doc.at(full), f"{name} must be a mapping of keys, not {_type_name(value)}")
+    elif kind == "too_short":
+        problems.error(doc.at(full), f"{name} needs at least one entry")
+    else:
+        problems.error(doc.at(full), f"{name}: {err['msg']}")
+
+
+def _owner_model(cls: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
+    """The model class whose field the last element of ``loc`` names."""
+    owner: type[BaseModel] | None = cls
+    for part in loc[:-1]:
+        if owner is None or isinstance(part, int):
+            continue
+        field = owner.model_fields.get(part)
+        owner = _model_in(field.annotation) if field else None
+    return owner
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _choices(owner: type[BaseModel] | None, name: str) -> list[Any]:
+    if owner is None or name not in owner.model_fields:
+        return []
+    return list(_literals(owner.model_fields[name].annotation))
+
+
+def _literals(annotation: Any) -> list[Any]:
+    args = get_args(annotation)
+    if args and all(not isinstance(a, type) and a is not None and not get_args(a) for a in args):
+        return list(args)
+    out: list[Any] = []
+    for arg in args:
+        out.extend(_literals(arg))
+    return out
+
+
+def _in(path: KeyPath) -> str:
+    if not path:
+        return ""
+    if len(path) >= 2 and isinstance(path[1], int):
+        section = {"sources": "source", "claims": "claim"}.get(str(path[0]), str(path[0]))
+        rest = "".join(f".{p}" if isinstance(p, str) else f"[{p}]" for p in path[2:])
+        return f" in {section} #{path[1] + 1}{rest}"
+    return " in " + ".".join(map(str, path))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as a yes-or-no)"
+    if isinstance(value, (dt.date, int, float)):
+        return str(value)
+    return repr(value) if isinstance(value, str) else f"of type {_type_name(value)}"
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a yes-or-no", int: "a number", float: "a number", dict: "a mapping",
+            list: "a list", dt.date: "a date", type(None): "nothing"}.get(type(value), "a value")
+
+
+# -- rules across fields and records ------------------------------------------------------
+
+def _check_sources(sources: list[tuple[int, model.Source]], doc: Document, project: Path,
+                   problems: Problems) -> dict[str, SourceText]:
+    texts: dict[str, SourceText] = {}
+    first_id: dict[str, int] = {}
+    root = project.resolve()
+    for i, src in sources:
+        path = ("sources", i)
+        if src.id in first_id:
+            problems.error(doc.at((*path, "id")), f"duplicate source id '{src.id}' (first used "
+                           f"on line {doc.at(('sources', first_id[src.id], 'id')).line}): "
+                           "give each source its own id")
+            continue
+        first_id[src.id] = i
+        file = (project / src.file)
+        if Path(src.file).is_absolute() or not _inside(file.resolve(), root):
+            problems.error(doc.at((*path, "file")), f"file '{src.file}' is outside the project: "
+                           "put the source under sources/ and give its path relative to "
+                           "findings.yaml")
+            continue
+        try:
+            text = read_source(file)
+        except SourceReadError as exc:
+            problems.error(doc.at((*path, "file")), f"source file '{src.file}' {exc}"
+                           if "not found" not in str(exc) else
+                           f"source file '{src.file}' not found (paths are relative to "
+                           "findings.yaml)")
+            continue
+        if src.sha256 is not None and src.sha256 != text.sha256:
+            problems.error(doc.at((*path, "sha256")), f"'{src.file}' has changed: its sha256 is "
+                           f"{text.sha256}, not the pinned one; restore the file as received, "
+                           "or update the pin if the change is intended")
+            continue
+        texts[src.id] = text
+    return texts
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int, model.Source]],
+                  briefing: model.Briefing | None, doc: Document, problems: Problems) -> None:
+    ids: dict[str, int] = {}
+    for i, claim in claims:
+        if claim.id in ids:
+            problems.error(doc.at(("claims", i, "id")), f"duplicate claim id '{claim.id}' (first "
+                           f"used on line {doc.at(('claims', ids[claim.id], 'id')).line}): "
+                           "give each claim its own id")
+        else:
+            ids[claim.id] = i
+    source_ids = {s.id for _, s in sources}
+    for i, claim in claims:
+        at = ("claims", i)
+        _check_kind(claim, at, doc, problems)
+        for j, ev in enumerate(claim.evidence):
+            if ev.source not in source_ids and sources:
+                problems.error(doc.at((*at, "evidence", j, "source")), f"unknown source "
+                               f"'{ev.source}'{did_you_mean(ev.source, source_ids)}: cite the id "
+                               "of an entry under 'sources'")
+        for j, ref in enumerate(claim.based_on):
+            if ref == claim.id:
+                problems.error(doc.at((*at, "based_on", j)), f"claim '{claim.id}' cannot rest "
+                               "on itself: name the claims it is based on")
+            elif ref not in ids:
+                problems.error(doc.at((*at, "based_on", j)), f"unknown claim '{ref}'"
+                               f"{did_you_mean(ref, ids)} in based_on")
+        if claim.flag and not (claim.note or "").strip():
+            problems.error(doc.at((*at, "flag")), f"flag '{claim.flag}' needs a note saying why: "
+                           "add 'note:' to this claim")
+        if claim.estimate:
+            _check_estimate(claim.estimate, (*at, "estimate"), briefing, doc, problems)
+    _check_cycles(claims, ids, doc, problems)
+
+
+def _check_kind(claim: model.Claim, at: KeyPath, doc: Document, problems: Problems) -> None:
+    if claim.kind == "reported":
+        if not claim.evidence:
+            problems.error(doc.at((*at, "evidence") if claim.evidence == () else at),
+                           f"reported claim '{claim.id}' needs evidence: add at least one "
+                           "'evidence' entry with a source and a verbatim quote")
+        for key in ("likelihood", "confidence"):
+            if getattr(claim, key) is not None:
+                problems.error(doc.key_at((*at, key)), f"{key} applies only to judgments and "
+                               f"assumptions: remove it, or set 'kind: judgment'")
+        if claim.based_on:
+            problems.error(doc.key_at((*at, "based_on")), "based_on applies only to judgments "
+                           "and assumptions: a reported claim rests on its evidence")
+        if not claim.said_by:
+            problems.warning(doc.at(at), f"reported claim '{claim.id}' does not say who made "
+                             "it: add 'said_by'")
+        if claim.credibility is None:
+            problems.warning(doc.at(at), f"reported claim '{claim.id}' has no credibility "
+                             "grade: add 'credibility: 1' to 'credibility: 6'")
+    elif claim.kind == "judgment":
+        for key in ("likelihood", "confidence"):
+            if getattr(claim, key) is None:
+                problems.error(doc.at(at), f"judgment '{claim.id}' needs a {key}")
+        if not claim.based_on:
+            problems.warning(doc.at(at), f"judgment '{claim.id}' names no claims it rests on: "
+                             "add 'based_on'")
+
+
+def _check_estimate(est: model.Estimate, at: KeyPath, briefing: model.Briefing | None,
+                    doc: Document, problems: Problems) -> None:
+    has_range = est.low is not None or est.high is not None
+    if est.value is None and not has_range:
+        problems.error(doc.at(at), "an estimate needs 'value', or 'low' and 'high' for a range")
+    elif est.value is not None and has_range:
+        problems.error(doc.key_at((*at, "low" if est.low is not None else "high")),
+                       "give either 'value' or 'low' and 'high', not both")
+    elif has_range and (est.low is None or est.high is None):
+        missing = "high" if est.high is None else "low"
+        problems.error(doc.at(at), f"a range needs both 'low' and 'high': add '{missing}', or "
+                       "use 'value' with a qualifier such as 'up to' or 'at least'")
+    elif est.low is not None and est.high is not None and est.low > est.high:
+        problems.error(doc.at((*at, "low")), f"low {est.low} is above high {est.high}: swap them")
+    for key in ("value", "low", "high"):
+        number = getattr(est, key)
+        if number is not None and number < 0:
+            problems.error(doc.at((*at, key)), f"{key} {number} is negative")
+    if briefing and est.as_of and est.as_of > briefing.as_of:
+        problems.warning(doc.at((*at, "as_of")), f"estimate as_of {est.as_of} is after the "
+                         f"briefing's cut-off {briefing.as_of}")
+
+
+def _check_cycles(claims: list[tuple[int, model.Claim]], ids: dict[str, int], doc: Document,
+                  problems: Problems) -> None:
+    by_id = {c.id: (i, c) for i, c in claims}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(cid: str, trail: list[str]) -> None:
+        state[cid] = 1
+        i, claim = by_id[cid]
+        for ref in claim.based_on:
+            if ref not in by_id or ref == cid:
+                continue
+            if state.get(ref) == 1:
+                loop = " -> ".join([*trail[trail.index(ref):], cid, ref]) if ref in trail \
+                    else f"{cid} -> {ref}"
+                problems.error(doc.at(("claims", i, "based_on")), f"based_on goes round in a "
+                               f"circle ({loop}): a judgment cannot rest on itself")
+            elif ref not in state:
+                visit(ref, [*trail, cid])
+        state[cid] = 2
+
+    for cid in sorted(by_id, key=lambda c: by_id[c][0]):
+        if cid not in state:
+            visit(cid, [])
+
+
+def _check_citations(claims: list[tuple[int, model.Claim]], sources: list[tuple[int, model.Source]],
+                     doc: Document, problems: Problems) -> None:
+    cited = {ev.source for _, c in claims for ev in c.evidence}
+    for i, src in sources:
+        if src.id not in cited:
+            problems.warning(doc.at(("sources", i, "id")), f"source '{src.id}' is not cited by "
+                             "any claim")

@@ -1,0 +1,227 @@
+"""Assemble: everything the page shows, worked out from the findings before rendering.
+
+Templates only lay out what this module hands them: numbering of citations, grouping
+by topic and quantity, labels of grades and terms, the highlighted source texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from . import coverage, model, vocab
+from .highlight import Mark, render_source
+from .quotes import Passage
+from .sources import SourceText
+
+_MD = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+_MD.disable("image")  # an image would be an external request
+
+
+def markdown(text: str | None) -> Markup:
+    return Markup(_MD.render(text or ""))
+
+
+def markdown_inline(text: str | None) -> Markup:
+    return Markup(_MD.renderInline(text or ""))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def number(value: float | int) -> str:
+    """A figure with thousands separators, without a needless '.0'."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+@dataclass
+class Citation:
+    """A link from a claim (or an estimate row) to one highlighted passage."""
+
+    number: int
+    anchor: str
+    """Element id of the citation itself, for the link back."""
+    target: str
+    """Element id of the passage."""
+    source: Any
+    """The cited source's view."""
+    quote: str
+
+
+@dataclass
+class SourceView:
+    """A source in the appendix, with its details and highlighted text."""
+
+    model: model.Source
+    number: int
+    anchor: str
+    text: str
+    sha256: str
+    reliability_label: str
+    sentences: list[coverage.Sentence]
+    coverage: float
+    uncovered: list[str]
+    note_html: Markup
+    text_html: Markup = field(default_factory=Markup)
+
+
+@dataclass
+class ClaimView:
+    model: model.Claim
+    anchor: str
+    statement_html: Markup
+    note_html: Markup
+    citations: list[Citation]
+    quotes: list[tuple[str, Citation]]
+    credibility_label: str
+    flag_label: str
+    likelihood_range: str
+    based_on: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class EstimateRow:
+    claim: ClaimView
+    estimate: model.Estimate
+    figure: str
+    low: float
+    high: float
+
+
+@dataclass
+class EstimateTable:
+    quantity: str
+    anchor: str
+    rows: list[EstimateRow]
+    spreads: list[tuple[str, str]]
+
+
+def assemble(findings: model.Findings, texts: dict[str, SourceText],
+             passages: dict[tuple[str, int], Passage], build_date: str | None) -> dict[str, Any]:
+    """The page's content as plain values for the templates."""
+    sources = {s.id: _source(i, s, texts[s.id], passages)
+               for i, s in enumerate(findings.sources, 1)}
+    numbering = _number_passages(findings, passages)
+    claims = [_claim(c, sources, passages, numbering) for c in findings.claims]
+    by_id = {c.model.id: c for c in claims}
+    for view in claims:
+        view.based_on = [(by_id[ref].anchor, ref) for ref in view.model.based_on if ref in by_id]
+    _render_sources(sources, claims, passages, numbering)
+    reported = [c for c in claims if c.model.kind == "reported"]
+    return {
+        "briefing": findings.briefing,
+        "summary_html": markdown(findings.briefing.summary),
+        "build_date": build_date,
+        "judgments": [c for c in claims if c.model.kind != "reported"],
+        "tables": _tables(claims),
+        "topics": _topics(reported),
+        "caveats": [c for c in claims if c.model.flag],
+        "sources": list(sources.values()),
+        "vocab": vocab,
+    }
+
+
+def _source(number_: int, src: model.Source, text: SourceText,
+            passages: dict[tuple[str, int], Passage]) -> SourceView:
+    quoted = [part for p in passages.values() if p.source == src.id for part in p.parts]
+    sentences = coverage.measure(text.text, quoted)
+    return SourceView(
+        model=src, number=number_, anchor=f"source-{src.id}", text=text.text,
+        sha256=text.sha256,
+        reliability_label=vocab.SOURCE_RELIABILITY[src.reliability],
+        sentences=sentences, coverage=coverage.share(sentences),
+        uncovered=[text.text[s.start:s.end] for s in sentences if not s.covered],
+        note_html=markdown(src.note),
+    )
+
+
+def _number_passages(findings: model.Findings, passages: dict[tuple[str, int], Passage]
+                     ) -> dict[tuple[str, tuple[tuple[int, int], ...]], int]:
+    """Citation numbers: one per distinct passage, in source order then text order."""
+    order = {s.id: i for i, s in enumerate(findings.sources)}
+    keys = sorted({(p.source, p.parts) for p in passages.values()},
+                  key=lambda k: (order[k[0]], k[1]))
+    return {k: i for i, k in enumerate(keys, 1)}
+
+
+def _passage_anchor(source: str, parts: tuple[tuple[int, int], ...]) -> str:
+    return f"passage-{source}-{parts[0][0]}-{parts[-1][1]}"
+
+
+def _claim(claim: model.Claim, sources: dict[str, SourceView],
+           passages: dict[tuple[str, int], Passage],
+           numbering: dict[tuple[str, tuple[tuple[int, int], ...]], int]) -> ClaimView:
+    citations = []
+    for ei, ev in enumerate(claim.evidence):
+        passage = passages[(claim.id, ei)]
+        citations.append(Citation(
+            number=numbering[(passage.source, passage.parts)],
+            anchor=f"cite-{claim.id}-{ei + 1}",
+            target=_passage_anchor(passage.source, passage.parts),
+            source=sources[ev.source], quote=ev.quote))
+    low_high = vocab.LIKELIHOOD.get(claim.likelihood or "")
+    return ClaimView(
+        model=claim, anchor=f"claim-{claim.id}",
+        statement_html=markdown_inline(claim.statement), note_html=markdown(claim.note),
+        citations=citations, quotes=[(c.quote, c) for c in citations],
+        credibility_label=vocab.INFORMATION_CREDIBILITY.get(claim.credibility or 0, ""),
+        flag_label=vocab.FLAGS.get(claim.flag or "", ""),
+        likelihood_range=f"{low_high[0]}–{low_high[1]}%" if low_high else "",
+    )
+
+
+def _render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
+                    passages: dict[tuple[str, int], Passage],
+                    numbering: dict[tuple[str, tuple[tuple[int, int], ...]], int]) -> None:
+    cited_by: dict[tuple[str, tuple[tuple[int, int], ...]], list[tuple[str, str]]] = \
+        defaultdict(list)
+    for claim in claims:
+        for ei, citation in enumerate(claim.citations):
+            passage = passages[(claim.model.id, ei)]
+            cited_by[(passage.source, passage.parts)].append((citation.anchor, claim.model.id))
+    for source_id, source in sources.items():
+        marks = [Mark(_passage_anchor(sid, parts), n, parts, tuple(cited_by[(sid, parts)]))
+                 for (sid, parts), n in numbering.items() if sid == source_id]
+        source.text_html = render_source(source.text, marks)
+
+
+def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
+    groups: dict[str, list[EstimateRow]] = {}
+    for view in claims:
+        est = view.model.estimate
+        if est is None:
+            continue
+        if est.value is not None:
+            figure = " ".join(filter(None, [est.qualifier, number(est.value)]))
+            low = high = float(est.value)
+        else:
+            assert est.low is not None and est.high is not None
+            figure = " ".join(filter(None, [est.qualifier,
+                                            f"{number(est.low)}–{number(est.high)}"]))
+            low, high = float(est.low), float(est.high)
+        groups.setdefault(est.quantity, []).append(EstimateRow(view, est, figure, low, high))
+    tables = []
+    for quantity, rows in groups.items():
+        locations: dict[str, list[EstimateRow]] = {}
+        for row in rows:
+            locations.setdefault(row.estimate.location, []).append(row)
+        ordered = [row for group in locations.values() for row in group]
+        spreads = []
+        for location, group in locations.items():
+            lo, hi = min(r.low for r in group), max(r.high for r in group)
+            spreads.append((location, number(lo) if lo == hi else f"{number(lo)}–{number(hi)}"))
+        tables.append(EstimateTable(quantity, f"estimates-{slug(quantity)}", ordered, spreads))
+    return tables
+
+
+def _topics(claims: list[ClaimView]) -> list[tuple[str, str, list[ClaimView]]]:
+    groups: dict[str, list[ClaimView]] = {}
+    for view in claims:
+        groups.setdefault(view.model.topic or "Other findings", []).append(view)
+    return [(topic, f"topic-{slug(topic)}", views) for topic, views in groups.items()]

@@ -1,0 +1,62 @@
+"""The fixed vocabularies of the trade: Admiralty grades and ICD 203 terms.
+
+These are the standards' words, not anything about a particular case; the model takes
+its allowed values from here and the briefing takes its legends from here.
+"""
+
+from __future__ import annotations
+
+# NATO AJP-2.1 / "Admiralty code": how far the source has proved reliable in the past.
+SOURCE_RELIABILITY: dict[str, str] = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+
+# ... and how credible this one piece of information is.
+INFORMATION_CREDIBILITY: dict[int, str] = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+
+# ICD 203, section D.6.b(2)(a): the terms of likelihood and their probability ranges.
+LIKELIHOOD: dict[str, tuple[int, int]] = {
+    "almost no chance": (1, 5),
+    "very unlikely": (5, 20),
+    "unlikely": (20, 45),
+    "roughly even chance": (45, 55),
+    "likely": (55, 80),
+    "very likely": (80, 95),
+    "almost certain": (95, 99),
+}
+
+CONFIDENCE: dict[str, str] = {
+    "high": "Well-corroborated information from proven sources; the judgment could still be wrong",
+    "moderate": "Credibly sourced and plausible, but not corroborated enough for high confidence",
+    "low": "Scant, questionable or fragmented information; significant concerns remain",
+}
+
+KINDS: dict[str, str] = {
+    "reported": "What a source reports; the analyst vouches only for the quote",
+    "judgment": "The analyst's own assessment, resting on reported claims",
+    "assumption": "Taken as true for the analysis, without direct evidence",
+}
+
+FLAGS: dict[str, str] = {
+    "likely-error": "Probably wrong as reported",
+    "misattributed": "Attributed to someone who is unlikely to have said it",
+    "inconsistent": "Conflicts with other material in the sources",
+    "disputed": "Sources or estimators disagree",
+    "unverified": "Not confirmed by any other source",
+}
+
+QUALIFIERS: tuple[str, ...] = (
+    "about", "approximately", "up to", "as many as", "at least", "more than", "exactly",
+)

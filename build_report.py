@@ -1,0 +1,5 @@
+"""Build the briefing: ``python build_report.py --help`` for the options."""
+
+from briefing.cli import main
+
+raise SystemExit(main())
