@@ -23,15 +23,14 @@ def build(findings_path: Path, shown_as: str, strict: bool = False
     """The report's files as bytes, and the warnings; raises InvalidFindings on errors."""
     problems = Problems()
     doc = load_findings(findings_path, shown_as, problems)
-    findings = None
-    if doc is not None:
-        findings, texts = validate(doc, findings_path.parent, problems)
-    if findings is None or doc is None:
+    if doc is None:
         raise InvalidFindings(problems)
-    passages = verify_quotes(findings, texts, doc, problems)
-    if problems.errors or (strict and len(problems)):
+    checked = validate(doc, findings_path.parent, problems)
+    passages = verify_quotes(checked, doc, problems)
+    findings = checked.findings
+    if findings is None or problems.errors or (strict and len(problems)):
         raise InvalidFindings(problems)
-    view = assemble(findings, texts, passages, build_date())
+    view = assemble(findings, checked.texts, passages, build_date())
     files = {
         "index.html": render_html(view),
         "findings.json": render_json(findings, passages, view),

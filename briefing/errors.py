@@ -87,7 +87,13 @@ class UsageError(BriefingError):
     """The command line asks for something that cannot be done (exit status 2)."""
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice spelt most like ``word``, if any is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean 'x'?)' suffix when a close spelling exists, else ''."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""

@@ -104,7 +104,7 @@ def _mark(path: str, mark: yaml.Mark | None) -> Position:
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     message = "invalid YAML: " + ", ".join(parts)
-    if "\t" in (exc.problem or "") or "tab" in (exc.problem or ""):
+    if "\t" in (exc.problem or "") or "\\t" in (exc.problem or ""):
         message += " (indent with spaces, not tabs)"
     elif exc.problem and "mapping values are not allowed" in exc.problem:
         message += " (a value containing ': ' must be quoted)"

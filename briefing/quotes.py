@@ -18,7 +18,7 @@ from functools import cached_property
 from . import model
 from .errors import Problems
 from .load import Document
-from .sources import SourceText
+from .validate import Validated
 
 _FOLD = {
     **dict.fromkeys("‘’‚‛′ʼ", "'"),
@@ -111,13 +111,13 @@ class IndexedSource:
                     or (needle[-1].isalnum() and after.isalnum()))
 
 
-def verify_quotes(findings: model.Findings, texts: dict[str, SourceText], doc: Document,
-                  problems: Problems) -> dict[tuple[str, int], Passage]:
+def verify_quotes(checked: Validated, doc: Document, problems: Problems
+                  ) -> dict[tuple[str, int], Passage]:
     """Every evidence quote's passage, keyed by (claim id, evidence index)."""
-    indexed = {sid: IndexedSource(sid, t.text) for sid, t in texts.items()}
-    paths = {s.id: s.file for s in findings.sources}
+    indexed = {sid: IndexedSource(sid, t.text) for sid, t in checked.texts.items()}
+    paths = {s.id: s.file for _, s in checked.sources}
     resolved: dict[tuple[str, int], Passage] = {}
-    for ci, claim in enumerate(findings.claims):
+    for ci, claim in checked.claims:
         for ei, ev in enumerate(claim.evidence):
             source = indexed.get(ev.source)
             if source is None:
@@ -156,10 +156,15 @@ def locate(quote: str, source: IndexedSource, shown_path: str
         if len(matches) > 1:
             return None, (f"quote with '...' fits {len(matches)} places in source "
                           f"'{source.id}': quote more words so that it points at one place")
+        if _elided(needle, source, across_paragraphs=True):
+            return None, (f"the parts of the quote around '...' are in different paragraphs "
+                          f"of source '{source.id}': an ellipsis may leave out words only "
+                          "within one paragraph; cite each paragraph as its own evidence")
     return None, _not_found(needle, source, shown_path)
 
 
-def _elided(needle: str, source: IndexedSource) -> list[list[tuple[int, int]]]:
+def _elided(needle: str, source: IndexedSource, across_paragraphs: bool = False
+            ) -> list[list[tuple[int, int]]]:
     pieces = [p.strip() for p in needle.split("...") if p.strip()]
     matches = []
     for first in source.find_all(pieces[0]):
@@ -167,7 +172,7 @@ def _elided(needle: str, source: IndexedSource) -> list[list[tuple[int, int]]]:
         stretches = [(first, first + len(pieces[0]))]
         for piece in pieces[1:]:
             nxt = source.find_all(piece, stretches[-1][1])
-            if not nxt or source.paragraph_of(nxt[0]) != paragraph:
+            if not nxt or (source.paragraph_of(nxt[0]) != paragraph and not across_paragraphs):
                 break
             stretches.append((nxt[0], nxt[0] + len(piece)))
         else:

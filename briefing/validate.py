@@ -9,13 +9,14 @@ source files themselves) are checked here, so one run reports them all.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from . import model
-from .errors import Problems, did_you_mean
+from .errors import Problems, closest, did_you_mean
 from .load import Document, KeyPath
 from .sources import SourceReadError, SourceText, read_source
 
@@ -25,20 +26,35 @@ _SECTIONS: dict[str, type[BaseModel] | None] = {"briefing": model.Briefing, "sou
                                                  "claims": None}
 
 
-def validate(doc: Document, project: Path, problems: Problems
-             ) -> tuple[model.Findings | None, dict[str, SourceText]]:
-    """The findings as a model (``None`` when any error was found) and the source texts."""
+@dataclass
+class Validated:
+    """What validation made of the document, including the parts that are valid when
+    others are not, so that later checks (quotes) still run and report in the same go."""
+
+    findings: model.Findings | None
+    """The whole findings, or ``None`` when any error was found."""
+    sources: list[tuple[int, model.Source]]
+    """Each valid source with its index in the file."""
+    claims: list[tuple[int, model.Claim]]
+    """Each valid claim with its index in the file."""
+    texts: dict[str, SourceText]
+    """The text of every source that could be read, by source id."""
+
+
+def validate(doc: Document, project: Path, problems: Problems) -> Validated:
+    """Check the document against the model and every rule across records."""
     data = doc.data
     if not isinstance(data, dict):
         problems.error(doc.at(()), "the findings file must be a mapping with the keys "
                        "'briefing', 'sources' and 'claims'")
-        return None, {}
+        return Validated(None, [], [], {})
     for key in data:
         if key not in _SECTIONS:
             problems.error(doc.key_at((key,)), f"unknown top-level key '{key}'"
                            f"{did_you_mean(key, _SECTIONS)}; allowed: briefing, sources, claims")
+    misspelt = {closest(str(key), _SECTIONS) for key in data if key not in _SECTIONS}
     for key in _SECTIONS:
-        if key not in data:
+        if key not in data and key not in misspelt:
             problems.error(doc.at(()), f"missing required top-level key '{key}'")
 
     briefing = _build(model.Briefing, data.get("briefing"), ("briefing",), doc, problems)
@@ -49,13 +65,15 @@ def validate(doc: Document, project: Path, problems: Problems
 
     texts = _check_sources(sources, doc, project, problems)
     _check_claims(claims, sources, briefing, doc, problems)
-    _check_citations(claims, sources, doc, problems)
+    if isinstance(data.get("claims"), list) and len(claims) == len(data["claims"]):
+        # Only when every claim is valid: a broken claim may be the one citing a source.
+        _check_citations(claims, sources, doc, problems)
 
-    if problems.errors or briefing is None:
-        return None, texts
-    findings = model.Findings(briefing=briefing, sources=tuple(s for _, s in sources),
-                              claims=tuple(c for _, c in claims))
-    return findings, texts
+    findings = None
+    if not problems.errors and briefing is not None:
+        findings = model.Findings(briefing=briefing, sources=tuple(s for _, s in sources),
+                                  claims=tuple(c for _, c in claims))
+    return Validated(findings, sources, claims, texts)
 
 
 # -- types and allowed values -------------------------------------------------------------
@@ -68,7 +86,16 @@ def _build(cls: type[M], raw: Any, path: KeyPath, doc: Document,
         return cls.model_validate(raw)
     except ValidationError as exc:
         seen: set[KeyPath] = set()
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for err in errors:
+            if err["type"] == "extra_forbidden":
+                # A misspelt key: "unknown key 'soruce' (did you mean 'source'?)" says it all,
+                # so the "missing key 'source'" it causes is not reported again.
+                owner = _owner_model(cls, _data_path(raw, err["loc"]))
+                meant = closest(str(err["loc"][-1]), owner.model_fields if owner else [])
+                if meant:
+                    seen.add(_data_path(raw, (*err["loc"][:-1], meant)))
+        for err in errors:
             loc = _data_path(raw, err["loc"])
             if loc in seen:
                 continue  # a union reports once per member: one message is enough
