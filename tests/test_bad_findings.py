@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from conftest import Run
 
 BAD = Path(__file__).parent / "bad"

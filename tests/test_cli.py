@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from conftest import SAMPLE_FINDINGS, Run
 
 Project = Callable[..., Path]

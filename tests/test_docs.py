@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
-
 from briefing import docs
 from briefing.cli import parser
+from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from typing import get_args
 
-from conftest import ROOT
-
 from briefing import model, vocab
 from briefing.schema import schema_text
+from conftest import ROOT
 
 
 def test_committed_schema_is_generated_from_the_model() -> None:
