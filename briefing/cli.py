@@ -75,6 +75,11 @@ def _run(args: argparse.Namespace) -> int:
                   "the result", file=sys.stderr)
             return 1
         return 0
-    write_report(out, files)
+    try:
+        write_report(out, files)
+    except OSError as exc:
+        print(f"build-report: error: could not write {out}: {exc.strerror or exc}; "
+              "the previous report is unchanged", file=sys.stderr)
+        return 1
     print(f"build-report: wrote {out}/ ({', '.join(sorted(files))})", file=sys.stderr)
     return 0

@@ -45,6 +45,9 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
     origin = Position(shown_as)
     try:
         text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        problems.error(origin, f"cannot read the findings file: {exc.strerror or exc}")
+        return None
     except UnicodeDecodeError as exc:
         problems.error(origin, f"the file is not UTF-8 (byte {exc.start}): save it as UTF-8")
         return None

@@ -209,3 +209,30 @@ def test_a_source_symlinked_outside_the_project_is_refused(project: Project, run
     result = run("--findings", str(findings))
     assert result.code == 1
     assert "is outside the project" in result.stderr
+
+
+def test_an_interrupted_write_leaves_the_previous_report(project: Project, run: Runner,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """If writing the new report fails half-way, the old one is still whole and no staging
+    folder is left behind."""
+    findings = project()
+    assert run("--findings", str(findings)).code == 0
+    before = snapshot(findings.parent / "report")
+    findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was low."),
+                        encoding="utf-8")
+    real_write = Path.write_bytes
+    calls = []
+
+    def failing_write(self: Path, data: bytes) -> int:
+        calls.append(self.name)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    result = run("--findings", str(findings))
+    assert result.code == 1
+    assert result.lines == [f"build-report: error: could not write {findings.parent / 'report'}:"
+                            " No space left on device; the previous report is unchanged"]
+    assert snapshot(findings.parent / "report") == before
+    assert sorted(os.listdir(findings.parent)) == ["findings.yaml", "report", "sources"]
