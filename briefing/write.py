@@ -30,7 +30,11 @@ def write_report(out: Path, files: dict[str, bytes]) -> None:
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
             old.rmdir()
             out.rename(old)
-            staging.rename(out)
+            try:
+                staging.rename(out)
+            except OSError:
+                old.rename(out)  # put the previous report back before giving up
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             staging.rename(out)
