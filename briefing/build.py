@@ -1,4 +1,4 @@
-"""The pipeline: load → validate → verify quotes → assemble → render, top to bottom.
+"""The pipeline: load → validate → verify quotes and figures → assemble → render.
 
 ``build`` only computes; writing is left to the caller, so the same run serves a
 build, a ``--check`` and (later) a watcher that builds again and again in one process.
@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from .errors import InvalidFindings, Problems
+from .figures import check_figures
 from .load import load_findings
 from .quotes import verify_quotes
 from .render import render_csv, render_html, render_json
@@ -27,9 +28,10 @@ def build(findings_path: Path, shown_as: str, strict: bool = False
         raise InvalidFindings(problems)
     checked = validate(doc, findings_path.parent, problems)
     passages = verify_quotes(checked, doc, problems)
+    check_figures(checked, doc, problems)
     findings = checked.findings
     if findings is None or problems.errors or (strict and len(problems)):
-        raise InvalidFindings(problems)
+        raise InvalidFindings(problems, strict)
     view = assemble(findings, checked.texts, passages, build_date())
     files = {
         "index.html": render_html(view),

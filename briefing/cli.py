@@ -50,8 +50,9 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         count = len(exc.problems.errors)
         warnings = len(exc.problems) - count
-        print(f"build-report: {count} error(s), {warnings} warning(s); nothing was written",
-              file=sys.stderr)
+        why = " (--strict counts warnings as errors)" if exc.strict and warnings else ""
+        print(f"build-report: {count} error(s), {warnings} warning(s){why}; nothing was "
+              "written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -71,8 +72,8 @@ def _run(args: argparse.Namespace) -> int:
         for line in stale:
             print(f"build-report: {line}", file=sys.stderr)
         if stale:
-            print("build-report: the report is not up to date: run build-report and commit "
-                  "the result", file=sys.stderr)
+            print("build-report: the report is not what a build would write: run "
+                  "build-report to rebuild it", file=sys.stderr)
             return 1
         return 0
     try:

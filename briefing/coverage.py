@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .sources import paragraph_spans
+
 # Words that end in a period without ending the sentence.
 _ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
@@ -18,7 +20,6 @@ _ABBREVIATIONS = frozenset((
     "sep", "sept", "oct", "nov", "dec",
 ))
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True)
@@ -34,18 +35,19 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``; a line break always ends a sentence (headlines have no stop)."""
+    """Sentence spans of ``text``; a paragraph's end always ends a sentence (a headline has
+    no full stop)."""
     spans = []
-    for para in _PARAGRAPH.finditer(text):
-        start = para.start()
-        for stop in _END.finditer(text, para.start(), para.end()):
+    for p_start, p_end in paragraph_spans(text):
+        start = p_start
+        for stop in _END.finditer(text, p_start, p_end):
             before = text[start:stop.start()].split()
             if before and _is_abbreviation(before[-1]):
                 continue
             spans.append(_trim(text, start, stop.end()))
             start = stop.end()
-        if text[start:para.end()].strip():
-            spans.append(_trim(text, start, para.end()))
+        if text[start:p_end].strip():
+            spans.append(_trim(text, start, p_end))
     return [s for s in spans if s[0] < s[1]]
 
 

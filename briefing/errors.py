@@ -78,9 +78,11 @@ class BriefingError(Exception):
 class InvalidFindings(BriefingError):
     """The findings (or a source they name) are invalid; carries every problem found."""
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, strict: bool = False) -> None:
         super().__init__(f"{len(problems.errors)} error(s) in the findings")
         self.problems = problems
+        self.strict = strict
+        """Whether warnings were counted as errors."""
 
 
 class UsageError(BriefingError):
@@ -88,9 +90,10 @@ class UsageError(BriefingError):
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice spelt most like ``word``, if any is close."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The choice spelt most like ``word``, if any is close; letter case does not count."""
+    by_folded = {c.lower(): c for c in sorted(choices)}
+    close = difflib.get_close_matches(word.lower(), list(by_folded), n=1, cutoff=0.6)
+    return by_folded[close[0]] if close else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -28,6 +28,14 @@ class Document:
     """Mappings, lists and scalars as YAML's safe schema builds them."""
     value_positions: dict[KeyPath, Position] = field(default_factory=dict)
     key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    """The file's lines, to look at what a value's line holds besides the value."""
+    unreadable: set[KeyPath] = field(default_factory=set)
+    """Values already reported as unreadable (an impossible date), not to report twice."""
+    commented: set[KeyPath] = field(default_factory=set)
+    """Unquoted values followed by a '#' comment on the same line."""
+    invalid_ids: set[tuple[str, str]] = field(default_factory=set)
+    """(section, id) of entries that failed validation, so references to them still resolve."""
 
     def at(self, path: KeyPath) -> Position:
         """Where the value at ``path`` starts; falls back to its nearest present parent."""
@@ -49,7 +57,11 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         problems.error(origin, f"cannot read the findings file: {exc.strerror or exc}")
         return None
     except UnicodeDecodeError as exc:
-        problems.error(origin, f"the file is not UTF-8 (byte {exc.start}): save it as UTF-8")
+        good = exc.object[:exc.start].decode("utf-8", errors="replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        problems.error(Position(shown_as, line, column), "this character is not UTF-8: save "
+                       "the file as UTF-8")
         return None
     loader = yaml.SafeLoader(text)
     try:
@@ -63,17 +75,31 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         problems.error(origin, "the findings file is empty: it needs 'briefing', 'sources' "
                        "and 'claims'")
         return None
-    doc = Document(shown_as, None)
+    doc = Document(shown_as, None, lines=text.splitlines())
     try:
         doc.data = _walk(root, (), doc, loader, problems)
     except yaml.constructor.ConstructorError as exc:
         problems.error(_mark(shown_as, exc.problem_mark), _yaml_message(exc))
         return None
+    except _TooLarge:
+        problems.error(origin, f"the findings expand to more than {_MAX_NODES:,} values "
+                       "(through YAML aliases?): write them out plainly")
+        return None
     return doc
+
+
+_MAX_NODES = 1_000_000
+
+
+class _TooLarge(Exception):
+    pass
 
 
 def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader,
           problems: Problems) -> Any:
+    # Aliases make the same node appear many times; a budget stops "billion laughs" files.
+    if len(doc.value_positions) > _MAX_NODES:
+        raise _TooLarge
     doc.value_positions[path] = _mark(doc.path, node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -95,7 +121,23 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, (*path, i), doc, loader, problems) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    if getattr(node, "style", None) is None and _comment_follows(node, doc.lines):
+        doc.commented.add(path)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        # A timestamp-shaped value that is no real date, such as 2024-11-31.
+        problems.error(_mark(doc.path, node.start_mark), f"'{node.value}' is not a real "
+                       "date: check the day and the month (YYYY-MM-DD)")
+        doc.unreadable.add(path)
+        return node.value
+
+
+def _comment_follows(node: yaml.Node, lines: list[str]) -> bool:
+    end = node.end_mark
+    if end.line >= len(lines) or node.start_mark.line != end.line:
+        return False
+    return lines[end.line][end.column:].lstrip().startswith("#")
 
 
 def _mark(path: str, mark: yaml.Mark | None) -> Position:
@@ -105,12 +147,23 @@ def _mark(path: str, mark: yaml.Mark | None) -> Position:
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    message = "invalid YAML: " + ", ".join(parts)
-    if "\t" in (exc.problem or "") or "\\t" in (exc.problem or ""):
-        message += " (indent with spaces, not tabs)"
-    elif exc.problem and "mapping values are not allowed" in exc.problem:
-        message += " (a value containing ': ' must be quoted)"
-    else:
-        message += " (check the indentation and quoting here)"
-    return message
+    problem = exc.problem or ""
+    mark = exc.problem_mark
+    if "\t" in problem or "\\t" in problem:
+        before = mark.buffer[:mark.pointer].rsplit("\n", 1)[-1] if mark and mark.buffer else ""
+        if before.strip():
+            return "a tab character inside a value: replace it with a space"
+        return "a tab in the indentation: indent with spaces only"
+    if "mapping values are not allowed" in problem:
+        return ("unexpected ':' here: quote the value if it contains ': ', or check that this "
+                "line is not indented deeper than the keys above it")
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return ("this line's indentation does not match the lines above it: align it with "
+                "the other keys of the same entry")
+    if "found duplicate anchor" in problem or "found undefined alias" in problem:
+        return f"invalid YAML: {problem}"
+    if "found unexpected end of stream" in problem or "while scanning a quoted" in (
+            exc.context or ""):
+        return "a quoted value is not closed: add the closing quote mark"
+    parts = [p for p in (exc.context, problem) if p]
+    return "invalid YAML: " + ", ".join(parts) + " (check the indentation and quoting here)"

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import model
 from .errors import Problems
 from .load import Document
+from .sources import paragraph_spans
 from .validate import Validated
 
 _FOLD = {
@@ -72,17 +72,18 @@ class IndexedSource:
         self.id = source_id
         self.text = text
         self.folded, self.index = fold(text)
-        breaks = "\n\n" if re.search(r"\n[ \t]*\n", text) else "\n"
-        # Paragraph starts in the original text: blank-line separated when the text has
-        # blank lines, one per line otherwise (news copy often puts a paragraph per line).
-        pattern = r"\n[ \t]*\n" if breaks == "\n\n" else r"\n"
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(pattern, text)]
+        self.paragraph_starts = [start for start, _ in paragraph_spans(text)] or [0]
 
     def paragraph_of(self, folded_pos: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, self.index[folded_pos]) - 1
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.index[start], self.index[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        """The source's own characters behind a stretch of the folded text."""
+        o_start, o_end = self.original_span(start, end)
+        return self.text[o_start:o_end]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = self.text.count("\n", 0, offset) + 1
@@ -129,8 +130,6 @@ def verify_quotes(checked: Validated, doc: Document, problems: Problems
                 continue
             resolved[(claim.id, ei)] = Passage(ev.source, ev.quote, found[0][0], found[-1][1],
                                                tuple(found))
-        if claim.estimate:
-            _check_numbers(claim, ci, doc, problems)
     return resolved
 
 
@@ -188,13 +187,15 @@ def _not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
     if best is None:
         return f"{head}: no passage resembles it; copy the words exactly from {shown_path}"
     start, end = words[best[0]][0], words[best[1] - 1][1]
-    found_text = source.folded[start:end].rstrip(".,;:")
-    if _numbers(found_text) != _numbers(needle):
+    if numbers(source.folded[start:end]) != numbers(needle):
         return (f"{head}: the closest passage gives different figures, so none is suggested; "
                 f"check the numbers against {shown_path}")
-    line, col = source.line_col(source.index[start])
-    diffs = _differences(needle.replace("...", " ... ").split(), found_text.split())
-    return (f"{head}; closest passage at {shown_path}:{line}:{col}: \"{_clip(found_text)}\" "
+    o_start, o_end = source.original_span(start, end)
+    line, col = source.line_col(o_start)
+    verbatim = " ".join(source.text[o_start:o_end].split())
+    shown = [(w[2], source.original_text(w[0], w[1])) for w in words[best[0]:best[1]]]
+    diffs = _differences(needle.replace("...", " ... ").split(), shown)
+    return (f"{head}; closest passage at {shown_path}:{line}:{col}: «{_clip(verbatim)}» "
             f"({diffs}); copy it verbatim")
 
 
@@ -224,20 +225,29 @@ def _closest_window(want: list[str], words: list[tuple[int, int, str]]
         return None
     # Trim window words that the quote does not have at either end.
     _, lo, hi = best
-    while lo < hi - 1 and words[lo][2] not in wanted:
+    while lo < hi - 1 and not _resembles(words[lo][2], wanted):
         lo += 1
-    while hi - 1 > lo and words[hi - 1][2] not in wanted:
+    while hi - 1 > lo and not _resembles(words[hi - 1][2], wanted):
         hi -= 1
     return lo, hi
 
 
-def _differences(quoted: list[str], source: list[str]) -> str:
+def _resembles(word: str, wanted: set[str]) -> bool:
+    """The word is quoted, or a quoted fragment of it is (a quote cut mid-word)."""
+    return word in wanted or any(len(w) >= 3 and w in word for w in wanted)
+
+
+def _differences(quoted: list[str], source: list[tuple[str, str]]) -> str:
+    """The words that differ, the source's shown as written there."""
     ops = difflib.SequenceMatcher(None, [_comparable(w) for w in quoted],
-                                  [_comparable(w) for w in source], autojunk=False)
+                                  [w[0] for w in source], autojunk=False)
     said = []
     for tag, a1, a2, b1, b2 in ops.get_opcodes():
-        q, s = " ".join(quoted[a1:a2]), " ".join(source[b1:b2])
-        if tag == "replace":
+        q, s = " ".join(quoted[a1:a2]), " ".join(w[1] for w in source[b1:b2])
+        if tag == "replace" and a2 - a1 == 1 and q.lower() in s.lower() and q != s:
+            said.append(f"'{q}' is part of the word '{s}': a quote starts and ends on whole "
+                        "words")
+        elif tag == "replace":
             said.append(f"the quote has '{q}' where the source has '{s}'")
         elif tag == "delete" and q != "...":
             said.append(f"the source does not have '{q}' here")
@@ -257,19 +267,6 @@ def _comparable(word: str) -> str:
     return word.strip(".,;:!?\"'()[]").lower()
 
 
-def _numbers(text: str) -> list[float]:
+def numbers(text: str) -> list[float]:
+    """The figures a text states, thousands separators dropped."""
     return [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
-
-
-def _check_numbers(claim: model.Claim, ci: int, doc: Document, problems: Problems) -> None:
-    """An estimate's figures must be stated in one of its claim's quotes."""
-    assert claim.estimate is not None
-    stated = {n for ev in claim.evidence for n in _numbers(fold(ev.quote)[0])}
-    for key in ("value", "low", "high"):
-        number = getattr(claim.estimate, key)
-        if number is None or float(number) in stated:
-            continue
-        shown = ", ".join(f"{n:,g}" for n in sorted(stated)) or "no figures"
-        problems.error(doc.at(("claims", ci, "estimate", key)), f"estimate {key} {number:,} "
-                       f"does not appear in any quote of claim '{claim.id}' (they state "
-                       f"{shown}): quote the passage that gives it, or correct the figure")

@@ -8,6 +8,7 @@ raw bytes as received.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,22 @@ class SourceText:
     """Decoded text, BOM dropped, line ends as LF."""
     sha256: str
     """Lowercase hex SHA-256 of the file's bytes as stored."""
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Where the paragraphs are: blocks between blank lines when the text has blank lines
+    (hard-wrapped copy), otherwise each non-empty line (copy with a paragraph per line)."""
+    separator = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n"
+    spans, start = [], 0
+    for match in [*re.finditer(separator, text), None]:
+        end = match.start() if match else len(text)
+        block = text[start:end]
+        if block.strip():
+            lead = len(block) - len(block.lstrip())
+            spans.append((start + lead, start + len(block.rstrip())))
+        if match:
+            start = match.end()
+    return spans
 
 
 class SourceReadError(Exception):

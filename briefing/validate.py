@@ -65,6 +65,8 @@ def validate(doc: Document, project: Path, problems: Problems) -> Validated:
 
     texts = _check_sources(sources, doc, project, problems)
     _check_claims(claims, sources, briefing, doc, problems)
+    _check_spelling(claims, doc, problems)
+    _check_writing(doc, problems)
     if isinstance(data.get("claims"), list) and len(claims) == len(data["claims"]):
         # Only when every claim is valid: a broken claim may be the one citing a source.
         _check_citations(claims, sources, doc, problems)
@@ -97,7 +99,7 @@ def _build(cls: type[M], raw: Any, path: KeyPath, doc: Document,
                     seen.add(_data_path(raw, (*err["loc"][:-1], meant)))
         for err in errors:
             loc = _data_path(raw, err["loc"])
-            if loc in seen:
+            if loc in seen or (*path, *loc) in doc.unreadable:
                 continue  # a union reports once per member: one message is enough
             seen.add(loc)
             _report(err, cls, raw, path, loc, doc, problems)
@@ -118,6 +120,9 @@ def _build_list(cls: type[M], raw: Any, key: str, doc: Document,
         obj = _build(cls, item, (key, i), doc, problems)
         if obj is not None:
             built.append((i, obj))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            # Known by its id though invalid: references to it are not "unknown".
+            doc.invalid_ids.add((key, item["id"]))
     return built
 
 
@@ -147,16 +152,24 @@ def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPat
     owner = _owner_model(cls, loc)
     if kind == "missing":
         where = doc.at(full[:-1])
-        problems.error(where, f"missing required key '{name}'{_in(full[:-1])}")
+        problems.error(where, f"missing required key '{name}'{_in(full[:-1], doc)}")
     elif kind == "extra_forbidden":
         allowed = list(owner.model_fields) if owner else []
-        problems.error(doc.key_at(full), f"unknown key '{name}'{_in(full[:-1])}"
-                       f"{did_you_mean(str(name), allowed) or '; allowed: ' + ', '.join(allowed)}")
+        nested = _nested_owner(owner, str(name))
+        if nested:
+            hint = f"; it belongs under '{nested}:', indented below it"
+        else:
+            hint = did_you_mean(str(name), allowed) or "; allowed: " + ", ".join(allowed)
+        problems.error(doc.key_at(full), f"unknown key '{name}'{_in(full[:-1], doc)}{hint}")
     elif kind == "literal_error":
         choices = _choices(owner, str(name))
         options = " | ".join(map(str, choices))
-        problems.error(doc.at(full), f"{name} {_show(value)} is not allowed: use one of "
-                       f"{options}{did_you_mean(str(value), map(str, choices))}")
+        if isinstance(value, str) and value in map(str, choices):
+            problems.error(doc.at(full), f"{name} must be the number {value}, not the text "
+                           f"'{value}': remove the quotes")
+        else:
+            problems.error(doc.at(full), f"{name} {_show(value)} is not allowed: use one of "
+                           f"{options}{did_you_mean(str(value), map(str, choices))}")
     elif kind == "string_pattern_mismatch":
         hint = {"url": "an address starting with http:// or https://",
                 "sha256": "64 lowercase hexadecimal digits"}.get(
@@ -182,6 +195,16 @@ def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPat
         problems.error(doc.at(full), f"{name} needs at least one entry")
     else:
         problems.error(doc.at(full), f"{name}: {err['msg']}")
+
+
+def _nested_owner(owner: type[BaseModel] | None, key: str) -> str | None:
+    """The field of ``owner`` whose own model has ``key`` (estimate fields put one level
+    too high), if exactly one has."""
+    if owner is None:
+        return None
+    homes = [name for name, f in owner.model_fields.items()
+             if (inner := _model_in(f.annotation)) and key in inner.model_fields]
+    return homes[0] if len(homes) == 1 else None
 
 
 def _owner_model(cls: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
@@ -221,13 +244,17 @@ def _literals(annotation: Any) -> list[Any]:
     return out
 
 
-def _in(path: KeyPath) -> str:
+def _in(path: KeyPath, doc: Document) -> str:
+    """Where in the findings, in words: " in claim 'us-estimate'.evidence[1]"."""
     if not path:
         return ""
     if len(path) >= 2 and isinstance(path[1], int):
         section = {"sources": "source", "claims": "claim"}.get(str(path[0]), str(path[0]))
-        rest = "".join(f".{p}" if isinstance(p, str) else f"[{p}]" for p in path[2:])
-        return f" in {section} #{path[1] + 1}{rest}"
+        entry = doc.data[path[0]][path[1]]
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        name = f"'{ident}'" if isinstance(ident, str) else f"#{path[1] + 1}"
+        rest = "".join(f".{p}" if isinstance(p, str) else f"[{p + 1}]" for p in path[2:])
+        return f" in {section} {name}{rest}"
     return " in " + ".".join(map(str, path))
 
 
@@ -278,6 +305,8 @@ def _check_sources(sources: list[tuple[int, model.Source]], doc: Document, proje
                            f"{text.sha256}, not the pinned one; restore the file as received, "
                            "or update the pin if the change is intended")
             continue
+        if not text.text.strip():
+            problems.warning(doc.at((*path, "file")), f"source file '{src.file}' is empty")
         texts[src.id] = text
     return texts
 
@@ -301,7 +330,8 @@ def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int
         at = ("claims", i)
         _check_kind(claim, at, doc, problems)
         for j, ev in enumerate(claim.evidence):
-            if ev.source not in source_ids and sources:
+            if ev.source not in source_ids and ("sources", ev.source) not in doc.invalid_ids \
+                    and sources:
                 problems.error(doc.at((*at, "evidence", j, "source")), f"unknown source "
                                f"'{ev.source}'{did_you_mean(ev.source, source_ids)}: cite the id "
                                "of an entry under 'sources'")
@@ -309,7 +339,7 @@ def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int
             if ref == claim.id:
                 problems.error(doc.at((*at, "based_on", j)), f"claim '{claim.id}' cannot rest "
                                "on itself: name the claims it is based on")
-            elif ref not in ids:
+            elif ref not in ids and ("claims", ref) not in doc.invalid_ids:
                 problems.error(doc.at((*at, "based_on", j)), f"unknown claim '{ref}'"
                                f"{did_you_mean(ref, ids)} in based_on")
         if claim.flag and not (claim.note or "").strip():
@@ -394,6 +424,53 @@ def _check_cycles(claims: list[tuple[int, model.Claim]], ids: dict[str, int], do
     for cid in sorted(by_id, key=lambda c: by_id[c][0]):
         if cid not in state:
             visit(cid, [])
+
+
+def _check_spelling(claims: list[tuple[int, model.Claim]], doc: Document,
+                    problems: Problems) -> None:
+    """Quantities and topics that differ only in case or spacing would split a table or a
+    section in two."""
+    for key in ("quantity", "topic"):
+        first: dict[str, tuple[str, int]] = {}
+        for i, claim in claims:
+            value = claim.estimate.quantity if key == "quantity" and claim.estimate else \
+                claim.topic if key == "topic" else None
+            if value is None:
+                continue
+            path = ("claims", i, "estimate", key) if key == "quantity" else ("claims", i, key)
+            folded = " ".join(value.lower().split())
+            if folded not in first:
+                first[folded] = (value, doc.at(path).line)
+            elif first[folded][0] != value:
+                spelt, line = first[folded]
+                problems.warning(doc.at(path), f"{key} '{value}' is spelt differently from "
+                                 f"'{spelt}' on line {line}: use one spelling, or they are "
+                                 f"shown apart")
+
+
+_TEXT_KEYS = frozenset(("title", "summary", "statement", "note", "said_by", "quote",
+                        "publisher", "topic", "quantity", "estimator", "location"))
+
+
+def _check_writing(doc: Document, problems: Problems) -> None:
+    """Slips YAML accepts silently: an empty value, and a '#' that cuts text short."""
+    for path in sorted(doc.commented, key=lambda p: doc.at(p)):
+        if path and path[-1] in _TEXT_KEYS:
+            problems.warning(doc.at(path), f"the '#' after {path[-1]} starts a YAML comment, "
+                             "which is not part of the text: put the value in quotes if the "
+                             "'#' belongs to it")
+    reported = {p.position for p in problems.errors}
+    for path, position in doc.value_positions.items():
+        if len(path) > 1 and isinstance(path[-1], str) and _value(doc.data, path) is None \
+                and position not in reported:
+            problems.warning(doc.key_at(path), f"'{path[-1]}' has no value: give one or "
+                             "remove the key")
+
+
+def _value(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _check_citations(claims: list[tuple[int, model.Claim]], sources: list[tuple[int, model.Source]],

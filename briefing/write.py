@@ -67,5 +67,7 @@ def _refuse_foreign(out: Path) -> None:
         unknown = [p.name for p in out.iterdir() if p.name not in REPORT_FILES]
         if unknown:
             shown = ", ".join(sorted(unknown)[:3])
+            if len(unknown) > 3:
+                shown += f" and {len(unknown) - 3} more"
             raise UsageError(f"{out} holds files a build does not write ({shown}): refusing "
                              "to replace it; choose an empty folder or a report folder")

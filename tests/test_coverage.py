@@ -38,3 +38,10 @@ def test_a_sentence_touched_by_any_quote_is_covered() -> None:
 
 def test_an_empty_text_counts_as_fully_covered() -> None:
     assert share(measure("", [])) == 1.0
+
+
+def test_hard_wrapped_paragraphs_are_not_cut_at_line_ends() -> None:
+    text = ("The fire burned\nmore than 13,000 hectares by\nnoon. Crews held the line.\n\n"
+            "A new paragraph\n")
+    assert sentences(text) == ["The fire burned\nmore than 13,000 hectares by\nnoon.",
+                               "Crews held the line.", "A new paragraph"]

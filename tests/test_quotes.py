@@ -77,8 +77,24 @@ def test_not_found_shows_the_closest_passage_and_the_words_that_differ() -> None
     spans, message = find("Officials said the lake was cleaner")
     assert spans is None
     assert message == ("quote not found in source 'news'; closest passage at "
-                       "sources/news.txt:3:1: \"Officials said the river was cleaner\" (the "
+                       "sources/news.txt:3:1: «Officials said the river was cleaner.» (the "
                        "quote has 'lake' where the source has 'river'); copy it verbatim")
+
+
+def test_closest_passage_is_shown_as_the_source_writes_it() -> None:
+    spans, message = find('"about 1,200 volunteers" joined the clean-up -- the biggest yet')
+    assert spans is None
+    assert message == (
+        "quote not found in source 'news'; closest passage at sources/news.txt:1:16: "
+        "«“about 1,200 volunteers” joined the clean-up — the largest yet.» (the quote has '--' "
+        "where the source has '—'; the quote has 'biggest' where the source has 'largest'); "
+        "copy it verbatim")
+
+
+def test_a_cut_word_is_explained() -> None:
+    spans, message = find("fficials said the river was cleaner")
+    assert spans is None
+    assert "'fficials' is part of the word 'Officials'" in message
 
 
 def test_no_passage_is_suggested_when_its_numbers_differ() -> None:
@@ -104,3 +120,9 @@ def test_blank_line_paragraphs_allow_ellipsis_across_wrapped_lines() -> None:
     assert quoted("First line ... ends here", text) == ["First line", "ends here"]
     spans, _ = find("ends here ... A new paragraph", text)
     assert spans is None
+
+
+def test_paragraphs_are_lines_or_blank_line_blocks() -> None:
+    from briefing.sources import paragraph_spans
+    assert paragraph_spans("a\nb\n") == [(0, 1), (2, 3)]
+    assert paragraph_spans("  a\nb\n\n\nc d\n") == [(2, 5), (8, 11)]

@@ -1,0 +1,96 @@
+"""Figures: an estimate must give the numbers its quotes state, hedged as they hedge them.
+
+The number guard is an error (a figure no quote gives is unsourced); a qualifier that
+contradicts the source's own hedging ("about" where the source says "as many as") is a
+warning, since the analyst may have reasons the words do not show.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import model
+from .errors import Problems
+from .load import Document
+from .quotes import fold, numbers
+from .validate import Validated
+
+# How sources hedge a figure, by what the hedge means.
+_HEDGES: dict[str, tuple[str, ...]] = {
+    "approximate": ("about", "approximately", "around", "roughly", "some", "nearly", "almost",
+                    "an estimated", "estimated", "close to"),
+    "upper bound": ("up to", "as many as", "as high as", "no more than", "at most"),
+    "lower bound": ("at least", "more than", "over", "upwards of", "no fewer than",
+                    "in excess of"),
+    "exact": ("exactly", "precisely"),
+}
+_QUALIFIER_MEANS = {"about": "approximate", "approximately": "approximate",
+                    "up to": "upper bound", "as many as": "upper bound",
+                    "at least": "lower bound", "more than": "lower bound", "exactly": "exact"}
+
+
+def check_figures(checked: Validated, doc: Document, problems: Problems) -> None:
+    for ci, claim in checked.claims:
+        if claim.estimate is not None:
+            _check_numbers(claim, ci, doc, problems)
+            _check_hedging(claim, ci, doc, problems)
+
+
+def _check_numbers(claim: model.Claim, ci: int, doc: Document, problems: Problems) -> None:
+    assert claim.estimate is not None
+    stated = {n for ev in claim.evidence for n in numbers(fold(ev.quote)[0])}
+    for key in ("value", "low", "high"):
+        number = getattr(claim.estimate, key)
+        if number is None or float(number) in stated:
+            continue
+        where = doc.at(("claims", ci, "estimate", key))
+        if not claim.evidence:
+            problems.error(where, f"estimate {key} {number:,} is not sourced: claim "
+                           f"'{claim.id}' has no evidence; quote the passage that gives it")
+            continue
+        shown = ", ".join(f"{n:,g}" for n in sorted(stated)) or "no figures"
+        problems.error(where, f"estimate {key} {number:,} does not appear in any quote of "
+                       f"claim '{claim.id}' (they state {shown}): quote the passage that "
+                       "gives it, or correct the figure")
+
+
+def _check_hedging(claim: model.Claim, ci: int, doc: Document, problems: Problems) -> None:
+    est = claim.estimate
+    assert est is not None
+    if est.value is None:
+        return  # a range states its own bounds
+    for ev in claim.evidence:
+        hedge = _hedge_before(fold(ev.quote)[0], float(est.value))
+        if hedge is None:
+            continue
+        phrase, meaning = hedge
+        chosen = _QUALIFIER_MEANS.get(est.qualifier or "")
+        if chosen != meaning:
+            key = "qualifier" if est.qualifier else "value"
+            problems.warning(doc.at(("claims", ci, "estimate", key)), f"the quote says "
+                             f"'{phrase} {_shown(est.value)}' but the qualifier is "
+                             f"{repr(est.qualifier) if est.qualifier else 'not set'}: use one "
+                             f"that means the same ({_suggest(meaning)})")
+        return
+
+
+def _hedge_before(text: str, value: float) -> tuple[str, str] | None:
+    """The hedge word or phrase right before ``value`` in ``text``, if any."""
+    for match in re.finditer(r"\d(?:[\d,]*\d)?(?:\.\d+)?", text):
+        if float(match.group().replace(",", "")) != value:
+            continue
+        before = " ".join(text[:match.start()].lower().split()[-3:])
+        for meaning, phrases in _HEDGES.items():
+            for phrase in sorted(phrases, key=len, reverse=True):
+                if before == phrase or before.endswith(" " + phrase):
+                    return phrase, meaning
+        return None
+    return None
+
+
+def _suggest(meaning: str) -> str:
+    return " or ".join(f"'{q}'" for q, m in _QUALIFIER_MEANS.items() if m == meaning)
+
+
+def _shown(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
