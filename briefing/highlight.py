@@ -78,4 +78,5 @@ def _piece(words: str, a: int, b: int, marks: Sequence[Mark], opening: list[Mark
 def _backlinks(mark: Mark) -> str:
     links = ", ".join(f'<a href="#{escape(anchor)}">{escape(label)}</a>'
                       for anchor, label in mark.cited_by)
-    return f'<span class="backlinks">(cited by {links})</span>'
+    return (f'<span class="backlinks" data-passage="{escape(mark.anchor)}">'
+            f'(cited by {links})</span>')

@@ -14,7 +14,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from . import coverage, model, vocab
+from . import chart, coverage, model, vocab
 from .highlight import Mark, render_source
 from .quotes import Passage
 from .sources import SourceText
@@ -29,6 +29,20 @@ def markdown(text: str | None) -> Markup:
 
 def markdown_inline(text: str | None) -> Markup:
     return Markup(_MD.renderInline(text or ""))
+
+
+def demote_headings(html: Markup, top: int) -> Markup:
+    """Rendered Markdown with its headings shifted so the highest is ``<h{top}>``.
+
+    An analyst's ``# Heading`` inside a section must not break the page's heading order.
+    Raw HTML is off in the Markdown, so every ``<hN>`` tag here came from a heading.
+    """
+    levels = [int(n) for n in re.findall(r"<h([1-6])>", html)]
+    if not levels:
+        return html
+    shift = max(0, top - min(levels))
+    return Markup(re.sub(r"<(/?)h([1-6])>",
+                         lambda m: f"<{m[1]}h{min(6, int(m[2]) + shift)}>", html))
 
 
 def slug(text: str) -> str:
@@ -92,6 +106,15 @@ class EstimateRow:
     figure: str
     low: float
     high: float
+    shape: str = chart.POINT
+    """point, range, upper or lower bound: how the chart draws it."""
+
+    @property
+    def amount(self) -> str:
+        """The figure without its qualifier: "12,000" or "45–55"."""
+        if self.estimate.value is not None:
+            return number(self.estimate.value)
+        return f"{number(self.low)}–{number(self.high)}"
 
 
 @dataclass
@@ -100,6 +123,10 @@ class EstimateTable:
     anchor: str
     rows: list[EstimateRow]
     spreads: list[tuple[str, str]]
+    chart: Markup = field(default_factory=Markup)
+    """The inline SVG chart of the rows."""
+    legend: list[tuple[Markup, str]] = field(default_factory=list)
+    """(icon, words) for each kind of mark the chart uses."""
 
 
 def assemble(findings: model.Findings, texts: dict[str, SourceText],
@@ -124,6 +151,7 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         "caveats": [c for c in claims if c.model.flag],
         "sources": list(sources.values()),
         "vocab": vocab,
+        "demote": demote_headings,
     }
 
 
@@ -205,7 +233,8 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
             figure = " ".join(filter(None, [est.qualifier,
                                             f"{number(est.low)}–{number(est.high)}"]))
             low, high = float(est.low), float(est.high)
-        groups.setdefault(est.quantity, []).append(EstimateRow(view, est, figure, low, high))
+        groups.setdefault(est.quantity, []).append(EstimateRow(
+            view, est, figure, low, high, chart.shape_of(est.qualifier, low, high)))
     tables = []
     for quantity, rows in groups.items():
         locations: dict[str, list[EstimateRow]] = {}
@@ -216,8 +245,20 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
         for location, group in locations.items():
             lo, hi = min(r.low for r in group), max(r.high for r in group)
             spreads.append((location, number(lo) if lo == hi else f"{number(lo)}–{number(hi)}"))
-        tables.append(EstimateTable(quantity, f"estimates-{slug(quantity)}", ordered, spreads))
+        tables.append(_with_chart(
+            EstimateTable(quantity, f"estimates-{slug(quantity)}", ordered, spreads)))
     return tables
+
+
+def _with_chart(table: EstimateTable) -> EstimateTable:
+    data = [chart.Datum(key=r.claim.model.id, group=r.estimate.location,
+                        label=r.estimate.estimator, figure=r.figure, low=r.low, high=r.high,
+                        shape=r.shape, flag=(r.claim.model.flag or "").replace("-", " "))
+            for r in table.rows]
+    table.chart = chart.render(table.anchor, table.quantity, data, table.spreads)
+    shapes = [s for s in chart.LEGEND if any(r.shape == s for r in table.rows)]
+    table.legend = [(chart.legend_icon(s), chart.LEGEND[s]) for s in shapes]
+    return table
 
 
 def _topics(claims: list[ClaimView]) -> list[tuple[str, str, list[ClaimView]]]:

@@ -1,0 +1,153 @@
+"""Every estimate in the findings is in its table and in its chart, drawn as the kind of
+figure it is, and the table's figures are right-aligned with thousands separators.
+
+The expected values are read from the build's findings.json, never written down here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .conftest import Case, Opened
+
+UPPER = {"up to", "as many as"}
+LOWER = {"at least", "more than"}
+
+
+def separated(value: float) -> str:
+    """A figure as a reader expects it: 12,000 and 2.5, never 12000 or 12000.0."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def estimates(case: Case) -> list[dict[str, Any]]:
+    found = [{**c["estimate"], "claim": c["id"], "flag": c.get("flag")}
+             for c in case.findings["claims"] if c.get("estimate")]
+    assert found, f"{case.name}: the findings have no estimates to look for"
+    return found
+
+
+def expected_shape(est: dict[str, Any]) -> str:
+    if est.get("value") is None and est["low"] != est["high"]:
+        return "range"
+    qualifier = est.get("qualifier") or ""
+    return "upper" if qualifier in UPPER else "lower" if qualifier in LOWER else "point"
+
+
+def bounds(est: dict[str, Any]) -> tuple[float, float]:
+    if est.get("value") is not None:
+        return float(est["value"]), float(est["value"])
+    return float(est["low"]), float(est["high"])
+
+
+ROWS_JS = """() => [...document.querySelectorAll('table.estimates-table tbody tr')].map(tr => ({
+  claim: tr.dataset.claim,
+  quantity: tr.closest('section').querySelector('h2').textContent,
+  caption: tr.closest('table').caption.textContent,
+  estimator: tr.querySelector('th[scope=row]').textContent,
+  cells: [...tr.querySelectorAll('td')].map(td => td.textContent),
+  figure: tr.querySelector('td.num').textContent,
+  align: getComputedStyle(tr.querySelector('td.num')).textAlign,
+}))"""
+
+
+def test_every_estimate_is_a_row_of_its_table(open_briefing: Callable[..., Opened],
+                                              case: Case) -> None:
+    """One row per estimate, in the table of its quantity, with estimator, location and
+    the figure in words and digits; figures are right-aligned on a desktop screen."""
+    page = open_briefing().page
+    rows = {row["claim"]: row for row in page.evaluate(ROWS_JS)}
+    wanted = estimates(case)
+    assert sorted(rows) == sorted(e["claim"] for e in wanted)
+    for est in wanted:
+        row = rows[est["claim"]]
+        assert row["quantity"].startswith(est["quantity"])
+        assert row["caption"].startswith(est["quantity"])
+        assert row["estimator"] == est["estimator"]
+        assert est["location"] in row["cells"]
+        low, high = bounds(est)
+        digits = separated(low) if low == high else f"{separated(low)}–{separated(high)}"
+        words = " ".join(filter(None, [est.get("qualifier"), digits]))
+        assert " ".join(row["figure"].split()) == words
+        assert row["align"] == "right"
+        if est.get("as_of"):
+            assert est["as_of"] in row["cells"]
+
+
+def test_each_locations_spread_is_stated(open_briefing: Callable[..., Opened],
+                                         case: Case) -> None:
+    """Under each table, each location's lowest and highest figure."""
+    page = open_briefing().page
+    spreads = page.evaluate("[...document.querySelectorAll('section.estimates')].map(s => "
+                            "[s.querySelector('h2').textContent, "
+                            "s.querySelector('.spread').textContent])")
+    text = {heading: " ".join(spread.split()) for heading, spread in spreads}
+    by_place: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for est in estimates(case):
+        by_place.setdefault((est["quantity"], est["location"]), []).append(bounds(est))
+    for (quantity, location), spans in by_place.items():
+        low, high = min(s[0] for s in spans), max(s[1] for s in spans)
+        said = separated(low) if low == high else f"{separated(low)}–{separated(high)}"
+        spread = text[f"{quantity}: estimates"]
+        assert f"{location} {said}" in spread, spread
+
+
+MARKS_JS = """() => [...document.querySelectorAll('svg.chart-svg')].map(svg => {
+  const title = document.getElementById(svg.getAttribute('aria-labelledby').split(' ')[0]);
+  const desc = document.getElementById(svg.getAttribute('aria-labelledby').split(' ')[1]);
+  return {
+    role: svg.getAttribute('role'),
+    title: title && title.textContent, desc: desc && desc.textContent,
+    quantity: svg.closest('section').querySelector('h2').textContent,
+    legend: [...svg.closest('figure').querySelectorAll('.chart-legend li')]
+            .map(li => li.textContent),
+    marks: [...svg.querySelectorAll('g.c-est')].map(g => {
+      const shape = g.querySelector('circle.c-dot, rect.c-bar, circle.c-hollow');
+      const box = shape.getBBox();
+      return {claim: g.dataset.claim, shape: g.dataset.shape,
+              low: Number(g.dataset.low), high: Number(g.dataset.high),
+              drawn: shape.tagName + '.' + shape.getAttribute('class'),
+              dashed: !!g.querySelector('line.c-dash'),
+              left: box.x, right: box.x + box.width, centre: box.x + box.width / 2,
+              visible: shape.getBoundingClientRect().width > 0};
+    }),
+  };
+})"""
+
+DRAWN = {"point": "circle.c-dot", "range": "rect.c-bar", "upper": "circle.c-hollow",
+         "lower": "circle.c-hollow"}
+
+
+def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Opened],
+                                               case: Case) -> None:
+    """Each chart is an accessible image (role, title, description naming every figure)
+    whose marks are the estimates: a dot for a point, a bar for a range, a hollow marker
+    with a dashed line for a bound; further right means a larger figure."""
+    page = open_briefing().page
+    charts = page.evaluate(MARKS_JS)
+    wanted = {e["claim"]: e for e in estimates(case)}
+    seen = [m["claim"] for chart in charts for m in chart["marks"]]
+    assert sorted(seen) == sorted(wanted)
+    for chart in charts:
+        assert chart["role"] == "img" and chart["title"] and chart["desc"]
+        assert chart["quantity"].startswith(chart["title"].split(":")[0])
+        for mark in chart["marks"]:
+            est = wanted[mark["claim"]]
+            assert chart["quantity"].startswith(est["quantity"])
+            assert (mark["low"], mark["high"]) == bounds(est)
+            assert mark["shape"] == expected_shape(est)
+            assert mark["drawn"] == DRAWN[mark["shape"]]
+            assert mark["dashed"] == (mark["shape"] in {"upper", "lower"})
+            assert mark["visible"]
+            low, high = bounds(est)
+            assert separated(high) in chart["desc"] and est["estimator"] in chart["desc"]
+            if low != high:
+                assert separated(low) in chart["desc"]
+        shapes = {m["shape"] for m in chart["marks"]}
+        assert len(chart["legend"]) == len(shapes)
+        # Position follows value: sort by value, and the drawn positions come out sorted.
+        by_value = sorted(chart["marks"], key=lambda m: (m["low"] + m["high"]) / 2)
+        centres = [m["centre"] for m in by_value]
+        assert centres == sorted(centres), chart["quantity"]
+        for m in chart["marks"]:
+            if m["shape"] == "range":
+                assert m["right"] - m["left"] > 0
