@@ -130,9 +130,14 @@ def legend_icon(shape: str) -> Markup:
     def x(value: float) -> float:
         return 4 + value * 32
 
+    low, high = _ICON_SPAN[shape]
     return Markup(f'<svg class="chart-key" viewBox="0 0 44 16" width="44" height="16" '
                   f'aria-hidden="true" focusable="false">'
-                  f'{_mark(Datum("", "", "", "", .3, .85, shape), x, 8.0, 4.0, 42.0)}</svg>')
+                  f'{_mark(Datum("", "", "", "", low, high, shape), x, 8.0, 4.0, 42.0)}</svg>')
+
+
+# Where each kind of mark sits in its legend icon, on a scale of 0 to 1.
+_ICON_SPAN = {POINT: (.5, .5), RANGE: (.25, .85), UPPER: (.85, .85), LOWER: (.2, .2)}
 
 
 def _mark(d: Datum, x: Callable[[float], float], cy: float, start: float, end: float) -> str:
