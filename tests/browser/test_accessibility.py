@@ -19,9 +19,12 @@ RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
 def test_axe_finds_no_violations(open_briefing: Callable[..., Opened], width: int,
                                  scheme: str) -> None:
-    """No violation of any rule axe checks for those tags."""
+    """No violation of any rule axe checks for those tags, with a passage targeted so that
+    its highlight's contrast is checked too."""
     from axe_playwright_python.sync_playwright import Axe
 
     page = open_briefing(width=width, scheme=scheme).page
+    page.evaluate("document.querySelector('a.cite').click()")
+    assert page.evaluate("!!document.querySelector('.passage:target mark')")
     results = Axe().run(page, options=RULES)
     assert results.violations_count == 0, results.generate_report()
