@@ -65,7 +65,7 @@ def test_every_in_page_link_resolves(open_briefing: Callable[..., Opened]) -> No
 
 CITATIONS_JS = """() => {
   const out = [];
-  for (const cite of document.querySelectorAll('a.cite, a.cite-plain')) {
+  for (const cite of document.querySelectorAll('a.cite')) {
     const href = cite.getAttribute('href');
     cite.click();
     const target = document.querySelector(':target');
@@ -113,7 +113,7 @@ def test_a_real_click_scrolls_the_passage_into_view_and_back(
     """With the mouse: the first and the last citation scroll to their passage, and the
     passage's link back scrolls to the citation again."""
     page = open_briefing(height=700).page
-    cites = page.locator("a.cite")
+    cites = page.locator("a.cite[id]")
     for index in (0, cites.count() - 1):
         cite = cites.nth(index)
         cite_id, href = cite.get_attribute("id"), cite.get_attribute("href")
@@ -134,25 +134,26 @@ def _in_view(page: Any, locator: Any) -> bool:
 def test_every_citation_is_reachable_by_keyboard(open_briefing: Callable[..., Opened]) -> None:
     """Tabbing from the top reaches the skip link first and every citation on the way."""
     page = open_briefing().page
-    wanted = set(page.evaluate("[...document.querySelectorAll('a.cite')].map(a => a.id)"))
-    stops = page.evaluate("""() => {
-      window.stops = [];
-      document.addEventListener('focusin', e => window.stops.push(
-        e.target.id || e.target.getAttribute('href') || e.target.tagName));
-      return document.querySelectorAll('a[href], summary').length;
+    count, wanted = page.evaluate("""() => {
+      const stops = [...document.querySelectorAll('a[href], summary')];
+      window.seen = [];
+      document.addEventListener('focusin', e => window.seen.push(stops.indexOf(e.target)));
+      return [stops.length, stops.flatMap((e, i) => e.matches('a.cite') ? [i] : [])];
     }""")
-    for _ in range(stops + 1):
+    for _ in range(count + 1):
         page.keyboard.press("Tab")
-    seen: list[str] = page.evaluate("window.stops")
-    assert seen[0] == "#main", "the skip link should be the first stop"
-    assert wanted - set(seen) == set()
+    seen: list[int] = page.evaluate("window.seen")
+    assert seen[0] == 0, "the skip link should be the first stop"
+    assert set(wanted) - set(seen) == set()
 
 
 CARDS_JS = """() => [...document.querySelectorAll('a.cite')].map(cite => {
+  const passage = document.getElementById(cite.getAttribute('href').slice(1));
   cite.focus();
   const card = cite.querySelector('.cite-card');
   const box = card.getBoundingClientRect();
-  const row = {id: cite.id, focusVisible: cite.matches(':focus-visible'),
+  const row = {source: passage.closest('article.source').id,
+               focusVisible: cite.matches(':focus-visible'),
                left: box.left, right: box.right, width: box.width, height: box.height,
                text: card.innerText, name: cite.textContent,
                scrollWidth: document.documentElement.scrollWidth};
@@ -167,13 +168,11 @@ def test_focusing_a_citation_shows_its_source_card_on_screen(
     """On keyboard focus each citation shows the source's title, publisher, date and
     reliability grade in a card that stays inside the screen, at desktop and phone width."""
     opened = open_briefing(width=width)
-    sources = {s["id"]: s for s in case.findings["sources"]}
-    by_anchor = {f"cite-{c['id']}-{i + 1}": sources[ev["source"]]
-                 for c in case.findings["claims"] for i, ev in enumerate(c["evidence"])}
+    sources = {f"source-{s['id']}": s for s in case.findings["sources"]}
     rows = opened.page.evaluate(CARDS_JS)
     assert rows
     for row in rows:
-        source = by_anchor[row["id"]]
+        source = sources[row["source"]]
         assert row["width"] > 100 and row["height"] > 20, row
         assert row["left"] >= 0 and row["right"] <= width, row
         assert row["scrollWidth"] <= width, row
