@@ -14,6 +14,8 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
+from .sources import paragraph_spans
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -29,16 +31,6 @@ class Mark:
     """(element id, label) of every citation of this passage, for the links back."""
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-empty lines of ``text``: each is shown as a paragraph."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
 def render_source(text: str, marks: Sequence[Mark]) -> Markup:
     """The text as ``<p>`` elements with ``<mark>`` around every quoted stretch."""
     starts: dict[int, list[Mark]] = defaultdict(list)
@@ -50,7 +42,7 @@ def render_source(text: str, marks: Sequence[Mark]) -> Markup:
         for s, e in mark.parts:
             cuts.update((s, e))
     html: list[str] = []
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paragraph_spans(text):
         bounds = sorted({p_start, p_end, *(c for c in cuts if p_start < c < p_end)})
         html.append("<p>")
         for a, b in pairwise(bounds):
