@@ -63,7 +63,7 @@ class Citation:
     """Element id of the citation itself, for the link back."""
     target: str
     """Element id of the passage."""
-    source: Any
+    source: SourceView
     """The cited source's view."""
     quote: str
 
@@ -96,7 +96,21 @@ class ClaimView:
     credibility_label: str
     flag_label: str
     likelihood_range: str
-    based_on: list[tuple[str, str]] = field(default_factory=list)
+    based_on: list[tuple[str, str, Markup]] = field(default_factory=list)
+    """(anchor, id, statement) of each claim a judgment rests on."""
+
+    @property
+    def citations_by_source(self) -> list[tuple[SourceView, list[Citation]]]:
+        """The citations grouped under their source, sources in the order first cited."""
+        groups: dict[str, tuple[SourceView, list[Citation]]] = {}
+        for c in self.citations:
+            groups.setdefault(c.source.model.id, (c.source, []))[1].append(c)
+        return list(groups.values())
+
+    @property
+    def source_count(self) -> int:
+        """How many different sources the claim cites (corroboration at a glance)."""
+        return len({c.source.model.id for c in self.citations})
 
 
 @dataclass
@@ -138,7 +152,8 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
     claims = [_claim(c, sources, passages, numbering) for c in findings.claims]
     by_id = {c.model.id: c for c in claims}
     for view in claims:
-        view.based_on = [(by_id[ref].anchor, ref) for ref in view.model.based_on if ref in by_id]
+        view.based_on = [(by_id[ref].anchor, ref, by_id[ref].statement_html)
+                         for ref in view.model.based_on if ref in by_id]
     _render_sources(sources, claims, passages, numbering)
     reported = [c for c in claims if c.model.kind == "reported"]
     return {
@@ -197,7 +212,7 @@ def _claim(claim: model.Claim, sources: dict[str, SourceView],
     return ClaimView(
         model=claim, anchor=f"claim-{claim.id}",
         statement_html=markdown_inline(claim.statement), note_html=markdown(claim.note),
-        citations=citations, quotes=[(c.quote, c) for c in citations],
+        citations=citations, quotes=[(_in_quote_marks(c.quote), c) for c in citations],
         credibility_label=vocab.INFORMATION_CREDIBILITY.get(claim.credibility or 0, ""),
         flag_label=vocab.FLAGS.get(claim.flag or "", ""),
         likelihood_range=f"{low_high[0]}–{low_high[1]}%" if low_high else "",
@@ -219,6 +234,24 @@ def _render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
         source.text_html = render_source(source.text, marks)
 
 
+def _in_quote_marks(quote: str) -> str:
+    """The quote inside quotation marks, unless the analyst quoted them already."""
+    text = quote.strip()
+    if text[:1] in "\"“'‘" and text[-1:] in "\"”'’":
+        return text
+    return f"“{text}”"
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    """``anchor``, numbered when another part already took it (slugs can collide)."""
+    candidate, n = anchor, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{anchor}-{n}"
+    used.add(candidate)
+    return candidate
+
+
 def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
     groups: dict[str, list[EstimateRow]] = {}
     for view in claims:
@@ -236,6 +269,7 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
         groups.setdefault(est.quantity, []).append(EstimateRow(
             view, est, figure, low, high, chart.shape_of(est.qualifier, low, high)))
     tables = []
+    used: set[str] = set()
     for quantity, rows in groups.items():
         locations: dict[str, list[EstimateRow]] = {}
         for row in rows:
@@ -246,7 +280,8 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
             lo, hi = min(r.low for r in group), max(r.high for r in group)
             spreads.append((location, number(lo) if lo == hi else f"{number(lo)}–{number(hi)}"))
         tables.append(_with_chart(
-            EstimateTable(quantity, f"estimates-{slug(quantity)}", ordered, spreads)))
+            EstimateTable(quantity, _unique(f"estimates-{slug(quantity)}", used), ordered,
+                          spreads)))
     return tables
 
 
@@ -265,4 +300,6 @@ def _topics(claims: list[ClaimView]) -> list[tuple[str, str, list[ClaimView]]]:
     groups: dict[str, list[ClaimView]] = {}
     for view in claims:
         groups.setdefault(view.model.topic or "Other findings", []).append(view)
-    return [(topic, f"topic-{slug(topic)}", views) for topic, views in groups.items()]
+    used: set[str] = set()
+    return [(topic, _unique(f"topic-{slug(topic)}", used), views)
+            for topic, views in groups.items()]

@@ -1,0 +1,81 @@
+"""What the page is assembled from: ids that never collide, quotes not double-quoted,
+corroboration and the bases of judgments shown in words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import SAMPLE_FINDINGS, Run
+
+Project = Callable[..., Path]
+Runner = Callable[..., Run]
+
+TWO_SOURCES = SAMPLE_FINDINGS.replace("""claims:
+""", """  - id: radio
+    file: sources/radio.txt
+    title: Radio bulletin
+claims:
+""").replace("""      - source: news
+        quote: about 1,200 volunteers joined the clean-up
+""", """      - source: news
+        quote: about 1,200 volunteers joined the clean-up
+      - source: radio
+        quote: about 1,200 volunteers
+""")
+SOURCES = {"sources/news.txt": (
+    "Officials said about 1,200 volunteers joined the clean-up on Saturday.\n"
+    "The mayor’s office put the number at “up to 1,500” people.\n"),
+    "sources/radio.txt": "Organisers counted about 1,200 volunteers.\n"}
+
+
+def page(findings_text: str, project: Project, run: Runner,
+         sources: dict[str, str | bytes] | None = None) -> str:
+    findings = project(findings_text, sources)
+    result = run("--findings", str(findings))
+    assert result.code == 0, result.stderr
+    return (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_claim_cited_by_two_sources_says_so(project: Project, run: Runner) -> None:
+    html = page(TWO_SOURCES, project, run, SOURCES)
+    claim = html.split('id="claim-officials-count"')[1].split("</li>")[0]
+    assert "Reported by 2 sources." in claim
+    mayor = html.split('id="claim-mayor-count"')[1].split("</li>")[0]
+    assert "Reported by" not in mayor
+
+
+def test_estimate_rows_group_citations_under_their_source(project: Project,
+                                                         run: Runner) -> None:
+    html = page(TWO_SOURCES, project, run, SOURCES)
+    row = html.split('<tr data-claim="officials-count"')[1].split("</tr>")[0]
+    assert row.count('class="source-ref" href="#source-news">S1</a>') == 1
+    assert row.count('class="source-ref" href="#source-radio">S2</a>') == 1
+
+
+def test_a_quote_with_its_own_quotation_marks_is_not_quoted_twice(project: Project,
+                                                                 run: Runner) -> None:
+    html = page(SAMPLE_FINDINGS.replace(
+        "quote: \"The mayor's office put the number at \\\"up to 1,500\\\" people\"",
+        "quote: '\"up to 1,500\"'"), project, run)
+    assert "<p>&#34;up to 1,500&#34;</p>" in html
+    assert "“&#34;" not in html
+    assert "<p>“about 1,200 volunteers joined the clean-up”</p>" in html
+
+
+def test_judgments_list_their_bases_in_words(project: Project, run: Runner) -> None:
+    html = page(SAMPLE_FINDINGS, project, run)
+    judgment = html.split('id="claim-kj-turnout"')[1].split("</li>\n</ol>")[0]
+    assert "<summary>Based on 2 claims</summary>" in judgment
+    assert '<a href="#claim-officials-count">Officials count about 1,200 volunteers.</a>' \
+        in judgment
+
+
+def test_sections_whose_names_make_the_same_id_get_different_ids(project: Project,
+                                                                 run: Runner) -> None:
+    text = SAMPLE_FINDINGS.replace("    said_by: Officials\n",
+                                   "    said_by: Officials\n    topic: Turn-out\n", 1)
+    text = text.replace("    said_by: Mayor's office\n",
+                        "    said_by: Mayor's office\n    topic: Turn out\n")
+    html = page(text, project, run)
+    assert 'id="topic-turn-out"' in html and 'id="topic-turn-out-2"' in html
