@@ -17,10 +17,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from . import vocab
+from .numbers import plain, shown
+
 POINT, RANGE, UPPER, LOWER = "point", "range", "upper", "lower"
 
 # How a qualifier bounds a single figure; every other qualifier (or none) is a point.
-_BOUND = {"up to": UPPER, "as many as": UPPER, "at least": LOWER, "more than": LOWER}
+_BOUND = {q: {"upper bound": UPPER, "lower bound": LOWER}[meaning]
+          for q, meaning in vocab.QUALIFIERS.items() if meaning.endswith("bound")}
 
 LEGEND: dict[str, str] = {
     POINT: "Point estimate (about, approximately, exactly)",
@@ -64,11 +68,6 @@ def shape_of(qualifier: str | None, low: float, high: float) -> str:
     return _BOUND.get(qualifier or "", POINT)
 
 
-def number(value: float) -> str:
-    """A figure with thousands separators, without a needless '.0'."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
 def render(anchor: str, quantity: str, data: Sequence[Datum],
            spreads: Sequence[tuple[str, str]]) -> Markup:
     """The chart as an ``<svg>`` element whose title and description say it all in words."""
@@ -89,7 +88,7 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
         for d in (d for d in data if d.group == group):
             body.append(f'<g class="c-est c-{d.shape}" id="{escape(anchor)}-{escape(d.key)}" '
                         f'data-claim="{escape(d.key)}" data-shape="{d.shape}" '
-                        f'data-low="{_plain(d.low)}" data-high="{_plain(d.high)}">')
+                        f'data-low="{plain(d.low)}" data-high="{plain(d.high)}">')
             body.append(f"<title>{escape(_sentence(d))}</title>")
             label = f"{d.label}: {d.figure}"
             lines = _wrap(label + (f" ({d.flag})" if d.flag else ""))
@@ -112,7 +111,7 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
         tx = x(t) - 2 if anchor_ == "start" else x(t) + 2 if anchor_ == "end" else x(t)
         axis.append(f'<line class="c-axis" x1="{x(t):.1f}" y1="{axis_y:.1f}" '
                     f'x2="{x(t):.1f}" y2="{axis_y + 5:.1f}"/>')
-        axis.append(_text(tx, axis_y + 20, number(t), "c-tick", anchor_))
+        axis.append(_text(tx, axis_y + 20, shown(t), "c-tick", anchor_))
     height = axis_y + 28
     title_id, desc_id = f"{anchor}-chart-title", f"{anchor}-chart-desc"
     return Markup(
@@ -167,7 +166,7 @@ def _axis(data: Sequence[Datum]) -> tuple[float, float, list[float]]:
     lo, hi = min(0.0, *lows), max(*highs, 0.0)
     if hi == lo:
         hi = lo + 1
-    widest = max(len(number(v)) for v in (lo, hi))
+    widest = max(len(shown(v)) for v in (lo, hi))
     most = 5 if widest <= 7 else 3
     step = _step((hi - lo) / most)
     lo = math.floor(lo / step) * step
@@ -229,7 +228,7 @@ def _sentence(d: Datum) -> str:
 
 
 def _description(data: Sequence[Datum], lo: float, hi: float, spread: dict[str, str]) -> str:
-    parts = [f"Scale from {number(lo)} to {number(hi)}."]
+    parts = [f"Scale from {shown(lo)} to {shown(hi)}."]
     for group in dict.fromkeys(d.group for d in data):
         rows = "; ".join(f"{d.label}: {d.figure}" + (f" ({d.flag})" if d.flag else "")
                          for d in data if d.group == group)
@@ -237,5 +236,3 @@ def _description(data: Sequence[Datum], lo: float, hi: float, spread: dict[str, 
     return " ".join(parts)
 
 
-def _plain(value: float) -> str:
-    return number(value).replace(",", "")

@@ -6,9 +6,11 @@ no claim uses tells the reader (and the analyst) how much of it was left aside.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .sources import paragraph_spans
 
@@ -41,7 +43,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for p_start, p_end in paragraph_spans(text):
         start = p_start
         for stop in _END.finditer(text, p_start, p_end):
-            before = text[start:stop.start()].split()
+            before = text[max(start, stop.start() - 40):stop.start()].split()
             if before and _is_abbreviation(before[-1]):
                 continue
             spans.append(_trim(text, start, stop.end()))
@@ -68,9 +70,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def measure(text: str, quoted: Iterable[tuple[int, int]]) -> list[Sentence]:
     """Each sentence of ``text``, marked covered when a quoted stretch overlaps it."""
     stretches = sorted(quoted)
+    starts = [s for s, _ in stretches]
+    reach = list(accumulate((e for _, e in stretches), max))  # furthest end so far
     sentences = []
     for start, end in split_sentences(text):
-        covered = any(s < end and e > start for s, e in stretches)
+        # The stretches that begin before the sentence ends; one of them reaches into it?
+        before = bisect.bisect_left(starts, end)
+        covered = before > 0 and reach[before - 1] > start
         sentences.append(Sentence(start, end, covered))
     return sentences
 

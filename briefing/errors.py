@@ -41,7 +41,9 @@ class Problem:
     """What is wrong and how to fix it, on one line."""
 
     def __str__(self) -> str:
-        return f"{self.position}: {self.severity}: {self.message}"
+        # One problem, one line: line breaks and other controls in quoted input are escaped.
+        message = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in self.message)
+        return f"{self.position}: {self.severity}: {message}"
 
 
 @dataclass
@@ -55,9 +57,6 @@ class Problems:
 
     def warning(self, position: Position, message: str) -> None:
         self.items.append(Problem(position, "warning", message))
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        self.items.extend(problems)
 
     @property
     def errors(self) -> list[Problem]:

@@ -7,12 +7,11 @@ warning, since the analyst may have reasons the words do not show.
 
 from __future__ import annotations
 
-import re
-
-from . import model
+from . import model, vocab
 from .errors import Problems
 from .load import Document
-from .quotes import fold, numbers
+from .numbers import figures_in, numbers, shown
+from .quotes import fold
 from .validate import Validated
 
 # How sources hedge a figure, by what the hedge means.
@@ -24,9 +23,7 @@ _HEDGES: dict[str, tuple[str, ...]] = {
                     "in excess of"),
     "exact": ("exactly", "precisely"),
 }
-_QUALIFIER_MEANS = {"about": "approximate", "approximately": "approximate",
-                    "up to": "upper bound", "as many as": "upper bound",
-                    "at least": "lower bound", "more than": "lower bound", "exactly": "exact"}
+_QUALIFIER_MEANS = vocab.QUALIFIERS
 
 
 def check_figures(checked: Validated, doc: Document, problems: Problems) -> None:
@@ -41,8 +38,8 @@ def _check_numbers(claim: model.Claim, ci: int, doc: Document, problems: Problem
     stated = {n for ev in claim.evidence for n in numbers(fold(ev.quote)[0])}
     for key in ("value", "low", "high"):
         number = getattr(claim.estimate, key)
-        if number is None or float(number) in stated:
-            continue
+        if number is None or float(number) in stated or number < 0:
+            continue  # a negative figure is already an error of its own
         where = doc.at(("claims", ci, "estimate", key))
         if not claim.evidence:
             problems.error(where, f"estimate {key} {number:,} is not sourced: claim "
@@ -68,7 +65,7 @@ def _check_hedging(claim: model.Claim, ci: int, doc: Document, problems: Problem
         if chosen != meaning:
             key = "qualifier" if est.qualifier else "value"
             problems.warning(doc.at(("claims", ci, "estimate", key)), f"the quote says "
-                             f"'{phrase} {_shown(est.value)}' but the qualifier is "
+                             f"'{phrase} {shown(est.value)}' but the qualifier is "
                              f"{repr(est.qualifier) if est.qualifier else 'not set'}: use one "
                              f"that means the same ({_suggest(meaning)})")
         return
@@ -76,8 +73,8 @@ def _check_hedging(claim: model.Claim, ci: int, doc: Document, problems: Problem
 
 def _hedge_before(text: str, value: float) -> tuple[str, str] | None:
     """The hedge word or phrase right before ``value`` in ``text``, if any."""
-    for match in re.finditer(r"\d(?:[\d,]*\d)?(?:\.\d+)?", text):
-        if float(match.group().replace(",", "")) != value:
+    for match, found in figures_in(text):
+        if found != value:
             continue
         before = " ".join(text[:match.start()].lower().split()[-3:])
         for meaning, phrases in _HEDGES.items():
@@ -92,5 +89,3 @@ def _suggest(meaning: str) -> str:
     return " or ".join(f"'{q}'" for q, m in _QUALIFIER_MEANS.items() if m == meaning)
 
 
-def _shown(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"

@@ -7,6 +7,7 @@ template because a template's whitespace would change the source's words.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,29 +32,47 @@ class Mark:
     """(element id, label) of every citation of this passage, for the links back."""
 
 
-def render_source(text: str, marks: Sequence[Mark]) -> Markup:
-    """The text as ``<p>`` elements with ``<mark>`` around every quoted stretch."""
+def render_source(text: str, marks: Sequence[Mark]) -> tuple[Markup, list[Mark]]:
+    """The text as ``<p>`` elements with ``<mark>`` around every quoted stretch, and the
+    passages that came out in more than one piece (so that their whole can be lit up)."""
+    opens: dict[int, list[Mark]] = defaultdict(list)
+    closes: dict[int, list[Mark]] = defaultdict(list)
+    for mark in marks:
+        for s, e in mark.parts:
+            opens[s].append(mark)
+            closes[e].append(mark)
+    cuts = sorted(opens.keys() | closes.keys())
     starts: dict[int, list[Mark]] = defaultdict(list)
     ends: dict[int, list[Mark]] = defaultdict(list)
-    cuts: set[int] = set()
     for mark in marks:
         starts[mark.parts[0][0]].append(mark)
         ends[mark.parts[-1][1]].append(mark)
-        for s, e in mark.parts:
-            cuts.update((s, e))
+    # One sweep over the cut points: the passages open at a point cover the piece after it.
+    active: dict[str, Mark] = {}
+    pieces: dict[str, int] = defaultdict(int)
+    done = 0
     html: list[str] = []
     for p_start, p_end in paragraph_spans(text):
-        bounds = sorted({p_start, p_end, *(c for c in cuts if p_start < c < p_end)})
+        inner = cuts[bisect.bisect_right(cuts, p_start):bisect.bisect_left(cuts, p_end)]
         html.append("<p>")
-        for a, b in pairwise(bounds):
-            html.append(_piece(text[a:b], a, b, marks, starts.get(a, [])))
+        for a, b in pairwise([p_start, *inner, p_end]):
+            while done < len(cuts) and cuts[done] <= a:
+                for mark in closes[cuts[done]]:
+                    active.pop(mark.anchor, None)
+                for mark in opens[cuts[done]]:
+                    active[mark.anchor] = mark
+                done += 1
+            covering = sorted(active.values(), key=lambda m: m.number)
+            for mark in covering:
+                pieces[mark.anchor] += 1
+            html.append(_piece(text[a:b], covering, starts.get(a, [])))
             html.extend(_backlinks(m) for m in ends.get(b, []))
         html.append("</p>\n")
-    return Markup("".join(html))
+    split = [m for m in marks if pieces[m.anchor] > 1]
+    return Markup("".join(html)), split
 
 
-def _piece(words: str, a: int, b: int, marks: Sequence[Mark], opening: list[Mark]) -> str:
-    covering = [m for m in marks if any(s <= a and b <= e for s, e in m.parts)]
+def _piece(words: str, covering: list[Mark], opening: list[Mark]) -> str:
     if not covering:
         return str(escape(words))
     numbers = " ".join(str(m.number) for m in covering)

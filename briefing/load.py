@@ -63,14 +63,25 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         problems.error(Position(shown_as, line, column), "this character is not UTF-8: save "
                        "the file as UTF-8")
         return None
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         problems.error(_mark(shown_as, exc.problem_mark or exc.context_mark), _yaml_message(exc))
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        problems.error(Position(shown_as, line, column), f"the file holds a control character "
+                       f"(#x{exc.character:04x} if it is one) that YAML does not allow: delete it")
+        return None
+    except RecursionError:
+        problems.error(origin, "the findings are nested too deeply to read")
+        return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         problems.error(origin, "the findings file is empty: it needs 'briefing', 'sources' "
                        "and 'claims'")
@@ -81,9 +92,9 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
     except yaml.constructor.ConstructorError as exc:
         problems.error(_mark(shown_as, exc.problem_mark), _yaml_message(exc))
         return None
-    except _TooLarge:
-        problems.error(origin, f"the findings expand to more than {_MAX_NODES:,} values "
-                       "(through YAML aliases?): write them out plainly")
+    except (_TooLarge, RecursionError):
+        problems.error(origin, f"the findings expand to more than {_MAX_NODES:,} values or "
+                       "refer to themselves through YAML aliases: write them out plainly")
         return None
     return doc
 
@@ -104,12 +115,11 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain word")
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain "
+                               "word (merge keys '<<' are not supported: write the keys out)")
                 continue
-            key = loader.construct_object(key_node)
-            if not isinstance(key, str):
-                key = str(key)
+            key = key_node.value  # as written: "null" or "2024-01-01" as a key stays text
             if key in result:
                 first = doc.key_positions[(*path, key)]
                 problems.error(_mark(doc.path, key_node.start_mark),
@@ -125,10 +135,15 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         doc.commented.add(path)
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError:
-        # A timestamp-shaped value that is no real date, such as 2024-11-31.
-        problems.error(_mark(doc.path, node.start_mark), f"'{node.value}' is not a real "
-                       "date: check the day and the month (YYYY-MM-DD)")
+    except (ValueError, TypeError, AttributeError, yaml.constructor.ConstructorError):
+        # A value its tag cannot build: 2024-11-31 (no such day), or '!!int two'.
+        if node.tag.endswith(":timestamp"):
+            message = (f"'{node.value}' is not a real date: check the day and the month "
+                       "(YYYY-MM-DD)")
+        else:
+            kind = node.tag.rsplit(":", 1)[-1]
+            message = f"'{node.value}' cannot be read as {kind}: remove the '!!{kind}' tag"
+        problems.error(_mark(doc.path, node.start_mark), message)
         doc.unreadable.add(path)
         return node.value
 

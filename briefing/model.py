@@ -8,21 +8,43 @@ these classes and their field docstrings.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import math
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+# The largest figure taken: beyond it floats lose whole units, and no count is that big.
+MAX_FIGURE = 10**15
+
+
+def _plain_number(value: Any) -> Any:
+    """Numbers only as numbers: YAML's yes/no and quoted digits are refused, not coerced."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("plain_number", "a number is needed")
+    if not math.isfinite(value) or abs(value) > MAX_FIGURE:
+        raise PydanticCustomError("figure_range", "a finite figure of at most {limit} is needed",
+                                  {"limit": f"{MAX_FIGURE:,}"})
+    return value
+
+
+def _plain_grade(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("plain_number", "a number is needed")
+    return value
+
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
 Kind = Literal["reported", "judgment", "assumption"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
-Credibility = Literal[1, 2, 3, 4, 5, 6]
+Credibility = Annotated[Literal[1, 2, 3, 4, 5, 6], BeforeValidator(_plain_grade)]
 Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly even chance",
                      "likely", "very likely", "almost certain"]
 Confidence = Literal["high", "moderate", "low"]
 Flag = Literal["likely-error", "misattributed", "inconsistent", "disputed", "unverified"]
 Qualifier = Literal["about", "approximately", "up to", "as many as", "at least", "more than",
                     "exactly"]
-Number = int | float
+Number = Annotated[int | float, BeforeValidator(_plain_number)]
 
 
 class _Model(BaseModel):
@@ -37,7 +59,7 @@ class Briefing(_Model):
     """The briefing's headline."""
     as_of: dt.date
     """The information cut-off date (YYYY-MM-DD): nothing later was considered."""
-    summary: str = ""
+    summary: str | None = ""
     """Markdown: the bottom line up front, resting on the key judgments."""
 
 
@@ -46,7 +68,7 @@ class Source(_Model):
 
     id: Slug
     """Short unique name, lowercase letters, digits and hyphens; evidence cites it."""
-    file: Annotated[str, Field(min_length=1)]
+    file: Annotated[str, StringConstraints(min_length=1, pattern=r"^[^\x00-\x1f]+$")]
     """Path of the text, relative to findings.yaml; must stay inside the project."""
     title: Annotated[str, Field(min_length=1)]
     """The source's headline or a descriptive title."""

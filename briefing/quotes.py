@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
 import re
+from array import array
 from dataclasses import dataclass
 from functools import cached_property
 
 from .errors import Problems
 from .load import Document
+from .numbers import numbers
 from .sources import paragraph_spans
 from .validate import Validated
 
@@ -27,7 +30,6 @@ _FOLD = {
     "…": "...",
 }
 _WORD = re.compile(r"\S+")
-_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,10 @@ class Passage:
     """The quoted stretches (more than one when an ellipsis leaves words out)."""
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+def fold(text: str) -> tuple[str, array[int]]:
     """Text with the ignorable differences folded away, and each folded character's offset."""
     out: list[str] = []
-    index: list[int] = []
+    index = array("I")  # 4 bytes a character, not a list of int objects
     in_space = False
     for i, ch in enumerate(text):
         if ch.isspace():
@@ -72,10 +74,14 @@ class IndexedSource:
         self.id = source_id
         self.text = text
         self.folded, self.index = fold(text)
-        self.paragraph_starts = [start for start, _ in paragraph_spans(text)] or [0]
+        spans = paragraph_spans(text) or [(0, len(text))]
+        self.paragraph_starts = [start for start, _ in spans]
+        # Where each paragraph ends in the folded text, to keep an elision inside one.
+        self.paragraph_ends = [bisect.bisect_left(self.index, end) for _, end in spans]
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def paragraph_of(self, folded_pos: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, self.index[folded_pos]) - 1
+        return max(0, bisect.bisect_right(self.paragraph_starts, self.index[folded_pos]) - 1)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.index[start], self.index[end - 1] + 1
@@ -86,24 +92,35 @@ class IndexedSource:
         return self.text[o_start:o_end]
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        line = self.text.count("\n", 0, offset) + 1
-        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, comparable form) of each word of the folded text."""
         return [(m.start(), m.end(), _comparable(m.group())) for m in _WORD.finditer(self.folded)]
 
-    def find_all(self, needle: str, lo: int = 0, hi: int | None = None) -> list[int]:
-        """Starts of ``needle`` in the folded text that begin and end at word boundaries."""
-        hits = []
+    def find_all(self, needle: str, lo: int = 0, hi: int | None = None,
+                 limit: int | None = None) -> list[int]:
+        """Starts of ``needle`` in the folded text that begin and end at word boundaries
+        (the first ``limit`` of them, if given)."""
+        hits: list[int] = []
         hi = len(self.folded) if hi is None else hi
         pos = self.folded.find(needle, lo, hi)
-        while pos != -1:
+        while pos != -1 and (limit is None or len(hits) < limit):
             if self._bounded(pos, pos + len(needle), needle):
                 hits.append(pos)
             pos = self.folded.find(needle, pos + 1, hi)
         return hits
+
+    def find_last(self, needle: str, lo: int, hi: int) -> int | None:
+        """Start of the last bounded ``needle`` lying wholly within [lo, hi)."""
+        pos = self.folded.rfind(needle, lo, hi)
+        while pos != -1:
+            if self._bounded(pos, pos + len(needle), needle):
+                return pos
+            pos = self.folded.rfind(needle, lo, pos + len(needle) - 1)
+        return None
 
     def _bounded(self, start: int, end: int, needle: str) -> bool:
         before = self.folded[start - 1] if start else " "
@@ -144,9 +161,9 @@ def locate(quote: str, source: IndexedSource, shown_path: str
     if len(hits) == 1:
         return [source.original_span(hits[0], hits[0] + len(needle))], ""
     if len(hits) > 1:
-        lines = ", ".join(sorted({str(source.line_col(source.index[h])[0]) for h in hits},
-                                 key=int))
-        return None, (f"quote occurs {len(hits)} times in source '{source.id}' (lines {lines}): "
+        lines = sorted({source.line_col(source.index[h])[0] for h in hits})
+        shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+        return None, (f"quote occurs {len(hits)} times in source '{source.id}' (lines {shown}): "
                       "quote more of the passage so that it points at one place")
     if "..." in needle:
         matches = _elided(needle, source)
@@ -164,19 +181,49 @@ def locate(quote: str, source: IndexedSource, shown_path: str
 
 def _elided(needle: str, source: IndexedSource, across_paragraphs: bool = False
             ) -> list[list[tuple[int, int]]]:
+    """Every way the pieces between '...' fit, in order, within one paragraph.
+
+    Each first piece is followed by the nearest fit of the rest; when the pieces could also
+    fit further on in that paragraph, that is a second way, so the quote is ambiguous.
+    """
     pieces = [p.strip() for p in needle.split("...") if p.strip()]
     matches = []
     for first in source.find_all(pieces[0]):
-        paragraph = source.paragraph_of(first)
-        stretches = [(first, first + len(pieces[0]))]
-        for piece in pieces[1:]:
-            nxt = source.find_all(piece, stretches[-1][1])
-            if not nxt or (source.paragraph_of(nxt[0]) != paragraph and not across_paragraphs):
-                break
-            stretches.append((nxt[0], nxt[0] + len(piece)))
-        else:
-            matches.append([source.original_span(s, e) for s, e in stretches])
+        end = len(source.folded) if across_paragraphs else \
+            source.paragraph_ends[source.paragraph_of(first)]
+        nearest = _fit(pieces, first, end, source)
+        if nearest is None:
+            continue
+        matches.append([source.original_span(s, e) for s, e in nearest])
+        if len(pieces) > 1 and not across_paragraphs:
+            furthest = _fit_backwards(pieces, first, end, source)
+            if furthest is not None and furthest != nearest:
+                matches.append([source.original_span(s, e) for s, e in furthest])
     return matches
+
+
+def _fit(pieces: list[str], first: int, end: int, source: IndexedSource
+         ) -> list[tuple[int, int]] | None:
+    stretches = [(first, first + len(pieces[0]))]
+    for piece in pieces[1:]:
+        nxt = source.find_all(piece, stretches[-1][1], end, limit=1)
+        if not nxt:
+            return None
+        stretches.append((nxt[0], nxt[0] + len(piece)))
+    return stretches
+
+
+def _fit_backwards(pieces: list[str], first: int, end: int, source: IndexedSource
+                   ) -> list[tuple[int, int]] | None:
+    stretches: list[tuple[int, int]] = []
+    hi = end
+    for piece in reversed(pieces[1:]):
+        pos = source.find_last(piece, first + len(pieces[0]), hi)
+        if pos is None:
+            return None
+        stretches.insert(0, (pos, pos + len(piece)))
+        hi = pos
+    return [(first, first + len(pieces[0])), *stretches]
 
 
 def _not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
@@ -213,9 +260,8 @@ def _closest_window(want: list[str], words: list[tuple[int, int, str]]
     for i in range(1, len(words) - size + 1):
         score += flags[i + size - 1] - flags[i - 1]
         ranked.append((score, i))
-    ranked.sort(key=lambda r: (-r[0], r[1]))
     best: tuple[float, int, int] | None = None
-    for _, i in ranked[:25]:
+    for _, i in heapq.nsmallest(25, ranked, key=lambda r: (-r[0], r[1])):
         for lo, hi in ((i, i + size), (max(0, i - 2), min(len(words), i + size + 2))):
             ratio = difflib.SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
                                             autojunk=False).ratio()
@@ -267,6 +313,4 @@ def _comparable(word: str) -> str:
     return word.strip(".,;:!?\"'()[]").lower()
 
 
-def numbers(text: str) -> list[float]:
-    """The figures a text states, thousands separators dropped."""
-    return [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -20,15 +21,24 @@ import jinja2
 from markupsafe import Markup
 
 from . import model
+from .numbers import plain
 from .quotes import Passage
-from .view import number
 
 _PACKAGE = files("briefing")
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def long_date(day: dt.date) -> str:
+    """'1 November 2024', the same on every platform and in every locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -36,6 +46,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["long_date"] = long_date
+    return env
 
 
 @cache
@@ -51,11 +63,23 @@ def content_security_policy(css: str) -> str:
 
 
 def render_html(view: dict[str, Any]) -> bytes:
-    css = stylesheet()
+    css = stylesheet() + _whole_passage_rules(view)
     html = environment().get_template("page.html").render(
         # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
         **view, css=Markup(css), csp=content_security_policy(css))
     return html.encode("utf-8")
+
+
+def _whole_passage_rules(view: dict[str, Any]) -> str:
+    """A passage in several pieces carries its id on the first piece only; these rules
+    light up every piece when a citation targets it, with no script."""
+    rules = []
+    for source in view["sources"]:
+        for mark in source.split_passages:
+            rules.append(f'.source-text:has(#{mark.anchor}:target) '
+                         f'mark[data-passages~="{mark.number}"]'
+                         "{background:var(--target);outline:2px solid var(--target)}")
+    return "".join(f"\n{rule}" for rule in rules) + ("\n" if rules else "")
 
 
 def render_json(findings: model.Findings, passages: dict[tuple[str, int], Passage],
@@ -88,12 +112,10 @@ def render_csv(findings: model.Findings) -> bytes:
         sources = sorted({ev.source for ev in claim.evidence})
         writer.writerow([
             est.quantity, est.estimator, est.location, est.qualifier or "",
-            *(_plain(getattr(est, k)) for k in ("value", "low", "high")),
+            *(plain(getattr(est, k)) for k in ("value", "low", "high")),
             est.as_of.isoformat() if est.as_of else "", claim.said_by or "", claim.id,
             ";".join(sources), claim.flag or "",
         ])
     return out.getvalue().encode("utf-8")
 
 
-def _plain(value: float | int | None) -> str:
-    return "" if value is None else number(value).replace(",", "")

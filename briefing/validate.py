@@ -83,6 +83,8 @@ def validate(doc: Document, project: Path, problems: Problems) -> Validated:
 def _build(cls: type[M], raw: Any, path: KeyPath, doc: Document,
                          problems: Problems) -> M | None:
     if raw is None and len(path) == 1:
+        if path[0] in (doc.data or {}):
+            problems.error(doc.at(path), f"'{path[0]}' is empty: give its keys")
         return None  # a missing section was reported above
     try:
         return cls.model_validate(raw)
@@ -147,7 +149,8 @@ def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPat
             doc: Document, problems: Problems) -> None:
     kind = err["type"]
     full = (*base, *loc)
-    name = str(loc[-1]) if loc else base[-1]
+    last = full[-1]
+    name = str(last) if isinstance(last, str) else f"entry {last + 1}{_in(full[:-1], doc)}"
     value = err.get("input")
     owner = _owner_model(cls, loc)
     if kind == "missing":
@@ -172,19 +175,24 @@ def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPat
                            f"{options}{did_you_mean(str(value), map(str, choices))}")
     elif kind == "string_pattern_mismatch":
         hint = {"url": "an address starting with http:// or https://",
+                "file": "a path on one line, without control characters",
                 "sha256": "64 lowercase hexadecimal digits"}.get(
                     str(name), "lowercase letters, digits and hyphens only, like 'us-estimate'")
         problems.error(doc.at(full), f"{name} {_show(value)} is not valid: use {hint}")
     elif kind in ("string_type", "string_too_short"):
         if kind == "string_too_short" or value is None:
             problems.error(doc.at(full), f"{name} is empty: write a value")
+        elif isinstance(value, (list, dict)):
+            problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)}")
         else:
             problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)} "
                            f"{_show(value)}: put it in quotes")
     elif kind.startswith(("date_", "datetime_")):
         problems.error(doc.at(full), f"{name} must be a date written YYYY-MM-DD, "
                        f"not {_show(value)}")
-    elif kind.startswith(("int_", "float_")):
+    elif kind == "figure_range":
+        problems.error(doc.at(full), f"{name} {_show(value)} is out of range: {err['msg']}")
+    elif kind.startswith(("int_", "float_")) or kind == "plain_number":
         hint = ": write it without separators, like 10000" if isinstance(value, str) else ""
         problems.error(doc.at(full), f"{name} must be a number, not {_show(value)}{hint}")
     elif kind in ("list_type", "tuple_type"):
@@ -263,7 +271,7 @@ def _show(value: Any) -> str:
         return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as a yes-or-no)"
     if isinstance(value, (dt.date, int, float)):
         return str(value)
-    return repr(value) if isinstance(value, str) else f"of type {_type_name(value)}"
+    return repr(value) if isinstance(value, str) else _type_name(value)
 
 
 def _type_name(value: Any) -> str:
@@ -347,7 +355,7 @@ def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int
                            "add 'note:' to this claim")
         if claim.estimate:
             _check_estimate(claim.estimate, (*at, "estimate"), briefing, doc, problems)
-    _check_cycles(claims, ids, doc, problems)
+    _check_cycles(claims, doc, problems)
 
 
 def _check_kind(claim: model.Claim, at: KeyPath, doc: Document, problems: Problems) -> None:
@@ -401,29 +409,37 @@ def _check_estimate(est: model.Estimate, at: KeyPath, briefing: model.Briefing |
                          f"briefing's cut-off {briefing.as_of}")
 
 
-def _check_cycles(claims: list[tuple[int, model.Claim]], ids: dict[str, int], doc: Document,
+def _check_cycles(claims: list[tuple[int, model.Claim]], doc: Document,
                   problems: Problems) -> None:
+    """Report each circle in based_on once, at the claim that closes it. Iterative, so a
+    long chain of judgments cannot exhaust the stack."""
     by_id = {c.id: (i, c) for i, c in claims}
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-
-    def visit(cid: str, trail: list[str]) -> None:
-        state[cid] = 1
-        i, claim = by_id[cid]
-        for ref in claim.based_on:
-            if ref not in by_id or ref == cid:
+    done: set[str] = set()
+    for root in by_id:
+        if root in done:
+            continue
+        path: list[str] = [root]
+        on_path = {root: 0}
+        stack = [iter(by_id[root][1].based_on)]
+        while stack:
+            ref = next(stack[-1], None)
+            if ref is None:
+                stack.pop()
+                finished = path.pop()
+                done.add(finished)
+                del on_path[finished]
                 continue
-            if state.get(ref) == 1:
-                loop = " -> ".join([*trail[trail.index(ref):], cid, ref]) if ref in trail \
-                    else f"{cid} -> {ref}"
-                problems.error(doc.at(("claims", i, "based_on")), f"based_on goes round in a "
-                               f"circle ({loop}): a judgment cannot rest on itself")
-            elif ref not in state:
-                visit(ref, [*trail, cid])
-        state[cid] = 2
-
-    for cid in sorted(by_id, key=lambda c: by_id[c][0]):
-        if cid not in state:
-            visit(cid, [])
+            here = path[-1]
+            if ref not in by_id or ref == here or ref in done:
+                continue
+            if ref in on_path:
+                loop = " -> ".join([*path[on_path[ref]:], ref])
+                problems.error(doc.at(("claims", by_id[here][0], "based_on")), "based_on goes "
+                               f"round in a circle ({loop}): a judgment cannot rest on itself")
+                continue
+            on_path[ref] = len(path)
+            path.append(ref)
+            stack.append(iter(by_id[ref][1].based_on))
 
 
 def _check_spelling(claims: list[tuple[int, model.Claim]], doc: Document,

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import chart, coverage, model, vocab
 from .highlight import Mark, render_source
+from .numbers import shown
 from .quotes import Passage
 from .sources import SourceText
 
@@ -49,9 +50,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def number(value: float | int) -> str:
-    """A figure with thousands separators, without a needless '.0'."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 @dataclass
@@ -83,6 +81,8 @@ class SourceView:
     uncovered: list[str]
     note_html: Markup
     text_html: Markup = field(default_factory=Markup)
+    split_passages: list[Mark] = field(default_factory=list)
+    """Passages shown in several pieces (an ellipsis, an overlap): lit up whole by CSS."""
 
 
 @dataclass
@@ -127,8 +127,8 @@ class EstimateRow:
     def amount(self) -> str:
         """The figure without its qualifier: "12,000" or "45–55"."""
         if self.estimate.value is not None:
-            return number(self.estimate.value)
-        return f"{number(self.low)}–{number(self.high)}"
+            return shown(self.estimate.value)
+        return f"{shown(self.low)}–{shown(self.high)}"
 
 
 @dataclass
@@ -194,7 +194,8 @@ def _number_passages(findings: model.Findings, passages: dict[tuple[str, int], P
 
 
 def _passage_anchor(source: str, parts: tuple[tuple[int, int], ...]) -> str:
-    return f"passage-{source}-{parts[0][0]}-{parts[-1][1]}"
+    # Every part counts: a full quote and an elided one can share their two ends.
+    return f"passage-{source}-" + "-".join(f"{s}-{e}" for s, e in parts)
 
 
 def _claim(claim: model.Claim, sources: dict[str, SourceView],
@@ -231,7 +232,7 @@ def _render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
     for source_id, source in sources.items():
         marks = [Mark(_passage_anchor(sid, parts), n, parts, tuple(cited_by[(sid, parts)]))
                  for (sid, parts), n in numbering.items() if sid == source_id]
-        source.text_html = render_source(source.text, marks)
+        source.text_html, source.split_passages = render_source(source.text, marks)
 
 
 def _in_quote_marks(quote: str) -> str:
@@ -259,12 +260,12 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
         if est is None:
             continue
         if est.value is not None:
-            figure = " ".join(filter(None, [est.qualifier, number(est.value)]))
+            figure = " ".join(filter(None, [est.qualifier, shown(est.value)]))
             low = high = float(est.value)
         else:
             assert est.low is not None and est.high is not None
             figure = " ".join(filter(None, [est.qualifier,
-                                            f"{number(est.low)}–{number(est.high)}"]))
+                                            f"{shown(est.low)}–{shown(est.high)}"]))
             low, high = float(est.low), float(est.high)
         groups.setdefault(est.quantity, []).append(EstimateRow(
             view, est, figure, low, high, chart.shape_of(est.qualifier, low, high)))
@@ -278,7 +279,7 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
         spreads = []
         for location, group in locations.items():
             lo, hi = min(r.low for r in group), max(r.high for r in group)
-            spreads.append((location, number(lo) if lo == hi else f"{number(lo)}–{number(hi)}"))
+            spreads.append((location, shown(lo) if lo == hi else f"{shown(lo)}–{shown(hi)}"))
         tables.append(_with_chart(
             EstimateTable(quantity, _unique(f"estimates-{slug(quantity)}", used), ordered,
                           spreads)))

@@ -1,7 +1,8 @@
 """The fixed vocabularies of the trade: Admiralty grades and ICD 203 terms.
 
-These are the standards' words, not anything about a particular case; the model takes
-its allowed values from here and the briefing takes its legends from here.
+These are the standards' words, not anything about a particular case. The briefing takes
+its legends from here; the model spells the same values as types, and a test keeps the
+two in step.
 """
 
 from __future__ import annotations
@@ -57,6 +58,14 @@ FLAGS: dict[str, str] = {
     "unverified": "Not confirmed by any other source",
 }
 
-QUALIFIERS: tuple[str, ...] = (
-    "about", "approximately", "up to", "as many as", "at least", "more than", "exactly",
-)
+# What each qualifier says about the true figure: the chart draws it so, and a qualifier
+# is checked against the source's own hedging by this meaning.
+QUALIFIERS: dict[str, str] = {
+    "about": "approximate",
+    "approximately": "approximate",
+    "up to": "upper bound",
+    "as many as": "upper bound",
+    "at least": "lower bound",
+    "more than": "lower bound",
+    "exactly": "exact",
+}

@@ -236,3 +236,17 @@ def test_an_interrupted_write_leaves_the_previous_report(project: Project, run: 
                             " No space left on device; the previous report is unchanged"]
     assert snapshot(findings.parent / "report") == before
     assert sorted(os.listdir(findings.parent)) == ["findings.yaml", "report", "sources"]
+
+
+def test_a_long_chain_of_judgments_is_checked_without_running_out_of_stack(
+        project: Project, run: Runner) -> None:
+    chain = "".join(f"""  - id: kj-{i}
+    kind: judgment
+    statement: Step {i}.
+    likelihood: likely
+    confidence: low
+    based_on: [{f"kj-{i + 1}" if i < 2999 else "officials-count"}]
+""" for i in range(3000))
+    findings = project(SAMPLE_FINDINGS + chain)
+    result = run("--findings", str(findings), "--out", str(findings.parent / "out"))
+    assert result.code == 0, result.stderr[-500:]

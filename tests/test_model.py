@@ -28,9 +28,9 @@ def test_schema_forbids_unknown_keys_and_requires_the_contract_keys() -> None:
 
 def test_legends_cover_exactly_the_allowed_values() -> None:
     assert tuple(vocab.SOURCE_RELIABILITY) == get_args(model.Reliability)
-    assert tuple(vocab.INFORMATION_CREDIBILITY) == get_args(model.Credibility)
+    assert tuple(vocab.INFORMATION_CREDIBILITY) == get_args(get_args(model.Credibility)[0])
     assert tuple(vocab.LIKELIHOOD) == get_args(model.Likelihood)
     assert tuple(vocab.CONFIDENCE) == get_args(model.Confidence)
     assert tuple(vocab.FLAGS) == get_args(model.Flag)
     assert tuple(vocab.KINDS) == get_args(model.Kind)
-    assert get_args(model.Qualifier) == vocab.QUALIFIERS
+    assert get_args(model.Qualifier) == tuple(vocab.QUALIFIERS)

@@ -126,3 +126,12 @@ def test_paragraphs_are_lines_or_blank_line_blocks() -> None:
     from briefing.sources import paragraph_spans
     assert paragraph_spans("a\nb\n") == [(0, 1), (2, 3)]
     assert paragraph_spans("  a\nb\n\n\nc d\n") == [(2, 5), (8, 11)]
+
+
+def test_an_elided_quote_that_fits_two_ways_is_refused() -> None:
+    text = "About 40 ships were waiting, and more tankers were waiting too.\n"
+    spans, message = find("About 40 ... were waiting", text)
+    assert spans is None
+    assert "fits 2 places" in message
+    assert quoted("About 40 ... tankers were waiting", text) == [
+        "About 40", "tankers were waiting"]

@@ -10,12 +10,13 @@ import xml.etree.ElementTree as ET
 from markupsafe import Markup
 
 from briefing import chart
+from briefing.numbers import shown
 from briefing.view import demote_headings
 
 
 def datum(key: str, low: float, high: float, shape: str, group: str = "North",
           label: str = "Officials", flag: str = "") -> chart.Datum:
-    figure = chart.number(low) if low == high else f"{chart.number(low)}–{chart.number(high)}"
+    figure = shown(low) if low == high else f"{shown(low)}–{shown(high)}"
     return chart.Datum(key, group, label, figure, low, high, shape, flag)
 
 

@@ -218,3 +218,32 @@ def test_no_horizontal_overflow_and_screenshots(
         estimates.screenshot(path=str(case.artifact(f"{width}-{scheme}-estimates.png")))
     if height <= 10_000:
         page.screenshot(path=str(case.artifact(f"{width}-{scheme}-page.png")), full_page=True)
+
+
+def test_a_passage_in_several_pieces_lights_up_whole(
+        open_briefing: Callable[..., Opened]) -> None:
+    """A passage cut in pieces (an elided quote, or one overlapped by another) carries its
+    id on its first piece; every piece must still stand out when a citation targets it."""
+    page = open_briefing().page
+    pieces = page.evaluate("""() => {
+        const counts = {};
+        for (const m of document.querySelectorAll('.source-text mark[data-passages]'))
+            for (const n of m.dataset.passages.split(' ')) counts[n] = (counts[n] || 0) + 1;
+        return Object.entries(counts).filter(([n, c]) => c > 1).map(([n]) => n);
+    }""")
+    for number in pieces:
+        anchor = page.evaluate(f"""() => {{
+            const first = [...document.querySelectorAll('.source-text .passage')]
+                .find(p => p.querySelector('mark').dataset.passages.split(' ')
+                      .includes('{number}') && p.previousElementSibling
+                      && p.previousElementSibling.textContent === '[{number}]');
+            return first ? first.id : null; }}""")
+        if anchor is None:
+            continue  # the passage starts together with another: nested spans
+        plain = page.evaluate(f"""() => getComputedStyle(document.querySelector(
+            'mark[data-passages~="{number}"]:not(#{anchor} mark)')).backgroundColor""")
+        page.evaluate(f"location.hash = '#{anchor}'")
+        lit = page.evaluate(f"""() => [...document.querySelectorAll(
+            '.source-text mark[data-passages~="{number}"]')].map(
+            m => getComputedStyle(m).backgroundColor)""")
+        assert len(set(lit)) == 1 and lit[0] != plain, (number, lit, plain)
