@@ -73,8 +73,9 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        problems.error(Position(shown_as, line, column), f"the file holds a control character "
-                       f"(#x{exc.character:04x} if it is one) that YAML does not allow: delete it")
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        problems.error(Position(shown_as, line, column), f"the control character U+{code:04X} "
+                       "is not allowed in YAML: delete it")
         return None
     except RecursionError:
         problems.error(origin, "the findings are nested too deeply to read")
