@@ -63,8 +63,11 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         problems.error(Position(shown_as, line, column), "this character is not UTF-8: save "
                        "the file as UTF-8")
         return None
-    loader = None
+    root, loader = _compose_fast(text)
+    if loader is not None:
+        return _document(root, loader, shown_as, text, problems)
     try:
+        # The pure-Python parser, for its messages: libyaml words errors differently.
         loader = yaml.SafeLoader(text)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -83,6 +86,26 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
     finally:
         if loader is not None:
             loader.dispose()
+    return _document(root, loader, shown_as, text, problems)
+
+
+def _compose_fast(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node graph by libyaml when it is there and the text is valid, else (None, None)."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None:
+        return None, None
+    loader = fast(text)
+    try:
+        return loader.get_single_node(), loader
+    except (yaml.YAMLError, RecursionError):
+        return None, None
+    finally:
+        loader.dispose()
+
+
+def _document(root: yaml.Node | None, loader: Any, shown_as: str, text: str,
+              problems: Problems) -> Document | None:
+    origin = Position(shown_as)
     if root is None:
         problems.error(origin, "the findings file is empty: it needs 'briefing', 'sources' "
                        "and 'claims'")
@@ -132,7 +155,7 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, (*path, i), doc, loader, problems) for i, item in enumerate(node.value)]
-    if getattr(node, "style", None) is None and _comment_follows(node, doc.lines):
+    if not getattr(node, "style", None) and _comment_follows(node, doc.lines):  # plain
         doc.commented.add(path)
     try:
         return loader.construct_object(node, deep=True)

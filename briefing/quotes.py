@@ -23,12 +23,12 @@ from .numbers import numbers
 from .sources import paragraph_spans
 from .validate import Validated
 
-_FOLD = {
+_ONE_FOR_ONE = str.maketrans({
     **dict.fromkeys("‘’‚‛′ʼ", "'"),
     **dict.fromkeys("“”„‟″", '"'),
     **dict.fromkeys("‐‑‒–—―−", "-"),
-    "…": "...",
-}
+})
+_RESIZED = re.compile(r"\s{2,}|[^\S ]|…")
 _WORD = re.compile(r"\S+")
 
 
@@ -52,19 +52,23 @@ def fold(text: str) -> tuple[str, array[int]]:
     """Text with the ignorable differences folded away, and each folded character's offset."""
     out: list[str] = []
     index = array("I")  # 4 bytes a character, not a list of int objects
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not in_space:
-                out.append(" ")
-                index.append(i)
-            in_space = True
-            continue
-        in_space = False
-        rep = _FOLD.get(ch, ch)
-        out.append(rep)
-        index.extend([i] * len(rep))
-    return "".join(out), index
+    done = 0
+    # Only whitespace runs other than one plain space, and '…', change the length; the
+    # stretches between them are copied whole, and the one-for-one folds made at the end.
+    for match in _RESIZED.finditer(text):
+        start = match.start()
+        out.append(text[done:start])
+        index.extend(range(done, start))
+        if match.group() == "…":
+            out.append("...")
+            index.extend((start, start, start))
+        else:
+            out.append(" ")
+            index.append(start)
+        done = match.end()
+    out.append(text[done:])
+    index.extend(range(done, len(text)))
+    return "".join(out).translate(_ONE_FOR_ONE), index
 
 
 class IndexedSource:
