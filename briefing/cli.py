@@ -18,6 +18,8 @@ from .write import differences, write_report
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        if "unrecognized arguments:" in message and ".y" in message:
+            message += " (give the findings file as --findings PATH)"
         raise UsageError(message)
 
 

@@ -20,6 +20,10 @@ REPORT_FILES = ("index.html", "findings.json", "estimates.csv")
 def write_report(out: Path, files: dict[str, bytes]) -> None:
     _refuse_foreign(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}-*-*"):
+        # Left by a build that was killed between its renames.
+        if stale.is_dir() and stale.name.split("-")[-2] in ("new", "old"):
+            shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
         for name, data in sorted(files.items()):

@@ -250,3 +250,17 @@ def test_a_long_chain_of_judgments_is_checked_without_running_out_of_stack(
     findings = project(SAMPLE_FINDINGS + chain)
     result = run("--findings", str(findings), "--out", str(findings.parent / "out"))
     assert result.code == 0, result.stderr[-500:]
+
+
+def test_folders_left_by_a_killed_build_are_cleared(project: Project, run: Runner) -> None:
+    findings = project()
+    (findings.parent / ".report-new-abc123").mkdir()
+    (findings.parent / ".report-old-xyz789").mkdir()
+    assert run("--findings", str(findings)).code == 0
+    assert sorted(os.listdir(findings.parent)) == ["findings.yaml", "report", "sources"]
+
+
+def test_findings_given_without_the_option_get_a_hint(run: Runner) -> None:
+    result = run("my-findings.yaml")
+    assert result.code == 2
+    assert "(give the findings file as --findings PATH)" in result.stderr
