@@ -78,7 +78,7 @@ def _whole_passage_rules(view: dict[str, Any]) -> str:
         for mark in source.split_passages:
             rules.append(f'.source-text:has(#{mark.anchor}:target) '
                          f'mark[data-passages~="{mark.number}"]'
-                         "{background:var(--target);outline:2px solid var(--target)}")
+                         "{background:var(--target);outline:2px solid var(--target-line)}")
     return "".join(f"\n{rule}" for rule in rules) + ("\n" if rules else "")
 
 
