@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__
 from .build import build
 from .errors import InvalidFindings, UsageError
+from .watch import watch
 from .write import differences, write_report
 
 
@@ -34,6 +35,11 @@ def parser() -> argparse.ArgumentParser:
                    help="write nothing; fail if the findings are invalid or the report "
                    "is not what a build would write")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--watch", action="store_true",
+                   help="rebuild on every change of the findings, sources or templates, and "
+                   "serve the briefing on 127.0.0.1 with live reload")
+    p.add_argument("--port", type=int, default=8000, metavar="N",
+                   help="port for --watch (default: 8000; 0 picks a free one)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -44,18 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     except UsageError as exc:
         print(f"build-report: error: {exc}", file=sys.stderr)
-        print("usage: build-report [--findings PATH] [--out DIR] [--check] [--strict]",
-              file=sys.stderr)
+        print("usage: build-report [--findings PATH] [--out DIR] [--check] [--strict] "
+              "[--watch [--port N]]", file=sys.stderr)
         return 2
-    except InvalidFindings as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        count = len(exc.problems.errors)
-        warnings = len(exc.problems) - count
-        why = " (--strict counts warnings as errors)" if exc.strict and warnings else ""
-        print(f"build-report: {count} error(s), {warnings} warning(s){why}; nothing was "
-              "written", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -66,7 +63,32 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(f"findings file '{args.findings}' not found" if not findings.exists()
                          else f"'{args.findings}' is not a file")
     out = Path(args.out) if args.out else findings.parent / "report"
-    files, problems = build(findings, args.findings, strict=args.strict)
+    if args.watch:
+        if args.check:
+            raise UsageError("--check and --watch do not go together")
+        if not 0 <= args.port <= 65535:
+            raise UsageError(f"--port {args.port} is not a port number (0 to 65535)")
+        try:
+            return watch(findings, lambda: _build_and_write(args, findings, out), out,
+                         args.port)
+        except OSError as exc:
+            raise UsageError(f"cannot serve on 127.0.0.1:{args.port} ({exc.strerror or exc}):"
+                             " choose another --port") from None
+    return _build_and_write(args, findings, out)
+
+
+def _build_and_write(args: argparse.Namespace, findings: Path, out: Path) -> int:
+    try:
+        files, problems = build(findings, args.findings, strict=args.strict)
+    except InvalidFindings as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems.errors)
+        warnings = len(exc.problems) - count
+        why = " (--strict counts warnings as errors)" if exc.strict and warnings else ""
+        print(f"build-report: {count} error(s), {warnings} warning(s){why}; nothing was "
+              "written", file=sys.stderr)
+        return 1
     for problem in problems:
         print(problem, file=sys.stderr)
     if args.check:

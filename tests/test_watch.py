@@ -1,0 +1,130 @@
+"""--watch: the briefing is served on 127.0.0.1, rebuilt on every change, and pages that
+are open reload; the file written stays free of scripts."""
+
+from __future__ import annotations
+
+import http.client
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+
+from briefing import watch as watch_module
+from briefing.cli import main
+from conftest import SAMPLE_FINDINGS, Run
+
+Project = Callable[..., Path]
+
+
+class Watching:
+    """A ``--watch`` run in a thread, stopped at the end of the test."""
+
+    def __init__(self, findings: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.findings = findings
+        self.stop = threading.Event()
+        ready = threading.Event()
+        self.url = ""
+        real_watch = watch_module.watch
+
+        self.results: list[int] = []  # exit status of every build, in order
+
+        def watch(findings: Path, rebuild: Callable[[], int], *args: object,
+                  **kwargs: object) -> int:
+            def on_ready(url: str) -> None:
+                self.url = url
+                ready.set()
+
+            def recorded() -> int:
+                self.results.append(rebuild())
+                return self.results[-1]
+            return real_watch(findings, recorded, *args, stop=self.stop,  # type: ignore[arg-type]
+                              interval=0.05, on_ready=on_ready, **kwargs)
+
+        monkeypatch.setattr("briefing.cli.watch", watch)
+        self.code: int | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+        assert ready.wait(10), "the server did not start"
+
+    def _run(self) -> None:
+        self.code = main(["--findings", str(self.findings), "--watch", "--port", "0"])
+
+    def page(self) -> str:
+        with urlopen(self.url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def written(self) -> str:
+        return (self.findings.parent / "report" / "index.html").read_text(encoding="utf-8")
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(10)
+
+
+@pytest.fixture
+def watching(project: Project, monkeypatch: pytest.MonkeyPatch) -> Iterator[Watching]:
+    running = Watching(project(), monkeypatch)
+    yield running
+    running.close()
+    assert running.code == 0
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_served_page_reloads_but_the_written_one_has_no_script(watching: Watching) -> None:
+    served, written = watching.page(), watching.written()
+    assert "<script>" in served and "EventSource" in served
+    assert "script-src &#39;sha256-" in served and "connect-src &#39;self&#39;" in served
+    assert "<script" not in written
+    assert served.replace("<script>", "").count("Clean-up turnout") == \
+        written.count("Clean-up turnout")
+
+
+def test_a_change_to_the_findings_rebuilds_and_tells_open_pages(watching: Watching) -> None:
+    host, port = watching.url.removeprefix("http://").rstrip("/").split(":")
+    stream = http.client.HTTPConnection(host, int(port), timeout=10)
+    stream.request("GET", "/__reload")
+    response = stream.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+    watching.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.",
+                                                         "Turnout was *modest*."))
+    assert wait_for(lambda: "Turnout was <em>modest</em>." in watching.written())
+    assert response.readline() == b"data: reload\n"
+    assert "Turnout was <em>modest</em>." in watching.page()
+    stream.close()
+
+
+def test_a_broken_edit_keeps_the_last_good_briefing_until_it_is_fixed(
+        watching: Watching) -> None:
+    before = watching.written()
+    assert watching.results == [0]
+    watching.findings.write_text(SAMPLE_FINDINGS.replace("reliability: C", "reliability: Z"))
+    assert wait_for(lambda: watching.results[-1:] == [1]), "the broken edit was not rebuilt"
+    assert watching.written() == before
+    watching.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Fixed."))
+    assert wait_for(lambda: "Fixed." in watching.written())
+
+
+def test_templates_and_named_sources_are_watched(project: Project) -> None:
+    findings = project()
+    watched = watch_module.watched_files(findings)
+    assert findings.parent / "sources" / "news.txt" in watched
+    assert any(p.name == "page.html" for p in watched)
+    assert any(p.name == "briefing.css" for p in watched)
+
+
+def test_watch_and_check_do_not_go_together(project: Project,
+                                           run: Callable[..., Run]) -> None:
+    result = run("--findings", str(project()), "--watch", "--check")
+    assert result.code == 2
+    assert "--check and --watch do not go together" in result.stderr
