@@ -1,0 +1,218 @@
+"""Conform: each record of the findings built with the model, and each of pydantic's
+complaints turned into one plain sentence at the YAML node it concerns.
+
+Records are built one by one, so that one bad claim does not hide the problems of the
+others, and the ids of records that fail are kept, so that references to them are not
+reported as unknown as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problems, closest, did_you_mean
+from .load import Document, KeyPath
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def build_one(cls: type[M], raw: Any, path: KeyPath, doc: Document,
+                         problems: Problems) -> M | None:
+    if raw is None and len(path) == 1:
+        if path[0] in (doc.data or {}):
+            problems.error(doc.at(path), f"'{path[0]}' is empty: give its keys")
+        return None  # a missing section was reported above
+    try:
+        return cls.model_validate(raw)
+    except ValidationError as exc:
+        seen: set[KeyPath] = set()
+        errors = exc.errors(include_url=False)
+        for err in errors:
+            if err["type"] == "extra_forbidden":
+                # A misspelt key: "unknown key 'soruce' (did you mean 'source'?)" says it all,
+                # so the "missing key 'source'" it causes is not reported again.
+                owner = _owner_model(cls, _data_path(raw, err["loc"]))
+                meant = closest(str(err["loc"][-1]), owner.model_fields if owner else [])
+                if meant:
+                    seen.add(_data_path(raw, (*err["loc"][:-1], meant)))
+        for err in errors:
+            loc = _data_path(raw, err["loc"])
+            if loc in seen or (*path, *loc) in doc.unreadable:
+                continue  # a union reports once per member: one message is enough
+            seen.add(loc)
+            _report(err, cls, raw, path, loc, doc, problems)
+        return None
+
+
+def build_list(cls: type[M], raw: Any, key: str, doc: Document,
+                              problems: Problems) -> list[tuple[int, M]]:
+    if raw is None:
+        if key in (doc.data or {}):
+            problems.error(doc.at((key,)), f"'{key}' is empty: give a list of entries")
+        return []
+    if not isinstance(raw, list):
+        problems.error(doc.at((key,)), f"'{key}' must be a list (each entry starts with '- ')")
+        return []
+    built = []
+    for i, item in enumerate(raw):
+        obj = build_one(cls, item, (key, i), doc, problems)
+        if obj is not None:
+            built.append((i, obj))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            # Known by its id though invalid: references to it are not "unknown".
+            doc.invalid_ids.add((key, item["id"]))
+    return built
+
+
+def _data_path(raw: Any, loc: tuple[int | str, ...]) -> KeyPath:
+    """The part of pydantic's location that exists in the data (drops union tags)."""
+    path: list[str | int] = []
+    node = raw
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            if isinstance(node, dict) and isinstance(part, str):
+                path.append(part)  # a missing or unknown key: keep its name
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPath,
+            doc: Document, problems: Problems) -> None:
+    kind = err["type"]
+    full = (*base, *loc)
+    last = full[-1]
+    name = str(last) if isinstance(last, str) else f"entry {last + 1}{_in(full[:-1], doc)}"
+    value = err.get("input")
+    owner = _owner_model(cls, loc)
+    if kind == "missing":
+        where = doc.at(full[:-1])
+        problems.error(where, f"missing required key '{name}'{_in(full[:-1], doc)}")
+    elif kind == "extra_forbidden":
+        allowed = list(owner.model_fields) if owner else []
+        nested = _nested_owner(owner, str(name))
+        if nested:
+            hint = f"; it belongs under '{nested}:', indented below it"
+        else:
+            hint = did_you_mean(str(name), allowed) or "; allowed: " + ", ".join(allowed)
+        problems.error(doc.key_at(full), f"unknown key '{name}'{_in(full[:-1], doc)}{hint}")
+    elif kind == "literal_error":
+        choices = _choices(owner, str(name))
+        options = " | ".join(map(str, choices))
+        if isinstance(value, str) and value in map(str, choices):
+            problems.error(doc.at(full), f"{name} must be the number {value}, not the text "
+                           f"'{value}': remove the quotes")
+        else:
+            problems.error(doc.at(full), f"{name} {_show(value)} is not allowed: use one of "
+                           f"{options}{did_you_mean(str(value), map(str, choices))}")
+    elif kind == "string_pattern_mismatch":
+        hint = {"url": "an address starting with http:// or https://",
+                "file": "a path on one line, without control characters",
+                "sha256": "64 lowercase hexadecimal digits"}.get(
+                    str(name), "lowercase letters, digits and hyphens only, like 'us-estimate'")
+        problems.error(doc.at(full), f"{name} {_show(value)} is not valid: use {hint}")
+    elif kind in ("string_type", "string_too_short"):
+        if kind == "string_too_short" or value is None:
+            problems.error(doc.at(full), f"{name} is empty: write a value")
+        elif isinstance(value, (list, dict)):
+            problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)}")
+        else:
+            problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)} "
+                           f"{_show(value)}: put it in quotes")
+    elif kind.startswith(("date_", "datetime_")):
+        problems.error(doc.at(full), f"{name} must be a date written YYYY-MM-DD, "
+                       f"not {_show(value)}")
+    elif kind == "figure_range":
+        problems.error(doc.at(full), f"{name} {_show(value)} is out of range: {err['msg']}")
+    elif kind.startswith(("int_", "float_")) or kind == "plain_number":
+        hint = ": write it without separators, like 10000" if isinstance(value, str) else ""
+        problems.error(doc.at(full), f"{name} must be a number, not {_show(value)}{hint}")
+    elif kind in ("list_type", "tuple_type"):
+        problems.error(doc.at(full), f"{name} must be a list (each entry starts with '- ')")
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        problems.error(doc.at(full), f"{name} must be a mapping of keys, not {_type_name(value)}")
+    elif kind == "too_short":
+        problems.error(doc.at(full), f"{name} needs at least one entry")
+    else:
+        problems.error(doc.at(full), f"{name}: {err['msg']}")
+
+
+def _nested_owner(owner: type[BaseModel] | None, key: str) -> str | None:
+    """The field of ``owner`` whose own model has ``key`` (estimate fields put one level
+    too high), if exactly one has."""
+    if owner is None:
+        return None
+    homes = [name for name, f in owner.model_fields.items()
+             if (inner := _model_in(f.annotation)) and key in inner.model_fields]
+    return homes[0] if len(homes) == 1 else None
+
+
+def _owner_model(cls: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
+    """The model class whose field the last element of ``loc`` names."""
+    owner: type[BaseModel] | None = cls
+    for part in loc[:-1]:
+        if owner is None or isinstance(part, int):
+            continue
+        field = owner.model_fields.get(part)
+        owner = _model_in(field.annotation) if field else None
+    return owner
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _choices(owner: type[BaseModel] | None, name: str) -> list[Any]:
+    if owner is None or name not in owner.model_fields:
+        return []
+    return list(_literals(owner.model_fields[name].annotation))
+
+
+def _literals(annotation: Any) -> list[Any]:
+    args = get_args(annotation)
+    if args and all(not isinstance(a, type) and a is not None and not get_args(a) for a in args):
+        return list(args)
+    out: list[Any] = []
+    for arg in args:
+        out.extend(_literals(arg))
+    return out
+
+
+def _in(path: KeyPath, doc: Document) -> str:
+    """Where in the findings, in words: " in claim 'us-estimate'.evidence[1]"."""
+    if not path:
+        return ""
+    if len(path) >= 2 and isinstance(path[1], int):
+        section = {"sources": "source", "claims": "claim"}.get(str(path[0]), str(path[0]))
+        entry = doc.data[path[0]][path[1]]
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        name = f"'{ident}'" if isinstance(ident, str) else f"#{path[1] + 1}"
+        rest = "".join(f".{p}" if isinstance(p, str) else f"[{p + 1}]" for p in path[2:])
+        return f" in {section} {name}{rest}"
+    return " in " + ".".join(map(str, path))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as a yes-or-no)"
+    if isinstance(value, (dt.date, int, float)):
+        return str(value)
+    return repr(value) if isinstance(value, str) else _type_name(value)
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a yes-or-no", int: "a number", float: "a number", dict: "a mapping",
+            list: "a list", dt.date: "a date", type(None): "nothing"}.get(type(value), "a value")
