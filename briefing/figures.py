@@ -45,10 +45,14 @@ def _check_numbers(claim: model.Claim, ci: int, doc: Document, problems: Problem
             problems.error(where, f"estimate {key} {number:,} is not sourced: claim "
                            f"'{claim.id}' has no evidence; quote the passage that gives it")
             continue
-        shown = ", ".join(f"{n:,g}" for n in sorted(stated)) or "no figures"
+        listed = ", ".join(f"{n:,g}" for n in sorted(stated)) or "no figures"
+        advice = "quote the passage that gives it, or correct the figure"
+        if isinstance(number, float) and number * 1000 in stated:
+            # 1.200 meant as twelve hundred, the European way
+            advice = (f"YAML reads the point as a decimal point; for {number * 1000:,.0f} "
+                      f"write {number * 1000:.0f}")
         problems.error(where, f"estimate {key} {number:,} does not appear in any quote of "
-                       f"claim '{claim.id}' (they state {shown}): quote the passage that "
-                       "gives it, or correct the figure")
+                       f"claim '{claim.id}' (they state {listed}): {advice}")
 
 
 def _check_hedging(claim: model.Claim, ci: int, doc: Document, problems: Problems) -> None:

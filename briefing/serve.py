@@ -67,7 +67,13 @@ class _Handler(SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
-    def _send_page(self) -> None:
+    def do_HEAD(self) -> None:
+        if self.path.split("?", 1)[0] in ("/", "/index.html"):
+            self._send_page(body_too=False)  # the same headers as the page a GET gets
+        else:
+            super().do_HEAD()
+
+    def _send_page(self, body_too: bool = True) -> None:
         try:
             html = (Path(self.directory) / "index.html").read_text(encoding="utf-8")
         except OSError:
@@ -79,7 +85,8 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if body_too:
+            self.wfile.write(body)
 
     def _stream_reloads(self) -> None:
         self.send_response(HTTPStatus.OK)

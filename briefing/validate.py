@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model
+from . import model, vocab
 from .conform import build_list, build_one
 from .errors import Problems, closest, did_you_mean
 from .load import Document, KeyPath
@@ -169,9 +169,10 @@ def _check_kind(claim: model.Claim, at: KeyPath, doc: Document, problems: Proble
             problems.warning(doc.at(at), f"reported claim '{claim.id}' has no credibility "
                              "grade: add 'credibility: 1' to 'credibility: 6'")
     elif claim.kind == "judgment":
-        for key in ("likelihood", "confidence"):
+        for key, terms in (("likelihood", vocab.LIKELIHOOD), ("confidence", vocab.CONFIDENCE)):
             if getattr(claim, key) is None:
-                problems.error(doc.at(at), f"judgment '{claim.id}' needs a {key}")
+                problems.error(doc.at(at), f"judgment '{claim.id}' needs a {key}: add "
+                               f"'{key}:' with one of {' | '.join(terms)}")
         if not claim.based_on:
             problems.warning(doc.at(at), f"judgment '{claim.id}' names no claims it rests on: "
                              "add 'based_on'")

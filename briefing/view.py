@@ -186,11 +186,19 @@ def _source(number_: int, src: model.Source, text: SourceText,
 
 def _number_passages(findings: model.Findings, passages: dict[tuple[str, int], Passage]
                      ) -> dict[tuple[str, tuple[tuple[int, int], ...]], int]:
-    """Citation numbers: one per distinct passage, in source order then text order."""
-    order = {s.id: i for i, s in enumerate(findings.sources)}
-    keys = sorted({(p.source, p.parts) for p in passages.values()},
-                  key=lambda k: (order[k[0]], k[1]))
-    return {k: i for i, k in enumerate(keys, 1)}
+    """Citation numbers: one per distinct passage, counted in the order the findings section
+    cites them (claims grouped by topic), then the judgments' own citations, so that a
+    reader going down the findings meets [1], [2], [3]..."""
+    reported = [c for c in findings.claims if c.kind == "reported"]
+    topics = list(dict.fromkeys(c.topic for c in reported))
+    in_page_order = sorted(reported, key=lambda c: topics.index(c.topic)) + \
+        [c for c in findings.claims if c.kind != "reported"]
+    numbers: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
+    for claim in in_page_order:
+        for ei in range(len(claim.evidence)):
+            passage = passages[(claim.id, ei)]
+            numbers.setdefault((passage.source, passage.parts), len(numbers) + 1)
+    return numbers
 
 
 def _passage_anchor(source: str, parts: tuple[tuple[int, int], ...]) -> str:
@@ -276,14 +284,26 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
         for row in rows:
             locations.setdefault(row.estimate.location, []).append(row)
         ordered = [row for group in locations.values() for row in group]
-        spreads = []
-        for location, group in locations.items():
-            lo, hi = min(r.low for r in group), max(r.high for r in group)
-            spreads.append((location, shown(lo) if lo == hi else f"{shown(lo)}–{shown(hi)}"))
+        spreads = [(location, _spread(group)) for location, group in locations.items()]
         tables.append(_with_chart(
             EstimateTable(quantity, _unique(f"estimates-{slug(quantity)}", used), ordered,
                           spreads)))
     return tables
+
+
+def _spread(rows: list[EstimateRow]) -> str:
+    """Lowest to highest figure, saying so when an end is only a bound ("up to 60")."""
+    low = min(rows, key=lambda r: r.low)
+    high = max(rows, key=lambda r: r.high)
+    if low.low == high.high:
+        return shown(low.low)
+    text = f"{shown(low.low)}–{shown(high.high)}"
+    bounds = []
+    if low.shape == chart.LOWER:
+        bounds.append(f"{shown(low.low)} is a lower bound")
+    if high.shape == chart.UPPER:
+        bounds.append(f"{shown(high.high)} is an upper bound")
+    return f"{text} ({'; '.join(bounds)})" if bounds else text
 
 
 def _with_chart(table: EstimateTable) -> EstimateTable:

@@ -79,3 +79,21 @@ def test_sections_whose_names_make_the_same_id_get_different_ids(project: Projec
                         "    said_by: Mayor's office\n    topic: Turn out\n")
     html = page(text, project, run)
     assert 'id="topic-turn-out"' in html and 'id="topic-turn-out-2"' in html
+
+
+def test_citations_are_numbered_in_the_order_the_findings_cite_them(project: Project,
+                                                                   run: Runner) -> None:
+    """The mayor's passage comes later in the source but its claim comes first."""
+    text = SAMPLE_FINDINGS.replace("    said_by: Officials\n", "    said_by: Officials\n"
+                                   "    topic: Later\n", 1)
+    text = text.replace("    said_by: Mayor's office\n",
+                        "    said_by: Mayor's office\n    topic: First\n")
+    text = text.replace("  - id: officials-count", "  - id: mayor-first\n"
+                        "    statement: x\n    topic: First\n    said_by: M\n"
+                        "    credibility: 3\n    evidence:\n      - source: news\n"
+                        "        quote: put the number at\n  - id: officials-count")
+    html = page(text, project, run)
+    findings_part = html.split('id="findings"')[1]
+    assert findings_part.index('[1<span class="print-only">') < \
+        findings_part.index('[2<span class="print-only">') < \
+        findings_part.index('[3<span class="print-only">')

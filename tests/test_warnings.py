@@ -72,3 +72,40 @@ def test_strict_says_why_it_failed(project: Project, run: Runner) -> None:
     assert result.code == 1
     assert result.lines[-1] == ("build-report: 0 error(s), 1 warning(s) (--strict counts "
                                 "warnings as errors); nothing was written")
+
+
+def test_a_european_thousands_point_is_explained(project: Project, run: Runner) -> None:
+    findings = project(SAMPLE_FINDINGS.replace("value: 1200", "value: 1.200"))
+    result = run("--findings", str(findings))
+    assert result.code == 1
+    assert result.lines[0].endswith(
+        "error: estimate value 1.2 does not appear in any quote of claim 'officials-count' "
+        "(they state 1,200): YAML reads the point as a decimal point; for 1,200 write 1200")
+
+
+def test_a_spread_says_when_its_top_is_only_an_upper_bound(project: Project,
+                                                          run: Runner) -> None:
+    text = SAMPLE_FINDINGS.replace("""    credibility: 3
+    evidence:
+      - source: news
+        quote: "The mayor's""", """    credibility: 3
+    estimate:
+      quantity: Volunteers
+      estimator: Mayor
+      location: Riverside
+      value: 1500
+      qualifier: up to
+    evidence:
+      - source: news
+        quote: "The mayor's""")
+    findings = project(text)
+    assert run("--findings", str(findings)).code == 0
+    html = (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
+    assert "1,200–1,500 (1,500 is an upper bound)" in html
+
+
+def test_a_judgment_without_grades_is_told_the_terms(project: Project, run: Runner) -> None:
+    findings = project(SAMPLE_FINDINGS.replace("    confidence: low\n", ""))
+    result = run("--findings", str(findings))
+    assert "judgment 'kj-turnout' needs a confidence: add 'confidence:' with one of " \
+        "high | moderate | low" in result.stderr

@@ -128,3 +128,14 @@ def test_watch_and_check_do_not_go_together(project: Project,
     result = run("--findings", str(project()), "--watch", "--check")
     assert result.code == 2
     assert "--check and --watch do not go together" in result.stderr
+
+
+def test_head_describes_the_page_a_get_returns(watching: Watching) -> None:
+    host, port = watching.url.removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    connection.request("HEAD", "/")
+    head = connection.getresponse()
+    head.read()
+    assert int(head.getheader("Content-Length")) == len(watching.page().encode("utf-8"))
+    assert head.getheader("Content-Type") == "text/html; charset=utf-8"
+    connection.close()
