@@ -38,8 +38,6 @@ class Passage:
 
     source: str
     """The source id."""
-    quote: str
-    """The quote as the analyst wrote it."""
     start: int
     """Code-point offset of the first quoted character."""
     end: int
@@ -149,7 +147,7 @@ def verify_quotes(checked: Validated, doc: Document, problems: Problems
             if found is None:
                 problems.error(where, message)
                 continue
-            resolved[(claim.id, ei)] = Passage(ev.source, ev.quote, found[0][0], found[-1][1],
+            resolved[(claim.id, ei)] = Passage(ev.source, found[0][0], found[-1][1],
                                                tuple(found))
     return resolved
 
