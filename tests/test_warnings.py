@@ -39,13 +39,14 @@ def test_an_empty_value_is_pointed_out(project: Project, run: Runner) -> None:
         "10:5: warning: 'publisher' has no value: give one or remove the key"]
 
 
-def test_quantities_spelt_two_ways_are_pointed_out(project: Project, run: Runner) -> None:
-    text = SAMPLE_FINDINGS.replace("""    credibility: 3
+def with_mayor_estimate(quantity: str) -> str:
+    """The sample findings with the mayor's "up to 1,500" as an estimate of ``quantity``."""
+    return SAMPLE_FINDINGS.replace("""    credibility: 3
     evidence:
       - source: news
-        quote: "The mayor's""", """    credibility: 3
+        quote: "The mayor's""", f"""    credibility: 3
     estimate:
-      quantity: volunteers
+      quantity: {quantity}
       estimator: Mayor
       location: Riverside
       value: 1500
@@ -53,6 +54,10 @@ def test_quantities_spelt_two_ways_are_pointed_out(project: Project, run: Runner
     evidence:
       - source: news
         quote: "The mayor's""")
+
+
+def test_quantities_spelt_two_ways_are_pointed_out(project: Project, run: Runner) -> None:
+    text = with_mayor_estimate("volunteers")
     assert warnings_for(text, project, run) == [
         "29:17: warning: quantity 'volunteers' is spelt differently from 'Volunteers' on line "
         "19: use one spelling, or they are shown apart"]
@@ -85,19 +90,7 @@ def test_a_european_thousands_point_is_explained(project: Project, run: Runner) 
 
 def test_a_spread_says_when_its_top_is_only_an_upper_bound(project: Project,
                                                           run: Runner) -> None:
-    text = SAMPLE_FINDINGS.replace("""    credibility: 3
-    evidence:
-      - source: news
-        quote: "The mayor's""", """    credibility: 3
-    estimate:
-      quantity: Volunteers
-      estimator: Mayor
-      location: Riverside
-      value: 1500
-      qualifier: up to
-    evidence:
-      - source: news
-        quote: "The mayor's""")
+    text = with_mayor_estimate("Volunteers")
     findings = project(text)
     assert run("--findings", str(findings)).code == 0
     html = (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
