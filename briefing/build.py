@@ -11,12 +11,12 @@ import os
 from pathlib import Path
 
 from .errors import InvalidFindings, Problems
-from .figures import check_figures
-from .load import load_findings
-from .quotes import verify_quotes
-from .render import render_csv, render_html, render_json
-from .validate import validate
-from .view import assemble
+from .findings.figures import check_figures
+from .findings.load import load_findings
+from .findings.quotes import verify_quotes
+from .findings.validate import validate
+from .page.render import render_csv, render_html, render_json
+from .page.view import assemble
 
 
 def build(findings_path: Path, shown_as: str, strict: bool = False

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from . import __version__
 from .build import build
+from .commands.watch import watch
 from .errors import InvalidFindings, UsageError
-from .watch import watch
-from .write import differences, write_report
+from .output.write import differences, write_report
 
 
 class _Parser(argparse.ArgumentParser):

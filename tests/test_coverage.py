@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.coverage import measure, share, split_sentences
+from briefing.findings.coverage import measure, share, split_sentences
 
 
 def sentences(text: str) -> list[str]:

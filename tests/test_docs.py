@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from briefing import docs
 from briefing.cli import parser
+from briefing.findings import docs
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_key_reference_is_generated_from_the_model() -> None:
-    assert docs.updated(README) == README, "run: python -m briefing.docs --write"
+    assert docs.updated(README) == README, "run: python -m briefing.findings.docs --write"
 
 
 def test_every_command_line_option_is_documented() -> None:

@@ -6,15 +6,15 @@ from __future__ import annotations
 import json
 from typing import get_args
 
-from briefing import model, vocab
-from briefing.schema import schema_text
+from briefing.findings import model, vocab
+from briefing.findings.schema import schema_text
 from conftest import ROOT
 
 
 def test_committed_schema_is_generated_from_the_model() -> None:
     committed = (ROOT / "findings.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(), \
-        "run: python -m briefing.schema > findings.schema.json"
+        "run: python -m briefing.findings.schema > findings.schema.json"
 
 
 def test_schema_forbids_unknown_keys_and_requires_the_contract_keys() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.quotes import IndexedSource, fold, locate
+from briefing.findings.quotes import IndexedSource, fold, locate
 
 TEXT = (
     "Officials said “about 1,200 volunteers” joined the clean-up — the largest yet.\n"
@@ -123,7 +123,7 @@ def test_blank_line_paragraphs_allow_ellipsis_across_wrapped_lines() -> None:
 
 
 def test_paragraphs_are_lines_or_blank_line_blocks() -> None:
-    from briefing.sources import paragraph_spans
+    from briefing.findings.sources import paragraph_spans
     assert paragraph_spans("a\nb\n") == [(0, 1), (2, 3)]
     assert paragraph_spans("  a\nb\n\n\nc d\n") == [(2, 5), (8, 11)]
 

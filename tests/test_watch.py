@@ -12,8 +12,8 @@ from urllib.request import urlopen
 
 import pytest
 
-from briefing import watch as watch_module
 from briefing.cli import main
+from briefing.commands import watch as watch_module
 from conftest import SAMPLE_FINDINGS, Run
 
 Project = Callable[..., Path]

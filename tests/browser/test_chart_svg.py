@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
 
-from briefing import chart
-from briefing.numbers import shown
-from briefing.view import demote_headings
+from briefing.findings.numbers import shown
+from briefing.page import chart
+from briefing.page.view import demote_headings
 
 
 def datum(key: str, low: float, high: float, shape: str, group: str = "North",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import render
+from ..page import render
 from .serve import Server
 
 Snapshot = dict[Path, tuple[int, int] | None]
@@ -32,7 +32,7 @@ def watched_files(findings: Path) -> list[Path]:
                 paths.append(findings.parent / source["file"])
     except (OSError, ValueError, yaml.YAMLError, AttributeError, TypeError):
         pass  # an unreadable findings file is still watched itself, for its fix
-    package = Path(str(files("briefing")))
+    package = Path(str(files("briefing.page")))
     for folder in ("templates", "static"):
         paths.extend(sorted((package / folder).iterdir()))
     return paths

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from .sources import paragraph_spans
+from ..findings.sources import paragraph_spans
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Position, Problems
+from ..errors import Position, Problems
 
 KeyPath = tuple[str | int, ...]
 

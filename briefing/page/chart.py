@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from . import vocab
-from .numbers import plain, shown
+from ..findings import vocab
+from ..findings.numbers import plain, shown
 
 POINT, RANGE, UPPER, LOWER = "point", "range", "upper", "lower"
 

@@ -20,11 +20,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import model
-from .numbers import plain
-from .quotes import Passage
+from ..findings import model
+from ..findings.numbers import plain
+from ..findings.quotes import Passage
 
-_PACKAGE = files("briefing")
+_PACKAGE = files("briefing.page")
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -39,7 +39,7 @@ def long_date(day: dt.date) -> str:
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("briefing", "templates"),
+        loader=jinja2.PackageLoader("briefing.page", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import UsageError
+from ..errors import UsageError
 
 # Files a build writes; a folder holding anything else is not ours to replace.
 REPORT_FILES = ("index.html", "findings.json", "estimates.csv")

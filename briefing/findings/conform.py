@@ -13,7 +13,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problems, closest, did_you_mean
+from ..errors import Problems, closest, did_you_mean
 from .load import Document, KeyPath
 
 M = TypeVar("M", bound=BaseModel)

@@ -7,8 +7,8 @@ warning, since the analyst may have reasons the words do not show.
 
 from __future__ import annotations
 
+from ..errors import Problems
 from . import model, vocab
-from .errors import Problems
 from .load import Document
 from .numbers import figures_in, numbers, shown
 from .quotes import fold

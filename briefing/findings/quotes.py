@@ -17,7 +17,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cached_property
 
-from .errors import Problems
+from ..errors import Problems
 from .load import Document
 from .numbers import numbers
 from .sources import paragraph_spans

@@ -14,11 +14,12 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from . import chart, coverage, model, vocab
+from ..findings import coverage, model, vocab
+from ..findings.numbers import shown
+from ..findings.quotes import Passage
+from ..findings.sources import SourceText
+from . import chart
 from .highlight import Mark, render_source
-from .numbers import shown
-from .quotes import Passage
-from .sources import SourceText
 
 _MD = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
 _MD.disable("image")  # an image would be an external request

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import Problems, closest, did_you_mean
 from . import model, vocab
 from .conform import build_list, build_one
-from .errors import Problems, closest, did_you_mean
 from .load import Document, KeyPath
 from .sources import SourceReadError, SourceText, read_source
 

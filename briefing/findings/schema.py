@@ -1,6 +1,6 @@
 """Schema: findings.schema.json, generated from the model for editors and other tools.
 
-Refresh it with ``python -m briefing.schema > findings.schema.json``; a test fails when
+Refresh it with ``python -m briefing.findings.schema > findings.schema.json``; a test fails when
 the committed file and the model disagree.
 """
 

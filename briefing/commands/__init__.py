@@ -1,0 +1,1 @@
+"""The commands around the build: watching and serving (and the analyst's other tools)."""

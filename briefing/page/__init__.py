@@ -1,0 +1,1 @@
+"""The page: assemble the view of the checked findings and render the report's files."""
