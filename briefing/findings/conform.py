@@ -1,5 +1,5 @@
-"""Conform: each record of the findings built with the model, and each of pydantic's
-complaints turned into one plain sentence at the YAML node it concerns.
+"""Conform: each record of the findings built with the model, and each complaint of
+``typed.conform`` turned into one plain sentence at the YAML node it concerns.
 
 Records are built one by one, so that one bad claim does not hide the problems of the
 others, and the ids of records that fail are kept, so that references to them are not
@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar, get_args
 
-from pydantic import BaseModel, ValidationError
-
 from ..errors import Problems, closest, did_you_mean
+from . import typed
 from .load import Document, KeyPath
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 def build_one(cls: type[M], raw: Any, path: KeyPath, doc: Document,
@@ -25,17 +24,15 @@ def build_one(cls: type[M], raw: Any, path: KeyPath, doc: Document,
         if path[0] in (doc.data or {}):
             problems.error(doc.at(path), f"'{path[0]}' is empty: give its keys")
         return None  # a missing section was reported above
-    try:
-        return cls.model_validate(raw)
-    except ValidationError as exc:
+    built, errors = typed.conform(cls, raw)
+    if errors:
         seen: set[KeyPath] = set()
-        errors = exc.errors(include_url=False)
         for err in errors:
             if err["type"] == "extra_forbidden":
                 # A misspelt key: "unknown key 'soruce' (did you mean 'source'?)" says it all,
                 # so the "missing key 'source'" it causes is not reported again.
                 owner = _owner_model(cls, _data_path(raw, err["loc"]))
-                meant = closest(str(err["loc"][-1]), owner.model_fields if owner else [])
+                meant = closest(str(err["loc"][-1]), typed.field_names(owner) if owner else [])
                 if meant:
                     seen.add(_data_path(raw, (*err["loc"][:-1], meant)))
         for err in errors:
@@ -44,7 +41,7 @@ def build_one(cls: type[M], raw: Any, path: KeyPath, doc: Document,
                 continue  # a union reports once per member: one message is enough
             seen.add(loc)
             _report(err, cls, raw, path, loc, doc, problems)
-        return None
+    return built
 
 
 def build_list(cls: type[M], raw: Any, key: str, doc: Document,
@@ -68,7 +65,7 @@ def build_list(cls: type[M], raw: Any, key: str, doc: Document,
 
 
 def _data_path(raw: Any, loc: tuple[int | str, ...]) -> KeyPath:
-    """The part of pydantic's location that exists in the data (drops union tags)."""
+    """The part of a complaint's location that exists in the data."""
     path: list[str | int] = []
     node = raw
     for part in loc:
@@ -84,7 +81,7 @@ def _data_path(raw: Any, loc: tuple[int | str, ...]) -> KeyPath:
     return tuple(path)
 
 
-def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPath,
+def _report(err: Any, cls: type, raw: Any, base: KeyPath, loc: KeyPath,
             doc: Document, problems: Problems) -> None:
     kind = err["type"]
     full = (*base, *loc)
@@ -96,7 +93,7 @@ def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPat
         where = doc.at(full[:-1])
         problems.error(where, f"missing required key '{name}'{_in(full[:-1], doc)}")
     elif kind == "extra_forbidden":
-        allowed = list(owner.model_fields) if owner else []
+        allowed = list(typed.field_names(owner)) if owner else []
         nested = _nested_owner(owner, str(name))
         if nested:
             hint = f"; it belongs under '{nested}:', indented below it"
@@ -144,30 +141,34 @@ def _report(err: Any, cls: type[BaseModel], raw: Any, base: KeyPath, loc: KeyPat
         problems.error(doc.at(full), f"{name}: {err['msg']}")
 
 
-def _nested_owner(owner: type[BaseModel] | None, key: str) -> str | None:
+def _nested_owner(owner: type | None, key: str) -> str | None:
     """The field of ``owner`` whose own model has ``key`` (estimate fields put one level
     too high), if exactly one has."""
     if owner is None:
         return None
-    homes = [name for name, f in owner.model_fields.items()
-             if (inner := _model_in(f.annotation)) and key in inner.model_fields]
+    homes = [f.name for f in typed.fields(owner)
+             if (inner := _model_in(f.annotation)) and key in typed.field_names(inner)]
     return homes[0] if len(homes) == 1 else None
 
 
-def _owner_model(cls: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
+def _owner_model(cls: type, loc: KeyPath) -> type | None:
     """The model class whose field the last element of ``loc`` names."""
-    owner: type[BaseModel] | None = cls
+    owner: type | None = cls
     for part in loc[:-1]:
         if owner is None or isinstance(part, int):
             continue
-        field = owner.model_fields.get(part)
+        field = _field(owner, part)
         owner = _model_in(field.annotation) if field else None
     return owner
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
+def _field(owner: type, name: str) -> typed.FieldInfo | None:
+    return next((f for f in typed.fields(owner) if f.name == name), None)
+
+
+def _model_in(annotation: Any) -> type | None:
+    if typed.is_record(annotation):
+        return annotation  # type: ignore[no-any-return]
     for arg in get_args(annotation):
         found = _model_in(arg)
         if found:
@@ -175,10 +176,9 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _choices(owner: type[BaseModel] | None, name: str) -> list[Any]:
-    if owner is None or name not in owner.model_fields:
-        return []
-    return list(_literals(owner.model_fields[name].annotation))
+def _choices(owner: type | None, name: str) -> list[Any]:
+    field = _field(owner, name) if owner else None
+    return list(_literals(field.annotation)) if field else []
 
 
 def _literals(annotation: Any) -> list[Any]:

@@ -11,8 +11,7 @@ import datetime as dt
 import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from .typed import Check, Invalid, MinLen, Pattern, record
 
 # The largest figure taken: beyond it floats lose whole units, and no count is that big.
 MAX_FIGURE = 10**15
@@ -21,41 +20,37 @@ MAX_FIGURE = 10**15
 def _plain_number(value: Any) -> Any:
     """Numbers only as numbers: YAML's yes/no and quoted digits are refused, not coerced."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise PydanticCustomError("plain_number", "a number is needed")
+        raise Invalid("plain_number", "a number is needed")
     if not math.isfinite(value) or abs(value) > MAX_FIGURE:
-        raise PydanticCustomError("figure_range", "a finite figure of at most {limit} is needed",
-                                  {"limit": f"{MAX_FIGURE:,}"})
+        raise Invalid("figure_range", f"a finite figure of at most {MAX_FIGURE:,} is needed")
     return value
 
 
 def _plain_grade(value: Any) -> Any:
     if isinstance(value, bool):
-        raise PydanticCustomError("plain_number", "a number is needed")
+        raise Invalid("plain_number", "a number is needed")
     return value
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
+Slug = Annotated[str, Pattern(r"^[a-z0-9-]+$")]
 Kind = Literal["reported", "judgment", "assumption"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
-Credibility = Annotated[Literal[1, 2, 3, 4, 5, 6], BeforeValidator(_plain_grade)]
+Credibility = Annotated[Literal[1, 2, 3, 4, 5, 6], Check(_plain_grade)]
 Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly even chance",
                      "likely", "very likely", "almost certain"]
 Confidence = Literal["high", "moderate", "low"]
 Flag = Literal["likely-error", "misattributed", "inconsistent", "disputed", "unverified"]
 Qualifier = Literal["about", "approximately", "up to", "as many as", "at least", "more than",
                     "exactly"]
-Number = Annotated[int | float, BeforeValidator(_plain_number)]
+Number = Annotated[float, Check(_plain_number, "number")]
+Text = Annotated[str, MinLen(1)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
-                              strict=False)
-
-
-class Briefing(_Model):
+@record
+class Briefing:
     """What the briefing is about and when its information stops."""
 
-    title: Annotated[str, Field(min_length=1)]
+    title: Text
     """The briefing's headline."""
     as_of: dt.date
     """The information cut-off date (YYYY-MM-DD): nothing later was considered."""
@@ -63,46 +58,49 @@ class Briefing(_Model):
     """Markdown: the bottom line up front, resting on the key judgments."""
 
 
-class Source(_Model):
+@record
+class Source:
     """A source text, kept byte-for-byte as received under ``sources/``."""
 
     id: Slug
     """Short unique name, lowercase letters, digits and hyphens; evidence cites it."""
-    file: Annotated[str, StringConstraints(min_length=1, pattern=r"^[^\x00-\x1f]+$")]
+    file: Annotated[str, MinLen(1), Pattern(r"^[^\x00-\x1f]+$")]
     """Path of the text, relative to findings.yaml; must stay inside the project."""
-    title: Annotated[str, Field(min_length=1)]
+    title: Text
     """The source's headline or a descriptive title."""
     publisher: str | None = None
     """Who published it, if known."""
     published: dt.date | None = None
     """Publication date (YYYY-MM-DD), if known or inferred (say how in the note)."""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, Pattern(r"^https?://\S+$")] | None = None
     """Where it was found; http(s) only."""
     reliability: Reliability = "F"
     """Admiralty source reliability, A (completely reliable) to F (cannot be judged)."""
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+    sha256: Annotated[str, Pattern(r"^[0-9a-f]{64}$")] | None = None
     """Pin of the file's bytes (lowercase hex); the build fails if the file changes."""
     note: str | None = None
     """Markdown analyst comment on the source: provenance, inferred dates, grading."""
 
 
-class Evidence(_Model):
+@record
+class Evidence:
     """A verbatim passage of a source that supports a claim."""
 
     source: Slug
     """The id of the source quoted."""
-    quote: Annotated[str, Field(min_length=1)]
+    quote: Text
     """Verbatim words of the source; '...' may stand for words left out within a paragraph."""
 
 
-class Estimate(_Model):
+@record
+class Estimate:
     """A number a claim states, shown in the estimates table of its quantity."""
 
-    quantity: Annotated[str, Field(min_length=1)]
+    quantity: Text
     """What is counted; one table per quantity."""
-    estimator: Annotated[str, Field(min_length=1)]
+    estimator: Text
     """Who makes the estimate (a government, an agency, a person)."""
-    location: Annotated[str, Field(min_length=1)]
+    location: Text
     """Where the counted things are."""
     value: Number | None = None
     """The figure; give either this or low and high."""
@@ -116,12 +114,13 @@ class Estimate(_Model):
     """When the estimate holds, if the source says."""
 
 
-class Claim(_Model):
+@record
+class Claim:
     """One claim: reported by a source, or the analyst's judgment or assumption."""
 
     id: Slug
     """Short unique name among claims; judgments cite it in based_on."""
-    statement: Annotated[str, Field(min_length=1)]
+    statement: Text
     """Markdown: the claim in the analyst's own words."""
     kind: Kind = "reported"
     """reported (a source says so), judgment or assumption (the analyst's own)."""
@@ -147,12 +146,13 @@ class Claim(_Model):
     """Puts the claim in the estimates table of its quantity."""
 
 
-class Findings(_Model):
+@record
+class Findings:
     """The whole findings.yaml."""
 
     briefing: Briefing
     """Title, cut-off date and bottom line."""
-    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+    sources: Annotated[tuple[Source, ...], MinLen(1)]
     """The source texts; at least one."""
     claims: tuple[Claim, ...]
     """The claims, in the order the analyst wants them read."""

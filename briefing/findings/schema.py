@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 
 from .model import Findings
+from .typed import json_schema
 
 
 def schema_text() -> str:
-    schema = Findings.model_json_schema()
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "title": "findings.yaml", **schema}
+    schema = json_schema(Findings, "findings.yaml")
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..findings import model
+from ..findings import model, typed
 from ..findings.numbers import plain
 from ..findings.quotes import Passage
 
@@ -84,7 +84,7 @@ def _whole_passage_rules(view: dict[str, Any]) -> str:
 
 def render_json(findings: model.Findings, passages: dict[tuple[str, int], Passage],
                 view: dict[str, Any]) -> bytes:
-    data = findings.model_dump(mode="json")
+    data = typed.dump(findings)
     for source, sv in zip(data["sources"], view["sources"], strict=True):
         source["sha256"] = sv.sha256
         source["coverage"] = round(sv.coverage, 4)
