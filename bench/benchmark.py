@@ -1,56 +1,76 @@
-"""Benchmark: time and peak memory of a build, on the real findings and on a generated
-project of a chosen size.
+"""Benchmark: how fast a build is next to the Python it runs on, and how much memory it takes.
 
-    python bench/benchmark.py                      # the project's findings.yaml
-    python bench/benchmark.py --claims 2000 --source-kb 5000
+    python bench/benchmark.py                    # every row of the table below
+    python bench/benchmark.py --only cold warm   # some rows
+    python bench/benchmark.py --claims 2000 --sources 10 --source-kb 5000   # one generated size
 
-Each measurement runs the build in a fresh Python process (imports included, as a user
-runs it) and reports the median wall time of the runs and the peak resident memory.
+Rows, each measured side by side in one run (medians; cold runs are fresh processes with
+their imports, as a user runs them):
+
+    cold     a build of findings.yaml  ÷  `python -c "import yaml, jinja2, markdown_it"`
+    warm     the same build again in one process (what --watch does on a save)
+    watch    a save of findings.yaml → the reload event → the page served again
+    large    a generated project of 10,000 claims and 500 sources, cold: time and peak memory
+    linear   that build's time ÷ the time of one with 1,000 claims and 50 sources
+
+The speed targets are in the README; this script prints the figures, it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
-import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("the", "officials", "said", "that", "about", "ships", "were", "waiting", "near",
          "harbour", "crews", "storm", "crane", "river", "volunteers", "counted", "reported",
          "estimated", "later", "council", "agency")
+ROWS = ("cold", "warm", "watch", "large", "linear")
 
 
-def generate(folder: Path, claims: int, source_kb: int, seed: int = 1) -> Path:
-    """A project with one source of about ``source_kb`` KiB and ``claims`` quoted claims."""
+def generate(folder: Path, claims: int, source_kb: int, sources: int = 1, seed: int = 1
+             ) -> Path:
+    """A valid project: ``sources`` texts of about ``source_kb`` KiB in all, ``claims``
+    claims spread over them, each quoting the opening of a sentence; every tenth claim
+    carries an estimate."""
     rng = random.Random(seed)
-    paragraphs, size, n = [], 0, 0
-    openings = []  # the first words of each sentence: what a claim quotes
-    while size < source_kb * 1024:
-        sentences = []
-        for _ in range(rng.randint(2, 5)):
-            n += 1
-            words = [rng.choice(WORDS) for _ in range(rng.randint(8, 20))]
-            openings.append(f"Item {n} " + " ".join(words[:6]))
-            sentences.append(f"Item {n} " + " ".join(words) + f" {n * 7:,}.")
-        paragraphs.append(" ".join(sentences))
-        size += len(paragraphs[-1]) + 1
     (folder / "sources").mkdir(parents=True, exist_ok=True)
-    (folder / "sources" / "big.txt").write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
-    lines = ["briefing:", "  title: Generated benchmark", "  as_of: 2025-01-01",
-             "sources:", "  - id: big", "    file: sources/big.txt", "    title: Big",
-             "claims:"]
-    step = max(1, n // claims)
+    lines = ["briefing:", "  title: Generated benchmark", "  as_of: 2025-01-01", "sources:"]
+    openings: list[tuple[str, str]] = []  # (source id, first words of a sentence)
+    per_source = max(1, source_kb * 1024 // sources)
+    n = 0
+    for s in range(sources):
+        sid = f"s{s}"
+        paragraphs, size = [], 0
+        while size < per_source:
+            sentences = []
+            for _ in range(rng.randint(2, 5)):
+                n += 1
+                words = [rng.choice(WORDS) for _ in range(rng.randint(8, 20))]
+                openings.append((sid, f"Item {n} " + " ".join(words[:6])))
+                sentences.append(f"Item {n} " + " ".join(words) + f" {n * 7:,}.")
+            paragraphs.append(" ".join(sentences))
+            size += len(paragraphs[-1]) + 1
+        (folder / "sources" / f"{sid}.txt").write_text("\n".join(paragraphs) + "\n",
+                                                       encoding="utf-8")
+        lines += [f"  - id: {sid}", f"    file: sources/{sid}.txt", f"    title: Source {s}"]
+    lines.append("claims:")
     for i in range(claims):
-        item = 1 + i * step
+        item = 1 + i * len(openings) // claims  # spread over every source
+        sid, quote = openings[item - 1]
         lines += [f"  - id: c{i}", f"    statement: Claim {i}.", "    said_by: Someone",
-                  "    credibility: 3", "    evidence:", "      - source: big",
-                  f"        quote: '{openings[item - 1]}'"]
+                  "    credibility: 3", "    evidence:", f"      - source: {sid}",
+                  f"        quote: '{quote}'"]
         if i % 10 == 0:
             lines += ["    estimate:", "      quantity: Things", "      estimator: Someone",
                       f"      location: Place {i % 7}", f"      value: {item}"]
@@ -59,36 +79,142 @@ def generate(folder: Path, claims: int, source_kb: int, seed: int = 1) -> Path:
     return findings
 
 
-def measure(findings: Path, runs: int) -> tuple[float, float]:
-    """Median seconds and peak MiB of ``build_report.py --findings ... --out <tmp>``."""
-    times, peak = [], 0.0
-    with tempfile.TemporaryDirectory() as out:
-        for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, str(ROOT / "build_report.py"), "--findings",
-                            str(findings), "--out", str(Path(out) / "r")], check=True,
-                           stderr=subprocess.DEVNULL)
-            times.append(time.perf_counter() - start)
-            # ru_maxrss of waited-for children, in KiB on Linux
-            peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
-    return statistics.median(times), peak
+def run_cold(argv: list[str]) -> tuple[float, float]:
+    """Seconds and peak MiB of one fresh Python process running ``argv``."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, *argv], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"benchmark: {' '.join(argv)} exited {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def build_argv(findings: Path, out: Path) -> list[str]:
+    return [str(ROOT / "build_report.py"), "--findings", str(findings), "--out", str(out)]
+
+
+def median_cold(argv: list[str], runs: int) -> tuple[float, float]:
+    results = [run_cold(argv) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def cold(runs: int, out: Path) -> str:
+    imports = ["-c", "import yaml, jinja2, markdown_it"]
+    argv = build_argv(ROOT / "findings.yaml", out / "cold")
+    run_cold(argv)  # the first run fills the template cache, as a user's first build does
+    # Interleaved, so that a slow moment of the machine weighs on both alike.
+    base, build = [], []
+    for _ in range(runs):
+        base.append(run_cold(imports)[0])
+        build.append(run_cold(argv)[0])
+    b, t = statistics.median(base), statistics.median(build)
+    return (f"cold build of findings.yaml: {t * 1000:.0f} ms = {t / b:.2f}× the import of "
+            f"yaml, jinja2, markdown_it ({b * 1000:.0f} ms)  [target ≤ 1.3×]")
+
+
+def warm(runs: int, out: Path) -> str:
+    sys.path.insert(0, str(ROOT))
+    from briefing.build import build
+
+    findings = ROOT / "findings.yaml"
+    build(findings, "findings.yaml")
+    times = []
+    for _ in range(max(runs, 20)):
+        start = time.perf_counter()
+        build(findings, "findings.yaml")
+        times.append(time.perf_counter() - start)
+    t = statistics.median(times)
+    return f"warm build of findings.yaml in one process: {t * 1000:.1f} ms  [target ≤ 25 ms]"
+
+
+def watch(runs: int, out: Path) -> str:
+    """Median time from a save of the findings to the served page after the reload event."""
+    project = out / "watched"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".*", "report", "tests", "bench", "node_modules", "*.egg-info"))
+    findings = project / "findings.yaml"
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "build_report.py"), "--findings", str(findings),
+         "--watch", "--port", "0"], stderr=subprocess.PIPE, text=True)
+    try:
+        url = _served_url(server)
+        times = []
+        for i in range(max(runs, 10)):
+            with urllib.request.urlopen(url + "__reload", timeout=30) as events:
+                time.sleep(0.4)  # let the watcher settle before the save
+                start = time.perf_counter()
+                with findings.open("a", encoding="utf-8") as f:
+                    f.write(f"# benchmark save {i}\n")
+                while not events.readline().startswith(b"data:"):
+                    pass
+                urllib.request.urlopen(url, timeout=30).read()
+                times.append(time.perf_counter() - start)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    t = statistics.median(times)
+    return f"save → page served under --watch: {t * 1000:.0f} ms median  [target ≤ 120 ms]"
+
+
+def _served_url(server: subprocess.Popen[str]) -> str:
+    assert server.stderr is not None
+    for line in server.stderr:
+        if "serving http://" in line:
+            return line.split("serving ", 1)[1].split()[0]
+    raise SystemExit("benchmark: --watch did not start serving")
+
+
+def large(runs: int, out: Path) -> str:
+    t, mib, _ = _generated(out, 10_000, 500, min(runs, 3))
+    return (f"generated 10,000 claims, 500 sources, cold: {t:.2f} s, peak {mib:.0f} MiB  "
+            "[target ≤ 5 s, ≤ 500 MB]")
+
+
+def linear(runs: int, out: Path) -> str:
+    big, _, _ = _generated(out, 10_000, 500, min(runs, 3))
+    small, _, _ = _generated(out, 1_000, 50, min(runs, 3))
+    return (f"10k build ÷ 1k build: {big / small:.1f} ({big:.2f} s ÷ {small:.2f} s)  "
+            "[target ≤ 11]")
+
+
+_GENERATED: dict[tuple[int, int], tuple[float, float, Path]] = {}
+
+
+def _generated(out: Path, claims: int, sources: int, runs: int) -> tuple[float, float, Path]:
+    """Cold build time and peak memory of a generated project (about 10 KiB per source)."""
+    if (claims, sources) not in _GENERATED:
+        folder = out / f"gen-{claims}"
+        findings = generate(folder, claims, source_kb=sources * 10, sources=sources)
+        run_cold(build_argv(findings, folder / "report"))
+        t, mib = median_cold(build_argv(findings, folder / "report"), runs)
+        _GENERATED[(claims, sources)] = (t, mib, findings)
+    return _GENERATED[(claims, sources)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--claims", type=int, help="generate a project with this many claims")
-    parser.add_argument("--source-kb", type=int, default=100, help="size of its source")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", nargs="+", choices=ROWS, default=list(ROWS),
+                        help="the rows to measure (default: all)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per cold measurement")
+    parser.add_argument("--claims", type=int, help="instead: one generated project this big")
+    parser.add_argument("--sources", type=int, default=1)
+    parser.add_argument("--source-kb", type=int, default=100)
     args = parser.parse_args()
-    if args.claims is None:
-        seconds, mib = measure(ROOT / "findings.yaml", args.runs)
-        print(f"findings.yaml: {seconds:.2f} s median of {args.runs}, peak {mib:.0f} MiB")
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        findings = generate(Path(folder), args.claims, args.source_kb)
-        seconds, mib = measure(findings, args.runs)
-    print(f"{args.claims} claims, {args.source_kb} KiB source: {seconds:.2f} s median of "
-          f"{args.runs}, peak {mib:.0f} MiB")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        if args.claims is not None:
+            findings = generate(out / "gen", args.claims, args.source_kb, args.sources)
+            t, mib = median_cold(build_argv(findings, out / "gen" / "report"), args.runs)
+            print(f"{args.claims} claims, {args.sources} source(s), {args.source_kb} KiB: "
+                  f"{t:.2f} s median of {args.runs}, peak {mib:.0f} MiB")
+            return
+        rows: dict[str, Callable[[int, Path], str]] = {
+            "cold": cold, "warm": warm, "watch": watch, "large": large, "linear": linear}
+        for name in args.only:
+            print(rows[name](args.runs, out), flush=True)
 
 
 if __name__ == "__main__":
