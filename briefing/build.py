@@ -19,14 +19,15 @@ from .page.render import render_csv, render_html, render_json
 from .page.view import assemble
 
 
-def build(findings_path: Path, shown_as: str, strict: bool = False
+def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | None = None
           ) -> tuple[dict[str, bytes], Problems]:
-    """The report's files as bytes, and the warnings; raises InvalidFindings on errors."""
+    """The report's files as bytes, and the warnings; raises InvalidFindings on errors.
+    ``out``, where the report will go, is named so that no source can be inside it."""
     problems = Problems()
     doc = load_findings(findings_path, shown_as, problems)
     if doc is None:
         raise InvalidFindings(problems)
-    checked = validate(doc, findings_path.parent, problems)
+    checked = validate(doc, findings_path.parent, problems, out)
     passages = verify_quotes(checked, doc, problems)
     check_figures(checked, doc, problems)
     findings = checked.findings

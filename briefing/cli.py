@@ -1,23 +1,37 @@
-"""Command line: parse arguments, run the build, report problems, choose the exit code.
+"""Command line: parse arguments, run the build or one of the analyst's commands, report
+problems, choose the exit code.
 
-Exit 0 when built (or up to date under --check), 1 when the findings are invalid or the
-report is stale, 2 for usage errors. Problems go to stderr one per line.
+``build-report [options]`` builds, as it always has. ``build-report COMMAND ...`` runs one
+of the commands in :data:`COMMANDS`, each a module of ``briefing.commands`` with its own
+``main(argv)``, imported only when asked for. Exit 0 when built (or up to date under
+--check), 1 when the findings are invalid or the report is stale, 2 for usage errors.
+Problems go to stderr one per line.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import importlib
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .build import build
-from .commands.watch import watch
-from .errors import InvalidFindings, UsageError
-from .output.write import differences, write_report
+from .errors import InvalidFindings, UsageError, printable
+
+# The analyst's commands beside the build: name → (module, one line of help).
+COMMANDS: dict[str, tuple[str, str]] = {
+}
+USAGE = ("usage: build-report [--findings PATH] [--out DIR] [--previous PATH] [--check] "
+         "[--strict] [--watch [--port N]]\n       build-report {" + ",".join(COMMANDS)
+         + "} ... (build-report COMMAND --help)")
 
 
-class _Parser(argparse.ArgumentParser):
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that raises UsageError instead of printing and exiting."""
+
     def error(self, message: str) -> None:  # type: ignore[override]
         if "unrecognized arguments:" in message and ".y" in message:
             message += " (give the findings file as --findings PATH)"
@@ -25,8 +39,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="build-report", description="Build a sourced analytic briefing "
-                "from findings.yaml: every claim cited to the exact passage of its source.")
+    commands = "\n".join(f"  {name:<11} {about}" for name, (_, about) in COMMANDS.items())
+    p = ArgumentParser(
+        prog="build-report", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Build a sourced analytic briefing from findings.yaml: every claim "
+        "cited to the exact passage of its source.",
+        epilog=f"commands (build-report COMMAND --help):\n{commands}")
     p.add_argument("--findings", metavar="PATH", default="findings.yaml",
                    help="the findings file to read (default: findings.yaml)")
     p.add_argument("--out", metavar="DIR", default=None,
@@ -38,20 +56,26 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true",
                    help="rebuild on every change of the findings, sources or templates, and "
                    "serve the briefing on 127.0.0.1 with live reload")
-    p.add_argument("--port", type=int, default=8000, metavar="N",
+    p.add_argument("--port", type=int, default=None, metavar="N",
                    help="port for --watch (default: 8000; 0 picks a free one)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser().parse_args(argv)
-        return _run(args)
+        if argv and argv[0] in COMMANDS:
+            module = importlib.import_module(f".commands.{COMMANDS[argv[0]][0]}", __package__)
+            code: int = module.main(argv[1:])
+            return code
+        return _run(parser().parse_args(argv))
     except UsageError as exc:
-        print(f"build-report: error: {exc}", file=sys.stderr)
-        print("usage: build-report [--findings PATH] [--out DIR] [--check] [--strict] "
-              "[--watch [--port N]]", file=sys.stderr)
+        print(f"build-report: error: {printable(str(exc))}", file=sys.stderr)
+        if argv and argv[0] in COMMANDS:
+            print(f"usage: see build-report {argv[0]} --help", file=sys.stderr)
+        else:
+            print(USAGE, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -63,48 +87,80 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(f"findings file '{args.findings}' not found" if not findings.exists()
                          else f"'{args.findings}' is not a file")
     out = Path(args.out) if args.out else findings.parent / "report"
-    if args.watch:
-        if args.check:
-            raise UsageError("--check and --watch do not go together")
-        if not 0 <= args.port <= 65535:
-            raise UsageError(f"--port {args.port} is not a port number (0 to 65535)")
-        try:
-            return watch(findings, lambda: _build_and_write(args, findings, out), out,
-                         args.port)
-        except OSError as exc:
-            raise UsageError(f"cannot serve on 127.0.0.1:{args.port} ({exc.strerror or exc}):"
-                             " choose another --port") from None
-    return _build_and_write(args, findings, out)
+    from .output.write import refuse_foreign
 
+    # Before anything is built or served: a folder that is not a report is never touched.
+    refuse_foreign(out, inputs=(findings,))
+    previous = None
+    if not args.watch:
+        if args.port is not None:
+            raise UsageError("--port is for --watch: add --watch, or leave --port out")
+        return _build_and_write(args, findings, out, previous)
+    if args.check:
+        raise UsageError("--check and --watch do not go together")
+    port = 8000 if args.port is None else args.port
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port {port} is not a port number (0 to 65535)")
+    from .commands.watch import watch
 
-def _build_and_write(args: argparse.Namespace, findings: Path, out: Path) -> int:
+    def rebuild() -> tuple[int, list[str]]:
+        lines: list[str] = []
+        started = time.perf_counter()
+        code = _build_and_write(args, findings, out, previous, lines.append, quiet=True)
+        took = (time.perf_counter() - started) * 1000
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        for line in lines:
+            print(line, file=sys.stderr)
+        print(f"[{stamp}] build-report: {'rebuilt' if code == 0 else 'rebuild failed'} in "
+              f"{took:.0f} ms", file=sys.stderr)
+        return code, lines
+
     try:
-        files, problems = build(findings, args.findings, strict=args.strict)
+        return watch(findings, rebuild, out, port)
+    except OSError as exc:
+        raise UsageError(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc}): "
+                         "choose another --port") from None
+
+
+def _build_and_write(args: argparse.Namespace, findings: Path, out: Path, previous: object,
+                     say: Callable[[str], None] | None = None, quiet: bool = False) -> int:
+    from .build import build
+    from .output.write import differences, write_report
+
+    def tell(line: str) -> None:
+        (say or (lambda text: print(text, file=sys.stderr)))(line)
+
+    try:
+        files, problems = build(findings, args.findings, strict=args.strict, out=out)
     except InvalidFindings as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            tell(str(problem))
         count = len(exc.problems.errors)
         warnings = len(exc.problems) - count
         why = " (--strict counts warnings as errors)" if exc.strict and warnings else ""
-        print(f"build-report: {count} error(s), {warnings} warning(s){why}; nothing was "
-              "written", file=sys.stderr)
+        tell(f"build-report: {count} error(s), {warnings} warning(s){why}; nothing was "
+             "written")
         return 1
     for problem in problems:
-        print(problem, file=sys.stderr)
+        tell(str(problem))
     if args.check:
         stale = differences(out, files)
         for line in stale:
-            print(f"build-report: {line}", file=sys.stderr)
+            tell(f"build-report: {line}")
         if stale:
-            print("build-report: the report is not what a build would write: run "
-                  "build-report to rebuild it", file=sys.stderr)
+            tell("build-report: the report is not what a build would write: run "
+                 "build-report to rebuild it")
             return 1
         return 0
     try:
         write_report(out, files)
     except OSError as exc:
-        print(f"build-report: error: could not write {out}: {exc.strerror or exc}; "
-              "the previous report is unchanged", file=sys.stderr)
+        tell(f"build-report: error: could not write {printable(str(out))}: "
+             f"{exc.strerror or exc}; the previous report is unchanged")
         return 1
-    print(f"build-report: wrote {out}/ ({', '.join(sorted(files))})", file=sys.stderr)
+    except UsageError as exc:
+        tell(f"build-report: error: {printable(str(exc))}; nothing was written")
+        return 1
+    if not quiet:
+        tell(f"build-report: wrote {printable(str(out))}/ ({', '.join(sorted(files))})")
     return 0

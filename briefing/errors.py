@@ -6,7 +6,6 @@ collector, so one run shows every mistake; the CLI prints them and picks the exi
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -42,8 +41,7 @@ class Problem:
 
     def __str__(self) -> str:
         # One problem, one line: line breaks and other controls in quoted input are escaped.
-        message = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in self.message)
-        return f"{self.position}: {self.severity}: {message}"
+        return f"{printable(str(self.position))}: {self.severity}: {printable(self.message)}"
 
 
 @dataclass
@@ -88,8 +86,18 @@ class UsageError(BriefingError):
     """The command line asks for something that cannot be done (exit status 2)."""
 
 
+def printable(text: str) -> str:
+    """``text`` with line breaks, escapes and other controls written out (``\\x1b``), so
+    that a file name or a quote cannot move the cursor or clear the analyst's terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice spelt most like ``word``, if any is close; letter case does not count."""
+    import difflib  # only when a problem needs a suggestion
+
     by_folded = {c.lower(): c for c in sorted(choices)}
     close = difflib.get_close_matches(word.lower(), list(by_folded), n=1, cutoff=0.6)
     return by_folded[close[0]] if close else None

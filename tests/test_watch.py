@@ -37,13 +37,14 @@ class Watching:
                 self.url = url
                 ready.set()
 
-            def recorded() -> int:
-                self.results.append(rebuild())
-                return self.results[-1]
+            def recorded() -> tuple[int, list[str]]:
+                outcome = rebuild()  # type: ignore[misc]
+                self.results.append(outcome[0])
+                return outcome  # type: ignore[no-any-return]
             return real_watch(findings, recorded, *args, stop=self.stop,  # type: ignore[arg-type]
-                              interval=0.05, on_ready=on_ready, **kwargs)
+                              on_ready=on_ready, **kwargs)
 
-        monkeypatch.setattr("briefing.cli.watch", watch)
+        monkeypatch.setattr(watch_module, "watch", watch)
         self.code: int | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()

@@ -7,6 +7,7 @@ keys (which ``safe_load`` silently lets the last one win) become errors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,13 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         problems.error(Position(shown_as, line, column), "this character is not UTF-8: save "
                        "the file as UTF-8")
         return None
+    too_deep = _too_deep(text)
+    if too_deep:
+        line, column = too_deep
+        problems.error(Position(shown_as, line, column), f"the findings nest more than "
+                       f"{MAX_DEPTH} levels deep here: no findings file needs that; check "
+                       "for unclosed brackets or runaway indentation")
+        return None
     root, loader = _compose_fast(text)
     if loader is not None:
         return _document(root, loader, shown_as, text, problems)
@@ -71,7 +79,13 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         loader = yaml.SafeLoader(text)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        problems.error(_mark(shown_as, exc.problem_mark or exc.context_mark), _yaml_message(exc))
+        opened = _unclosed(text, exc)
+        if opened:
+            mark, message = opened
+            problems.error(_mark(shown_as, mark), message)
+        else:
+            problems.error(_mark(shown_as, exc.problem_mark or exc.context_mark),
+                           _yaml_message(exc))
         return None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -116,14 +130,100 @@ def _document(root: yaml.Node | None, loader: Any, shown_as: str, text: str,
     except yaml.constructor.ConstructorError as exc:
         problems.error(_mark(shown_as, exc.problem_mark), _yaml_message(exc))
         return None
-    except (_TooLarge, RecursionError):
-        problems.error(origin, f"the findings expand to more than {_MAX_NODES:,} values or "
-                       "refer to themselves through YAML aliases: write them out plainly")
+    except _TooLarge:
+        problems.error(origin, f"the findings expand to more than {_MAX_NODES:,} values "
+                       "through YAML aliases: write them out plainly")
+        return None
+    except RecursionError:
+        # Nesting is limited before parsing, so only an alias inside itself gets here.
+        problems.error(origin, "the findings refer to themselves through a YAML alias: "
+                       "write the values out plainly")
         return None
     return doc
 
 
 _MAX_NODES = 1_000_000
+# Deeper than any findings file needs, shallow enough for the parsers' recursion (the C
+# parser crashes the process on 50,000 nested brackets; Python's stops at 1,000 frames).
+MAX_DEPTH = 100
+# Brackets, and what hides them: quoted values (a quote opens one only where a value can
+# start) and comments.
+_BRACKETS = re.compile(r"""[\[\]{}]|(?<![^\s\[{,:])(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""
+                       r"|(?<!\S)#[^\n]*")
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text first nests more than MAX_DEPTH levels, by brackets or by
+    indentation, found without parsing it; None when it does not."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        ch = match.group()
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _line_column(text, match.start())
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    levels: list[int] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        body = line.lstrip(" ")
+        if body and not body.startswith("#"):
+            indent = len(line) - len(body)
+            # "- - - x" opens a level per dash on one line.
+            dashes = len(re.match(r"(?:-[ ]+)*", body).group().split("-")) - 1  # type: ignore[union-attr]
+            while levels and levels[-1] >= indent:
+                levels.pop()
+            levels.append(indent)
+            if len(levels) + dashes > MAX_DEPTH:
+                return number, indent + 1
+        offset += len(line) + 1
+    return None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _unclosed(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | None:
+    """The opening of a bracket or a quoted value that the error suggests was never closed:
+    YAML reads on past the line, so the error itself shows up lines later."""
+    mark = exc.problem_mark or exc.context_mark
+    error_line = mark.line if mark else 0
+    if "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
+        return exc.context_mark, ("this quoted value is never closed: add its closing quote "
+                                  "mark")
+    opened: list[yaml.Token] = []
+    last_quoted: yaml.ScalarToken | None = None
+    scanner = yaml.SafeLoader(text)
+    try:
+        while True:
+            token = scanner.get_token()  # type: ignore[no-untyped-call]
+            if token is None or isinstance(token, yaml.StreamEndToken):
+                break
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                opened.append(token)
+            elif isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken):
+                if opened:
+                    opened.pop()
+            elif (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                  and token.end_mark.line > token.start_mark.line):
+                last_quoted = token
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    if opened and opened[-1].start_mark.line < error_line:
+        bracket = "[" if isinstance(opened[-1], yaml.FlowSequenceStartToken) else "{"
+        closer = "]" if bracket == "[" else "}"
+        return opened[-1].start_mark, (f"the '{bracket}' opened here is never closed: add "
+                                       f"the '{closer}' at the end of its list")
+    if last_quoted is not None and last_quoted.end_mark.line >= error_line - 1:
+        return last_quoted.start_mark, (
+            f"the quoted value that opens here runs on to line {last_quoted.end_mark.line + 1}"
+            f": its closing quote mark is probably missing")
+    return None
 
 
 class _TooLarge(Exception):
@@ -159,14 +259,21 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         doc.commented.add(path)
     try:
         return loader.construct_object(node, deep=True)
-    except (ValueError, TypeError, AttributeError, yaml.constructor.ConstructorError):
-        # A value its tag cannot build: 2024-11-31 (no such day), or '!!int two'.
+    except Exception:
+        # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
+        # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
+        kind = node.tag.rsplit(":", 1)[-1]
+        implicit = loader.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, node.value, (True, False)) == node.tag
+        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
         if node.tag.endswith(":timestamp"):
-            message = (f"'{node.value}' is not a real date: check the day and the month "
+            message = (f"'{shown}' is not a real date: check the day and the month "
                        "(YYYY-MM-DD)")
+        elif implicit and kind in ("int", "float"):
+            message = (f"'{shown}' is too long a number ({len(node.value):,} characters): "
+                       "write a figure of at most 15 digits")
         else:
-            kind = node.tag.rsplit(":", 1)[-1]
-            message = f"'{node.value}' cannot be read as {kind}: remove the '!!{kind}' tag"
+            message = f"'{shown}' cannot be read as {kind}: remove the '!!{kind}' tag"
         problems.error(_mark(doc.path, node.start_mark), message)
         doc.unreadable.add(path)
         return node.value

@@ -7,8 +7,11 @@ raw bytes as received.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,15 +46,39 @@ class SourceReadError(Exception):
     """The file cannot be read as a text source; the message says why."""
 
 
+# The largest source read: far above any article or transcript, far below what would
+# take the machine's memory or minutes of searching (the contract's limit).
+MAX_SOURCE_BYTES = 20_000_000
+
+
 def read_source(path: Path) -> SourceText:
+    """The text of a regular file of at most MAX_SOURCE_BYTES, as the contract decodes it."""
     try:
-        raw = path.read_bytes()
+        # Non-blocking, so that opening a named pipe cannot hang the build.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise SourceReadError("file not found") from None
-    except IsADirectoryError:
-        raise SourceReadError("is a folder, not a file") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SourceReadError("is a symbolic link that loops") from None
         raise SourceReadError(exc.strerror or str(exc)) from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceReadError("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceReadError("is not a regular file (a pipe, device or socket): "
+                                  "save the text as an ordinary file")
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise SourceReadError(f"is {info.st_size:,} bytes, over the limit of "
+                                  f"{MAX_SOURCE_BYTES:,}: quote from an excerpt of it saved "
+                                  "as its own source")
+        try:
+            raw = f.read(MAX_SOURCE_BYTES + 1)
+        except OSError as exc:
+            raise SourceReadError(exc.strerror or str(exc)) from None
+    if len(raw) > MAX_SOURCE_BYTES:  # it grew while being read
+        raise SourceReadError(f"is over the limit of {MAX_SOURCE_BYTES:,} bytes")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -35,8 +35,10 @@ class Validated:
     """The text of every source that could be read, by source id."""
 
 
-def validate(doc: Document, project: Path, problems: Problems) -> Validated:
-    """Check the document against the model and every rule across records."""
+def validate(doc: Document, project: Path, problems: Problems, out: Path | None = None
+             ) -> Validated:
+    """Check the document against the model and every rule across records; ``out`` is
+    the folder the report goes to, which no source may be in."""
     data = doc.data
     if not isinstance(data, dict):
         problems.error(doc.at(()), "the findings file must be a mapping with the keys "
@@ -57,7 +59,7 @@ def validate(doc: Document, project: Path, problems: Problems) -> Validated:
     if "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
         problems.error(doc.at(("sources",)), "at least one source is needed")
 
-    texts = _check_sources(sources, doc, project, problems)
+    texts = _check_sources(sources, doc, project, problems, out)
     _check_claims(claims, sources, briefing, doc, problems)
     _check_spelling(claims, doc, problems)
     _check_writing(doc, problems)
@@ -73,10 +75,11 @@ def validate(doc: Document, project: Path, problems: Problems) -> Validated:
 
 
 def _check_sources(sources: list[tuple[int, model.Source]], doc: Document, project: Path,
-                   problems: Problems) -> dict[str, SourceText]:
+                   problems: Problems, out: Path | None) -> dict[str, SourceText]:
     texts: dict[str, SourceText] = {}
     first_id: dict[str, int] = {}
     root = project.resolve()
+    report = _resolved(out) if out is not None else None
     for i, src in sources:
         path = ("sources", i)
         if src.id in first_id:
@@ -86,10 +89,24 @@ def _check_sources(sources: list[tuple[int, model.Source]], doc: Document, proje
             continue
         first_id[src.id] = i
         file = (project / src.file)
-        if Path(src.file).is_absolute() or not _inside(file.resolve(), root):
-            problems.error(doc.at((*path, "file")), f"file '{src.file}' is outside the project: "
-                           "put the source under sources/ and give its path relative to "
-                           "findings.yaml")
+        where = _resolved(file)
+        if Path(src.file).is_absolute() or where is None or not _inside(where, root):
+            problems.error(doc.at((*path, "file")), f"file '{src.file}' is outside the project"
+                           f"{'' if where else ' or a symbolic link that loops'}: put the "
+                           "source under sources/ and give its path relative to findings.yaml")
+            continue
+        hidden = [part for part in Path(src.file).parts if part.startswith(".")
+                  and part not in (".", "..")]
+        if hidden:
+            problems.error(doc.at((*path, "file")), f"source file '{src.file}' is hidden "
+                           f"('{hidden[0]}' starts with a dot): hidden files and folders, like "
+                           ".git/ or .env, are never read as sources, so that nothing private "
+                           "ends up in the briefing; copy the text into sources/")
+            continue
+        if report is not None and _inside(where, report):
+            problems.error(doc.at((*path, "file")), f"source file '{src.file}' is inside the "
+                           "report folder, which every build replaces: a report cannot cite "
+                           "itself; keep sources under sources/")
             continue
         try:
             text = read_source(file)
@@ -108,6 +125,14 @@ def _check_sources(sources: list[tuple[int, model.Source]], doc: Document, proje
             problems.warning(doc.at((*path, "file")), f"source file '{src.file}' is empty")
         texts[src.id] = text
     return texts
+
+
+def _resolved(path: Path) -> Path | None:
+    """The real path, or None for a symbolic link that loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -269,9 +294,14 @@ def _check_writing(doc: Document, problems: Problems) -> None:
                              "'#' belongs to it")
     reported = {p.position for p in problems.errors}
     for path, position in doc.value_positions.items():
-        if len(path) > 1 and isinstance(path[-1], str) and _value(doc.data, path) is None \
-                and position not in reported:
+        if len(path) < 2 or not isinstance(path[-1], str) or position in reported:
+            continue
+        value = _value(doc.data, path)
+        if value is None:
             problems.warning(doc.key_at(path), f"'{path[-1]}' has no value: give one or "
+                             "remove the key")
+        elif isinstance(value, str) and not value.strip():
+            problems.warning(doc.key_at(path), f"'{path[-1]}' is empty text: write it or "
                              "remove the key")
 
 
