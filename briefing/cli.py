@@ -90,7 +90,8 @@ def _run(args: argparse.Namespace) -> int:
     from .output.write import refuse_foreign
 
     # Before anything is built or served: a folder that is not a report is never touched.
-    refuse_foreign(out, inputs=(findings,))
+    if not args.check:
+        refuse_foreign(out, inputs=(findings,))
     previous = None
     if not args.watch:
         if args.port is not None:

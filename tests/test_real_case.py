@@ -87,6 +87,6 @@ def test_flags_are_shown_at_the_claim_and_in_the_caveats(tmp_path: Path) -> None
     flagged = [c for c in data["claims"] if c["flag"]]  # type: ignore[attr-defined]
     assert flagged
     for claim in flagged:
-        at_claim = html.split(f'id="claim-{claim["id"]}"')[1].split("</li>")[0]
+        at_claim = html.split(f'id="claim_{claim["id"]}"')[1].split("</li>")[0]
         assert f'flag-{claim["flag"]}' in at_claim
-        assert f'href="#claim-{claim["id"]}"' in caveats
+        assert f'href="#claim_{claim["id"]}"' in caveats

@@ -39,9 +39,9 @@ def page(findings_text: str, project: Project, run: Runner,
 
 def test_a_claim_cited_by_two_sources_says_so(project: Project, run: Runner) -> None:
     html = page(TWO_SOURCES, project, run, SOURCES)
-    claim = html.split('id="claim-officials-count"')[1].split("</li>")[0]
+    claim = html.split('id="claim_officials-count"')[1].split("</li>")[0]
     assert "Reported by 2 sources." in claim
-    mayor = html.split('id="claim-mayor-count"')[1].split("</li>")[0]
+    mayor = html.split('id="claim_mayor-count"')[1].split("</li>")[0]
     assert "Reported by" not in mayor
 
 
@@ -49,8 +49,8 @@ def test_estimate_rows_group_citations_under_their_source(project: Project,
                                                          run: Runner) -> None:
     html = page(TWO_SOURCES, project, run, SOURCES)
     row = html.split('<tr data-claim="officials-count"')[1].split("</tr>")[0]
-    assert row.count('class="source-ref" href="#source-news">S1</a>') == 1
-    assert row.count('class="source-ref" href="#source-radio">S2</a>') == 1
+    assert row.count('class="source-ref" href="#source_news">S1</a>') == 1
+    assert row.count('class="source-ref" href="#source_radio">S2</a>') == 1
 
 
 def test_a_quote_with_its_own_quotation_marks_is_not_quoted_twice(project: Project,
@@ -65,9 +65,9 @@ def test_a_quote_with_its_own_quotation_marks_is_not_quoted_twice(project: Proje
 
 def test_judgments_list_their_bases_in_words(project: Project, run: Runner) -> None:
     html = page(SAMPLE_FINDINGS, project, run)
-    judgment = html.split('id="claim-kj-turnout"')[1].split("</li>\n</ol>")[0]
+    judgment = html.split('id="claim_kj-turnout"')[1].split("</li>\n</ol>")[0]
     assert "<summary>Based on 2 claims</summary>" in judgment
-    assert '<a href="#claim-officials-count">Officials count about 1,200 volunteers.</a>' \
+    assert '<a href="#claim_officials-count">Officials count about 1,200 volunteers.</a>' \
         in judgment
 
 
@@ -78,7 +78,7 @@ def test_sections_whose_names_make_the_same_id_get_different_ids(project: Projec
     text = text.replace("    said_by: Mayor's office\n",
                         "    said_by: Mayor's office\n    topic: Turn out\n")
     html = page(text, project, run)
-    assert 'id="topic-turn-out"' in html and 'id="topic-turn-out-2"' in html
+    assert 'id="topic_turn-out"' in html and 'id="topic_turn-out_2"' in html
 
 
 def test_citations_are_numbered_in_the_order_the_findings_cite_them(project: Project,

@@ -86,7 +86,7 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
             y += _LINE
         y += 2
         for d in (d for d in data if d.group == group):
-            body.append(f'<g class="c-est c-{d.shape}" id="{escape(anchor)}-{escape(d.key)}" '
+            body.append(f'<g class="c-est c-{d.shape}" id="{escape(anchor)}_{escape(d.key)}" '
                         f'data-claim="{escape(d.key)}" data-shape="{d.shape}" '
                         f'data-low="{plain(d.low)}" data-high="{plain(d.high)}">')
             body.append(f"<title>{escape(_sentence(d))}</title>")
@@ -113,7 +113,7 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
                     f'x2="{x(t):.1f}" y2="{axis_y + 5:.1f}"/>')
         axis.append(_text(tx, axis_y + 20, shown(t), "c-tick", anchor_))
     height = axis_y + 28
-    title_id, desc_id = f"{anchor}-chart-title", f"{anchor}-chart-desc"
+    title_id, desc_id = f"{anchor}_chart-title", f"{anchor}_chart-desc"
     return Markup(
         f'<svg class="chart-svg" viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" '
         f'height="{height:.0f}" role="img" aria-labelledby="{escape(title_id)} '

@@ -85,7 +85,14 @@ def render_html(view: dict[str, Any]) -> bytes:
     html = environment().get_template("page.html").render(
         # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
         **view, css=Markup(css), csp=content_security_policy(css))
-    return html.encode("utf-8")
+    return html.translate(_CONTROLS).encode("utf-8")
+
+
+# Control characters are not allowed in HTML; a source or a field may still hold them (a
+# NUL, an escape sequence, a bell). On the page they show as U+FFFD; findings.json keeps
+# the text as it is, and offsets are unchanged (one character for one).
+_CONTROLS = {c: "\ufffd" for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                    *range(0x7F, 0xA0))}
 
 
 def _whole_passage_rules(view: dict[str, Any]) -> str:
@@ -129,11 +136,17 @@ def render_csv(findings: model.Findings) -> bytes:
             continue
         sources = sorted({ev.source for ev in claim.evidence})
         writer.writerow([
-            est.quantity, est.estimator, est.location, est.qualifier or "",
-            *(plain(getattr(est, k)) for k in ("value", "low", "high")),
-            est.as_of.isoformat() if est.as_of else "", claim.said_by or "", claim.id,
+            _inert(est.quantity), _inert(est.estimator), _inert(est.location),
+            est.qualifier or "", *(plain(getattr(est, k)) for k in ("value", "low", "high")),
+            est.as_of.isoformat() if est.as_of else "", _inert(claim.said_by or ""), claim.id,
             ";".join(sources), claim.flag or "",
         ])
     return out.getvalue().encode("utf-8")
+
+
+def _inert(cell: str) -> str:
+    """A text cell a spreadsheet will not run: one that starts like a formula gets a
+    leading apostrophe, as OWASP advises against CSV injection."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 

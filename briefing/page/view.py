@@ -176,7 +176,7 @@ def _source(number_: int, src: model.Source, text: SourceText,
     quoted = [part for p in passages.values() if p.source == src.id for part in p.parts]
     sentences = coverage.measure(text.text, quoted)
     return SourceView(
-        model=src, number=number_, anchor=f"source-{src.id}", text=text.text,
+        model=src, number=number_, anchor=f"source_{src.id}", text=text.text,
         sha256=text.sha256,
         reliability_label=vocab.SOURCE_RELIABILITY[src.reliability],
         sentences=sentences, coverage=coverage.share(sentences),
@@ -204,7 +204,7 @@ def _number_passages(findings: model.Findings, passages: dict[tuple[str, int], P
 
 def _passage_anchor(source: str, parts: tuple[tuple[int, int], ...]) -> str:
     # Every part counts: a full quote and an elided one can share their two ends.
-    return f"passage-{source}-" + "-".join(f"{s}-{e}" for s, e in parts)
+    return f"passage_{source}_" + "_".join(f"{s}-{e}" for s, e in parts)
 
 
 def _claim(claim: model.Claim, sources: dict[str, SourceView],
@@ -215,12 +215,12 @@ def _claim(claim: model.Claim, sources: dict[str, SourceView],
         passage = passages[(claim.id, ei)]
         citations.append(Citation(
             number=numbering[(passage.source, passage.parts)],
-            anchor=f"cite-{claim.id}-{ei + 1}",
+            anchor=f"cite_{claim.id}_{ei + 1}",
             target=_passage_anchor(passage.source, passage.parts),
             source=sources[ev.source], quote=ev.quote))
     low_high = vocab.LIKELIHOOD.get(claim.likelihood or "")
     return ClaimView(
-        model=claim, anchor=f"claim-{claim.id}",
+        model=claim, anchor=f"claim_{claim.id}",
         statement_html=markdown_inline(claim.statement), note_html=markdown(claim.note),
         citations=citations, quotes=[(_in_quote_marks(c.quote), c) for c in citations],
         credibility_label=vocab.INFORMATION_CREDIBILITY.get(claim.credibility or 0, ""),
@@ -253,11 +253,15 @@ def _in_quote_marks(quote: str) -> str:
 
 
 def _unique(anchor: str, used: set[str]) -> str:
-    """``anchor``, numbered when another part already took it (slugs can collide)."""
+    """``anchor``, numbered when another part already took it (slugs can collide).
+
+    Element ids are made unique by construction: ids and slugs are letters, digits and
+    hyphens, and every id made from them joins its parts with '_', which they never hold;
+    fixed section ids have no '_' at all."""
     candidate, n = anchor, 1
     while candidate in used:
         n += 1
-        candidate = f"{anchor}-{n}"
+        candidate = f"{anchor}_{n}"
     used.add(candidate)
     return candidate
 
@@ -287,7 +291,7 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
         ordered = [row for group in locations.values() for row in group]
         spreads = [(location, _spread(group)) for location, group in locations.items()]
         tables.append(_with_chart(
-            EstimateTable(quantity, _unique(f"estimates-{slug(quantity)}", used), ordered,
+            EstimateTable(quantity, _unique(f"estimates_{slug(quantity)}", used), ordered,
                           spreads)))
     return tables
 
@@ -323,5 +327,5 @@ def _topics(claims: list[ClaimView]) -> list[tuple[str, str, list[ClaimView]]]:
     for view in claims:
         groups.setdefault(view.model.topic or "Other findings", []).append(view)
     used: set[str] = set()
-    return [(topic, _unique(f"topic-{slug(topic)}", used), views)
+    return [(topic, _unique(f"topic_{slug(topic)}", used), views)
             for topic, views in groups.items()]

@@ -168,7 +168,7 @@ def test_focusing_a_citation_shows_its_source_card_on_screen(
     """On keyboard focus each citation shows the source's title, publisher, date and
     reliability grade in a card that stays inside the screen, at desktop and phone width."""
     opened = open_briefing(width=width)
-    sources = {f"source-{s['id']}": s for s in case.findings["sources"]}
+    sources = {f"source_{s['id']}": s for s in case.findings["sources"]}
     rows = opened.page.evaluate(CARDS_JS)
     assert rows
     for row in rows:
