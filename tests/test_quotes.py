@@ -69,8 +69,8 @@ def test_leading_and_trailing_ellipsis_mark_a_fragment() -> None:
 def test_a_quote_found_twice_is_refused_with_its_lines() -> None:
     spans, message = find("Officials said")
     assert spans is None
-    assert message == ("quote occurs 2 times in source 'news' (lines 1, 3): quote more of the "
-                       "passage so that it points at one place")
+    assert message == ("quote occurs 2 times in source 'news' (at 1:1, 3:1): quote more of "
+                       "the passage so that it points at one place")
 
 
 def test_not_found_shows_the_closest_passage_and_the_words_that_differ() -> None:
@@ -135,3 +135,61 @@ def test_an_elided_quote_that_fits_two_ways_is_refused() -> None:
     assert "fits 2 places" in message
     assert quoted("About 40 ... tankers were waiting", text) == [
         "About 40", "tankers were waiting"]
+
+
+def test_a_typo_in_the_last_word_keeps_that_word_in_the_suggestion() -> None:
+    spans, message = find("Officials said the river was cleanerzz")
+    assert spans is None
+    assert "«Officials said the river was cleaner.»" in message
+    assert "the quote has 'cleanerzz' where the source has 'cleaner'" in message
+
+
+def test_a_dropped_word_does_not_cut_the_suggestion_short() -> None:
+    spans, message = find("Officials said the was cleaner")
+    assert spans is None
+    assert "«Officials said the river was cleaner.»" in message
+    assert "the source also has 'river' here" in message
+
+
+def test_a_quote_found_on_one_line_twice_lists_every_place() -> None:
+    spans, message = find("said", "They said so, and he said no. She said yes.\nWe said it.\n")
+    assert spans is None
+    assert "occurs 4 times" in message and "(at 1:6, 1:22, 1:35, 2:4)" in message
+
+
+class Counting(str):
+    """A text that adds up how much of itself ``find`` is asked to look through."""
+
+    searched = 0
+
+    def find(self, sub: str, start: int | None = None, end: int | None = None) -> int:  # type: ignore[override]
+        lo = start or 0
+        hi = len(self) if end is None else end
+        found = super().find(sub, start, end)
+        Counting.searched += ((found if found != -1 else hi) - lo) + len(sub)
+        return found
+
+
+def searched(quote: str, text: str) -> int:
+    source = IndexedSource("big", text)
+    source.folded = Counting(source.folded)
+    Counting.searched = 0
+    locate(quote, source, "sources/big.txt")
+    return Counting.searched
+
+
+def test_a_hopeless_elided_quote_is_answered_in_one_pass() -> None:
+    """'a ... zzz' in 'a b a b ...': the missing piece ends the search, not 250,000 tries."""
+    text = "a b " * 250_000
+    assert searched("a ... zzz", text) <= 8 * len(text)  # a few passes, not one per "a"
+
+
+def test_a_long_quote_in_a_text_of_one_letter_is_answered_in_one_pass() -> None:
+    text = "a" * 1_000_000
+    assert searched("a" * 20_000, text) <= 4 * len(text)
+
+
+def test_a_quote_of_a_common_word_stops_counting_its_places() -> None:
+    spans, message = find("b", "a b " * 100_000)
+    assert spans is None
+    assert "occurs 1,000 times or more" in message

@@ -30,6 +30,10 @@ _ONE_FOR_ONE = str.maketrans({
 })
 _RESIZED = re.compile(r"\s{2,}|[^\S ]|…")
 _WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W_]+")
+# How many places of one quote are looked for: enough to say "occurs N times" for any
+# honest slip, few enough that a quote of one common word cannot keep the build busy.
+MAX_HITS = 1_000
 
 
 @dataclass(frozen=True)
@@ -103,26 +107,27 @@ class IndexedSource:
         return [(m.start(), m.end(), _comparable(m.group())) for m in _WORD.finditer(self.folded)]
 
     def find_all(self, needle: str, lo: int = 0, hi: int | None = None,
-                 limit: int | None = None) -> list[int]:
+                 limit: int | None = MAX_HITS) -> list[int]:
         """Starts of ``needle`` in the folded text that begin and end at word boundaries
-        (the first ``limit`` of them, if given)."""
+        (the first ``limit`` of them).
+
+        Linear in the text: a candidate that starts inside a word makes the search jump
+        past that word, since no bounded match can start within it.
+        """
         hits: list[int] = []
         hi = len(self.folded) if hi is None else hi
-        pos = self.folded.find(needle, lo, hi)
+        folded = self.folded
+        word_first = needle[0].isalnum()
+        pos = folded.find(needle, lo, hi)
         while pos != -1 and (limit is None or len(hits) < limit):
+            if word_first and pos and folded[pos - 1].isalnum():
+                inside = _LETTERS.match(folded, pos)
+                pos = folded.find(needle, inside.end() if inside else pos + 1, hi)
+                continue
             if self._bounded(pos, pos + len(needle), needle):
                 hits.append(pos)
-            pos = self.folded.find(needle, pos + 1, hi)
+            pos = folded.find(needle, pos + 1, hi)
         return hits
-
-    def find_last(self, needle: str, lo: int, hi: int) -> int | None:
-        """Start of the last bounded ``needle`` lying wholly within [lo, hi)."""
-        pos = self.folded.rfind(needle, lo, hi)
-        while pos != -1:
-            if self._bounded(pos, pos + len(needle), needle):
-                return pos
-            pos = self.folded.rfind(needle, lo, pos + len(needle) - 1)
-        return None
 
     def _bounded(self, start: int, end: int, needle: str) -> bool:
         before = self.folded[start - 1] if start else " "
@@ -163,9 +168,10 @@ def locate(quote: str, source: IndexedSource, shown_path: str
     if len(hits) == 1:
         return [source.original_span(hits[0], hits[0] + len(needle))], ""
     if len(hits) > 1:
-        lines = sorted({source.line_col(source.index[h])[0] for h in hits})
-        shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
-        return None, (f"quote occurs {len(hits)} times in source '{source.id}' (lines {shown}): "
+        places = [":".join(map(str, source.line_col(source.index[h]))) for h in hits[:5]]
+        shown = ", ".join(places) + (f" and {len(hits) - 5:,} more" if len(hits) > 5 else "")
+        count = f"{len(hits):,} times" if len(hits) < MAX_HITS else f"{MAX_HITS:,} times or more"
+        return None, (f"quote occurs {count} in source '{source.id}' (at {shown}): "
                       "quote more of the passage so that it points at one place")
     if "..." in needle:
         matches = _elided(needle, source)
@@ -183,48 +189,56 @@ def locate(quote: str, source: IndexedSource, shown_path: str
 
 def _elided(needle: str, source: IndexedSource, across_paragraphs: bool = False
             ) -> list[list[tuple[int, int]]]:
-    """Every way the pieces between '...' fit, in order, within one paragraph.
+    """The ways the pieces between '...' fit, in order, within one paragraph (two at most:
+    a second one already makes the quote ambiguous).
 
     Each first piece is followed by the nearest fit of the rest; when the pieces could also
-    fit further on in that paragraph, that is a second way, so the quote is ambiguous.
+    fit further on in that paragraph, that is a second way. Each piece's places are found
+    once and looked up by bisection, so the search stays linear in the text: a piece found
+    nowhere ends it at once.
     """
     pieces = [p.strip() for p in needle.split("...") if p.strip()]
-    matches = []
-    for first in source.find_all(pieces[0]):
+    places = [source.find_all(piece, limit=None) for piece in pieces]
+    if not all(places):
+        return []
+    matches: list[list[tuple[int, int]]] = []
+    for first in places[0]:
         end = len(source.folded) if across_paragraphs else \
             source.paragraph_ends[source.paragraph_of(first)]
-        nearest = _fit(pieces, first, end, source)
+        nearest = _fit(pieces, places, first, end)
         if nearest is None:
             continue
         matches.append([source.original_span(s, e) for s, e in nearest])
         if len(pieces) > 1 and not across_paragraphs:
-            furthest = _fit_backwards(pieces, first, end, source)
+            furthest = _fit_backwards(pieces, places, first, end)
             if furthest is not None and furthest != nearest:
                 matches.append([source.original_span(s, e) for s, e in furthest])
+        if len(matches) > 1:
+            break
     return matches
 
 
-def _fit(pieces: list[str], first: int, end: int, source: IndexedSource
+def _fit(pieces: list[str], places: list[list[int]], first: int, end: int
          ) -> list[tuple[int, int]] | None:
     stretches = [(first, first + len(pieces[0]))]
-    for piece in pieces[1:]:
-        nxt = source.find_all(piece, stretches[-1][1], end, limit=1)
-        if not nxt:
+    for piece, at in zip(pieces[1:], places[1:], strict=True):
+        i = bisect.bisect_left(at, stretches[-1][1])
+        if i == len(at) or at[i] + len(piece) > end:
             return None
-        stretches.append((nxt[0], nxt[0] + len(piece)))
+        stretches.append((at[i], at[i] + len(piece)))
     return stretches
 
 
-def _fit_backwards(pieces: list[str], first: int, end: int, source: IndexedSource
+def _fit_backwards(pieces: list[str], places: list[list[int]], first: int, end: int
                    ) -> list[tuple[int, int]] | None:
     stretches: list[tuple[int, int]] = []
     hi = end
-    for piece in reversed(pieces[1:]):
-        pos = source.find_last(piece, first + len(pieces[0]), hi)
-        if pos is None:
+    for piece, at in zip(reversed(pieces[1:]), reversed(places[1:]), strict=True):
+        i = bisect.bisect_right(at, hi - len(piece)) - 1
+        if i < 0 or at[i] < first + len(pieces[0]):
             return None
-        stretches.insert(0, (pos, pos + len(piece)))
-        hi = pos
+        stretches.insert(0, (at[i], at[i] + len(piece)))
+        hi = at[i]
     return [(first, first + len(pieces[0])), *stretches]
 
 
@@ -271,18 +285,32 @@ def _closest_window(want: list[str], words: list[tuple[int, int, str]]
                 best = (ratio, lo, hi)
     if best is None or best[0] < 0.5:
         return None
-    # Trim window words that the quote does not have at either end.
-    _, lo, hi = best
-    while lo < hi - 1 and not _resembles(words[lo][2], wanted):
-        lo += 1
-    while hi - 1 > lo and not _resembles(words[hi - 1][2], wanted):
-        hi -= 1
-    return lo, hi
+    return _covering(want, words, best[1], best[2])
 
 
-def _resembles(word: str, wanted: set[str]) -> bool:
-    """The word is quoted, or a quoted fragment of it is (a quote cut mid-word)."""
-    return word in wanted or any(len(w) >= 3 and w in word for w in wanted)
+def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: int
+              ) -> tuple[int, int]:
+    """The run of source words that lines up with the whole quote, found around [lo, hi).
+
+    The quote is aligned with a window a few words wider on each side; the run goes from
+    the first to the last source word that matches or replaces a quoted word, so a typo in
+    the last word, or a word the quote dropped, never cuts the suggested passage short,
+    and source words beyond the quote's ends are left out.
+    """
+    lo, hi = max(0, lo - 3), min(len(words), hi + 3)
+    ops = difflib.SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
+                                  autojunk=False).get_opcodes()
+    kept = [(a2 - a1, b1, b2) for tag, a1, a2, b1, b2 in ops
+            if tag in ("equal", "replace") and b2 > b1]
+    if not kept:
+        return lo, hi
+    # A replaced run at either end stands for as many source words as quoted ones, those
+    # nearest the rest of the quote.
+    first_quoted, first_start, first_end = kept[0]
+    last_quoted, last_start, last_end = kept[-1]
+    start = max(first_start, first_end - max(1, first_quoted))
+    end = min(last_end, last_start + max(1, last_quoted))
+    return lo + start, lo + max(end, start + 1)
 
 
 def _differences(quoted: list[str], source: list[tuple[str, str]]) -> str:
@@ -296,6 +324,8 @@ def _differences(quoted: list[str], source: list[tuple[str, str]]) -> str:
             said.append(f"'{q}' is part of the word '{s}': a quote starts and ends on whole "
                         "words")
         elif tag == "replace":
+            if q[-1:] not in ".,;:!?":
+                s = s.rstrip(".,;:!?")  # the word, not the sentence's full stop after it
             said.append(f"the quote has '{q}' where the source has '{s}'")
         elif tag == "delete" and q != "...":
             said.append(f"the source does not have '{q}' here")
