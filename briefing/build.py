@@ -1,7 +1,8 @@
-"""The pipeline: load → validate → verify quotes and figures → assemble → render.
+"""The pipeline: load → validate → verify quotes and figures → trace origins and lint →
+assemble → render.
 
 ``build`` only computes; writing is left to the caller, so the same run serves a
-build, a ``--check`` and (later) a watcher that builds again and again in one process.
+build, a ``--check`` and a watcher that builds again and again in one process.
 """
 
 from __future__ import annotations
@@ -11,18 +12,25 @@ import os
 from pathlib import Path
 
 from .errors import InvalidFindings, Problems
+from .findings import coverage, origins
 from .findings.figures import check_figures
+from .findings.lint import lint
 from .findings.load import load_findings
 from .findings.quotes import verify_quotes
 from .findings.validate import validate
-from .page.render import render_csv, render_html, render_json
-from .page.view import assemble
+from .output.changes import Previous, compare, moved_fields
+from .output.data import findings_data, render_csv, render_json
+from .page.render import render_html
+from .page.view import Edition, assemble
 
 
-def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | None = None
-          ) -> tuple[dict[str, bytes], Problems]:
+def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | None = None,
+          previous: Previous | None = None) -> tuple[dict[str, bytes], Problems]:
     """The report's files as bytes, and the warnings; raises InvalidFindings on errors.
-    ``out``, where the report will go, is named so that no source can be inside it."""
+
+    ``out``, where the report will go, is named so that no source can be inside it;
+    ``previous``, an earlier edition's findings.json, makes the briefing say what changed.
+    """
     problems = Problems()
     doc = load_findings(findings_path, shown_as, problems)
     if doc is None:
@@ -31,12 +39,24 @@ def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | 
     passages = verify_quotes(checked, doc, problems)
     check_figures(checked, doc, problems)
     findings = checked.findings
-    if findings is None or problems.errors or (strict and len(problems)):
+    if findings is None or problems.errors:
         raise InvalidFindings(problems, strict)
-    view = assemble(findings, checked.texts, passages, build_date())
+    traced = origins.trace(findings)
+    sentences = coverage.by_source(findings, checked.texts, passages)
+    data = findings_data(findings, checked.texts, passages, sentences, traced)
+    changes = compare(previous.data, data) if previous else None
+    if changes is not None:
+        data["changes"] = changes
+    accepted = lint(findings, traced, {sid: coverage.share(s) for sid, s in sentences.items()},
+                    doc, problems, moved_fields(changes) if changes else None)
+    if strict and len(problems):
+        raise InvalidFindings(problems, strict)
+    view = assemble(findings, checked.texts, passages, sentences, traced, accepted,
+                    Edition(previous.edition, changes) if previous and changes is not None
+                    else None, build_date())
     files = {
         "index.html": render_html(view),
-        "findings.json": render_json(findings, passages, view),
+        "findings.json": render_json(data),
         "estimates.csv": render_csv(findings),
     }
     return files, problems

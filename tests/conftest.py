@@ -72,6 +72,13 @@ claims:
     likelihood: likely
     confidence: low
     based_on: [officials-count, mayor-count]
+    alternatives:
+      - The mayor's office may count passers-by as volunteers.
+    indicators:
+      - The organisers' sign-up sheets, when published.
+    acknowledge:
+      - warning: single-origin
+        reason: One local paper is all there is on the clean-up.
 """
 
 

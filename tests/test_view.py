@@ -23,6 +23,13 @@ claims:
       - source: radio
         quote: about 1,200 volunteers
 """)
+MAYOR_FIGURE = """    estimate:
+      quantity: Volunteers
+      estimator: Mayor's office
+      location: Riverside
+      value: 1500
+      qualifier: up to
+"""
 SOURCES = {"sources/news.txt": (
     "Officials said about 1,200 volunteers joined the clean-up on Saturday.\n"
     "The mayor’s office put the number at “up to 1,500” people.\n"),
@@ -37,20 +44,34 @@ def page(findings_text: str, project: Project, run: Runner,
     return (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_claim_cited_by_two_sources_says_so(project: Project, run: Runner) -> None:
+def test_a_claim_cited_by_two_independent_sources_says_so(project: Project,
+                                                          run: Runner) -> None:
     html = page(TWO_SOURCES, project, run, SOURCES)
     claim = html.split('id="claim_officials-count"')[1].split("</li>")[0]
-    assert "Reported by 2 sources." in claim
+    assert "2 sources, 2 independent origins: S1&#39;s own reporting; S2&#39;s own " \
+        "reporting." in claim
     mayor = html.split('id="claim_mayor-count"')[1].split("</li>")[0]
-    assert "Reported by" not in mayor
+    assert "independent origin" not in mayor
 
 
-def test_estimate_rows_group_citations_under_their_source(project: Project,
-                                                         run: Runner) -> None:
-    html = page(TWO_SOURCES, project, run, SOURCES)
+def test_two_sources_relaying_one_origin_count_as_one(project: Project, run: Runner) -> None:
+    relayed = TWO_SOURCES.replace("    title: Radio bulletin\n", "    title: Radio bulletin\n"
+                                  "    origin: council-release\n").replace(
+        "    title: Volunteers clean the river\n",
+        "    title: Volunteers clean the river\n    origin: council-release\n") + \
+        "origins:\n  - id: council-release\n    title: Council press release, 3 May\n"
+    html = page(relayed, project, run, SOURCES)
+    claim = html.split('id="claim_officials-count"')[1].split("</li>")[0]
+    assert "2 sources, 1 independent origin: Council press release, 3 May." in claim
+
+
+def test_an_estimate_row_cites_each_of_its_passages(project: Project, run: Runner) -> None:
+    two_figures = TWO_SOURCES.replace("  - id: kj-turnout", MAYOR_FIGURE + "  - id: kj-turnout")
+    html = page(two_figures, project, run, SOURCES)
     row = html.split('<tr data-claim="officials-count"')[1].split("</tr>")[0]
-    assert row.count('class="source-ref" href="#source_news">S1</a>') == 1
-    assert row.count('class="source-ref" href="#source_radio">S2</a>') == 1
+    assert row.count('class="cite cite-plain" href="#passage_news_') == 1
+    assert row.count('class="cite cite-plain" href="#passage_radio_') == 1
+    assert 'href="#claim_officials-count">Officials</a>' in row
 
 
 def test_a_quote_with_its_own_quotation_marks_is_not_quoted_twice(project: Project,
@@ -66,7 +87,7 @@ def test_a_quote_with_its_own_quotation_marks_is_not_quoted_twice(project: Proje
 def test_judgments_list_their_bases_in_words(project: Project, run: Runner) -> None:
     html = page(SAMPLE_FINDINGS, project, run)
     judgment = html.split('id="claim_kj-turnout"')[1].split("</li>\n</ol>")[0]
-    assert "<summary>Based on 2 claims</summary>" in judgment
+    assert "<summary>Basis, alternatives and indicators</summary>" in judgment
     assert '<a href="#claim_officials-count">Officials count about 1,200 volunteers.</a>' \
         in judgment
 
@@ -94,6 +115,5 @@ def test_citations_are_numbered_in_the_order_the_findings_cite_them(project: Pro
                         "        quote: put the number at\n  - id: officials-count")
     html = page(text, project, run)
     findings_part = html.split('id="findings"')[1]
-    assert findings_part.index('[1<span class="print-only">') < \
-        findings_part.index('[2<span class="print-only">') < \
-        findings_part.index('[3<span class="print-only">')
+    assert findings_part.index(">[1]<") < findings_part.index(">[2]<") < \
+        findings_part.index(">[3]<")

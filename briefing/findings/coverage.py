@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .sources import paragraph_spans
+from . import model
+from .quotes import Passage
+from .sources import SourceText, paragraph_spans
 
 # Words that end in a period without ending the sentence.
 _ABBREVIATIONS = frozenset((
@@ -86,3 +88,12 @@ def share(sentences: list[Sentence]) -> float:
     if not sentences:
         return 1.0
     return sum(s.covered for s in sentences) / len(sentences)
+
+
+def by_source(findings: model.Findings, texts: dict[str, SourceText],
+              passages: dict[tuple[str, int], Passage]) -> dict[str, list[Sentence]]:
+    """Each source's sentences, marked covered where some quoted stretch touches them."""
+    quoted: dict[str, list[tuple[int, int]]] = {s.id: [] for s in findings.sources}
+    for passage in passages.values():
+        quoted[passage.source].extend(passage.parts)
+    return {s.id: measure(texts[s.id].text, quoted[s.id]) for s in findings.sources}

@@ -44,6 +44,23 @@ Qualifier = Literal["about", "approximately", "up to", "as many as", "at least",
                     "exactly"]
 Number = Annotated[float, Check(_plain_number, "number")]
 Text = Annotated[str, MinLen(1)]
+Basis = Literal["count", "forecast", "plan"]
+
+
+def _share(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise Invalid("share", "a share from 0 to 1 is needed, like 0.9 for 90%")
+    return value
+
+
+def _edition(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise Invalid("edition", "a whole number from 1 is needed, like 3")
+    return value
+
+
+Share = Annotated[float, Check(_share, "number")]
+Edition = Annotated[int, Check(_edition, "integer")]
 
 
 @record
@@ -56,6 +73,42 @@ class Briefing:
     """The information cut-off date (YYYY-MM-DD): nothing later was considered."""
     summary: str | None = ""
     """Markdown: the bottom line up front, resting on the key judgments."""
+    implications: str | None = None
+    """Markdown: what it means for the reader; shown right after the bottom line."""
+    edition: Edition | None = None
+    """Issue number of this briefing (1, 2, 3...), shown in the header."""
+    author: str | None = None
+    """Who wrote the briefing (a person or a desk), shown in the header."""
+    marking: str | None = None
+    """Handling marking, shown at the top and bottom of the page and on every printed page."""
+    min_coverage: Share | None = None
+    """Share of each source's sentences some quote should touch (0.9 for 90%); a source
+    covered less gets a warning (lint code low-coverage)."""
+
+
+@record
+class Origin:
+    """A primary origin that sources relay: a press briefing, a statement, a wire story."""
+
+    id: Slug
+    """Short unique name; sources and evidence name it in ``origin``."""
+    title: Text
+    """What and when, like 'Blinken and Austin remarks, State Department, 31 October 2024'."""
+    url: Annotated[str, Pattern(r"^https?://\S+$")] | None = None
+    """Where the primary material is, if known; http(s) only."""
+    note: str | None = None
+    """Markdown analyst comment on the origin."""
+
+
+@record
+class Acknowledgment:
+    """A lint warning the analyst has weighed and accepts, with the reason shown in the
+    briefing's caveats."""
+
+    warning: Text
+    """The lint code acknowledged, like single-origin (each warning message names its code)."""
+    reason: Text
+    """Markdown: why the warning is accepted; shown in the caveats."""
 
 
 @record
@@ -80,6 +133,11 @@ class Source:
     """Pin of the file's bytes (lowercase hex); the build fails if the file changes."""
     note: str | None = None
     """Markdown analyst comment on the source: provenance, inferred dates, grading."""
+    origin: Slug | None = None
+    """The origin all of this source's material comes from, if it relays one (an id from
+    origins); otherwise the source is its own origin."""
+    acknowledge: tuple[Acknowledgment, ...] = ()
+    """Lint warnings about this source that are accepted, each with its reason."""
 
 
 @record
@@ -90,6 +148,8 @@ class Evidence:
     """The id of the source quoted."""
     quote: Text
     """Verbatim words of the source; '...' may stand for words left out within a paragraph."""
+    origin: Slug | None = None
+    """The origin this passage relays, when it differs from its source's (an id from origins)."""
 
 
 @record
@@ -112,6 +172,9 @@ class Estimate:
     """How the source hedges the figure, in its own words."""
     as_of: dt.date | None = None
     """When the estimate holds, if the source says."""
+    basis: Basis = "count"
+    """count (what is there now), forecast (what is expected) or plan (what is intended):
+    a forecast or a plan is not a count."""
 
 
 @record
@@ -144,6 +207,14 @@ class Claim:
     """Markdown analyst comment; required when flag is set."""
     estimate: Estimate | None = None
     """Puts the claim in the estimates table of its quantity."""
+    alternatives: tuple[Text, ...] = ()
+    """Judgments: Markdown list of other explanations weighed, and why they rank lower."""
+    indicators: tuple[Text, ...] = ()
+    """Judgments: Markdown list of what would confirm or overturn it; gathered in What to watch."""
+    revised: str | None = None
+    """Markdown: why a judgment's likelihood or confidence moved since the previous edition."""
+    acknowledge: tuple[Acknowledgment, ...] = ()
+    """Lint warnings about this claim that are accepted, each with its reason."""
 
 
 @record
@@ -156,3 +227,6 @@ class Findings:
     """The source texts; at least one."""
     claims: tuple[Claim, ...]
     """The claims, in the order the analyst wants them read."""
+    origins: tuple[Origin, ...] = ()
+    """The primary origins that sources relay, so that relayed copies are not counted as
+    corroboration."""

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problems, closest, did_you_mean
-from . import model, vocab
+from . import model, references, vocab
 from .conform import build_list, build_one
 from .load import Document, KeyPath
 from .sources import SourceReadError, SourceText, read_source
 
-_SECTIONS = ("briefing", "sources", "claims")
+_SECTIONS = ("briefing", "sources", "claims", "origins")
+_REQUIRED = ("briefing", "sources", "claims")
 
 
 @dataclass
@@ -47,20 +48,23 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
     for key in data:
         if key not in _SECTIONS:
             problems.error(doc.key_at((key,)), f"unknown top-level key '{key}'"
-                           f"{did_you_mean(key, _SECTIONS)}; allowed: briefing, sources, claims")
+                           f"{did_you_mean(key, _SECTIONS)}; allowed: {', '.join(_SECTIONS)}")
     misspelt = {closest(str(key), _SECTIONS) for key in data if key not in _SECTIONS}
-    for key in _SECTIONS:
+    for key in _REQUIRED:
         if key not in data and key not in misspelt:
             problems.error(doc.at(()), f"missing required top-level key '{key}'")
 
     briefing = build_one(model.Briefing, data.get("briefing"), ("briefing",), doc, problems)
     sources = build_list(model.Source, data.get("sources"), "sources", doc, problems)
     claims = build_list(model.Claim, data.get("claims"), "claims", doc, problems)
+    origins = build_list(model.Origin, data.get("origins"), "origins", doc, problems) \
+        if "origins" in data else []
     if "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
         problems.error(doc.at(("sources",)), "at least one source is needed")
 
     texts = _check_sources(sources, doc, project, problems, out)
     _check_claims(claims, sources, briefing, doc, problems)
+    references.check(briefing, sources, claims, origins, doc, problems)
     _check_spelling(claims, doc, problems)
     _check_writing(doc, problems)
     if isinstance(data.get("claims"), list) and len(claims) == len(data["claims"]):
@@ -70,7 +74,8 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
     findings = None
     if not problems.errors and briefing is not None:
         findings = model.Findings(briefing=briefing, sources=tuple(s for _, s in sources),
-                                  claims=tuple(c for _, c in claims))
+                                  claims=tuple(c for _, c in claims),
+                                  origins=tuple(o for _, o in origins))
     return Validated(findings, sources, claims, texts)
 
 
@@ -187,6 +192,10 @@ def _check_kind(claim: model.Claim, at: KeyPath, doc: Document, problems: Proble
         if claim.based_on:
             problems.error(doc.key_at((*at, "based_on")), "based_on applies only to judgments "
                            "and assumptions: a reported claim rests on its evidence")
+        for key in ("alternatives", "indicators", "revised"):
+            if getattr(claim, key):
+                problems.error(doc.key_at((*at, key)), f"{key} applies only to judgments and "
+                               "assumptions: move it to the judgment that weighs this claim")
         if not claim.said_by:
             problems.warning(doc.at(at), f"reported claim '{claim.id}' does not say who made "
                              "it: add 'said_by'")
@@ -221,7 +230,7 @@ def _check_estimate(est: model.Estimate, at: KeyPath, briefing: model.Briefing |
         number = getattr(est, key)
         if number is not None and number < 0:
             problems.error(doc.at((*at, key)), f"{key} {number} is negative")
-    if briefing and est.as_of and est.as_of > briefing.as_of:
+    if briefing and est.as_of and est.as_of > briefing.as_of and est.basis == "count":
         problems.warning(doc.at((*at, "as_of")), f"estimate as_of {est.as_of} is after the "
                          f"briefing's cut-off {briefing.as_of}")
 

@@ -32,6 +32,7 @@ LEGEND: dict[str, str] = {
     UPPER: "Upper bound (up to, as many as): anywhere below the marker",
     LOWER: "Lower bound (at least, more than): anywhere above the marker",
 }
+FORECAST_LEGEND = "Forecast or plan, not a count: drawn hollow with a dashed outline"
 
 # Geometry in SVG user units; the stylesheet scales the whole drawing to the column.
 WIDTH = 400
@@ -59,6 +60,8 @@ class Datum:
     """point, range, upper or lower."""
     flag: str = ""
     """The claim's flag, if any, shown after the label."""
+    basis: str = "count"
+    """count, forecast or plan: a forecast or a plan is drawn hollow and dashed, and says so."""
 
 
 def shape_of(qualifier: str | None, low: float, high: float) -> str:
@@ -86,11 +89,14 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
             y += _LINE
         y += 2
         for d in (d for d in data if d.group == group):
-            body.append(f'<g class="c-est c-{d.shape}" id="{escape(anchor)}_{escape(d.key)}" '
+            basis = "" if d.basis == "count" else f" c-{d.basis}"
+            body.append(f'<g class="c-est c-{d.shape}{basis}" '
+                        f'id="{escape(anchor)}_{escape(d.key)}" '
                         f'data-claim="{escape(d.key)}" data-shape="{d.shape}" '
+                        f'data-basis="{d.basis}" '
                         f'data-low="{plain(d.low)}" data-high="{plain(d.high)}">')
             body.append(f"<title>{escape(_sentence(d))}</title>")
-            label = f"{d.label}: {d.figure}"
+            label = f"{d.label}: {d.figure}" + ("" if d.basis == "count" else f", {d.basis}")
             lines = _wrap(label + (f" ({d.flag})" if d.flag else ""))
             for i, text in enumerate(lines):
                 body.append(_label(12, y + 14 + i * _LINE, text, d.flag))
@@ -124,15 +130,16 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
         + "\n".join(grid + axis + body) + "\n</svg>")
 
 
-def legend_icon(shape: str) -> Markup:
+def legend_icon(shape: str, basis: str = "count") -> Markup:
     """A small drawing of one kind of mark, for the legend beside the chart."""
     def x(value: float) -> float:
         return 4 + value * 32
 
     low, high = _ICON_SPAN[shape]
+    group = "" if basis == "count" else f' class="c-{basis}"'
+    mark = _mark(Datum("", "", "", "", low, high, shape), x, 8.0, 4.0, 42.0)
     return Markup(f'<svg class="chart-key" viewBox="0 0 44 16" width="44" height="16" '
-                  f'aria-hidden="true" focusable="false">'
-                  f'{_mark(Datum("", "", "", "", low, high, shape), x, 8.0, 4.0, 42.0)}</svg>')
+                  f'aria-hidden="true" focusable="false"><g{group}>{mark}</g></svg>')
 
 
 # Where each kind of mark sits in its legend icon, on a scale of 0 to 1.
@@ -224,15 +231,19 @@ def _sentence(d: Datum) -> str:
     kind = {POINT: "point estimate", RANGE: "range", UPPER: "upper bound",
             LOWER: "lower bound"}[d.shape]
     flag = f", flagged {d.flag}" if d.flag else ""
-    return f"{d.label}, {d.group}: {d.figure} ({kind}{flag})"
+    basis = "" if d.basis == "count" else f", a {d.basis}, not a count"
+    return f"{d.label}, {d.group}: {d.figure} ({kind}{basis}{flag})"
 
 
 def _description(data: Sequence[Datum], lo: float, hi: float, spread: dict[str, str]) -> str:
     parts = [f"Scale from {shown(lo)} to {shown(hi)}."]
     for group in dict.fromkeys(d.group for d in data):
-        rows = "; ".join(f"{d.label}: {d.figure}" + (f" ({d.flag})" if d.flag else "")
+        rows = "; ".join(f"{d.label}: {d.figure}"
+                         + ("" if d.basis == "count" else f" ({d.basis})")
+                         + (f" ({d.flag})" if d.flag else "")
                          for d in data if d.group == group)
-        parts.append(f"{group} (spread {spread.get(group, '')}): {rows}.")
+        span = f" (spread {spread[group]})" if spread.get(group) else ""
+        parts.append(f"{group}{span}: {rows}.")
     return " ".join(parts)
 
 

@@ -29,7 +29,7 @@ class Mark:
     parts: tuple[tuple[int, int], ...]
     """Quoted stretches, as code-point offsets."""
     cited_by: tuple[tuple[str, str], ...]
-    """(element id, label) of every citation of this passage, for the links back."""
+    """(element id, claim in words) of every citation of this passage, for the links back."""
 
 
 def render_source(text: str, marks: Sequence[Mark]) -> tuple[Markup, list[Mark]]:
@@ -66,7 +66,7 @@ def render_source(text: str, marks: Sequence[Mark]) -> tuple[Markup, list[Mark]]
             for mark in covering:
                 pieces[mark.anchor] += 1
             html.append(_piece(text[a:b], covering, starts.get(a, [])))
-            html.extend(_backlinks(m) for m in ends.get(b, []))
+            html.extend(_marker(m) for m in ends.get(b, []))
         html.append("</p>\n")
     split = [m for m in marks if pieces[m.anchor] > 1]
     return Markup("".join(html)), split
@@ -77,17 +77,23 @@ def _piece(words: str, covering: list[Mark], opening: list[Mark]) -> str:
         return str(escape(words))
     numbers = " ".join(str(m.number) for m in covering)
     body = f'<mark data-passages="{numbers}">{escape(words)}</mark>'
-    label = "".join(f'<span class="pnum">[{m.number}]</span>' for m in opening)
-    if opening:
-        # Every passage needs an id; when several start at the same place they nest.
-        for mark in opening:
-            body = f'<span class="passage" id="{mark.anchor}">{body}</span>'
-        body = label + body
+    # Every passage needs an id; when several start at the same place they nest.
+    for mark in opening:
+        body = f'<span class="passage" id="{mark.anchor}">{body}</span>'
     return body
 
 
-def _backlinks(mark: Mark) -> str:
-    links = ", ".join(f'<a href="#{escape(anchor)}">{escape(label)}</a>'
-                      for anchor, label in mark.cited_by)
-    return (f'<span class="backlinks" data-passage="{escape(mark.anchor)}">'
-            f'(cited by {links})</span>')
+def _marker(mark: Mark) -> str:
+    """The passage's number as a small marker after it, like a footnote reference; on
+    hover or keyboard focus it shows the claims that cite the passage, each a link back."""
+    if not mark.cited_by:
+        return ""
+    first = mark.cited_by[0][0]
+    links = "".join(f'<span class="pcard-item"><a href="#{escape(anchor)}">{escape(label)}'
+                    '</a></span>' for anchor, label in mark.cited_by)
+    count = len(mark.cited_by)
+    return (f'<span class="pref" data-passage="{escape(mark.anchor)}">'
+            f'<a class="pnum" href="#{escape(first)}" aria-label="Passage {mark.number}, '
+            f'cited by {count} claim{"" if count == 1 else "s"}">{mark.number}</a>'
+            f'<span class="pcard"><span class="pcard-head">Passage {mark.number} is cited '
+            f'for:</span>{links}</span></span>')

@@ -1,18 +1,15 @@
 """Render: the assembled view into the report's files, all as bytes in memory.
 
 ``index.html`` comes from the templates with the stylesheet inlined and a
-Content-Security-Policy that admits that one stylesheet and nothing else; the JSON and
-CSV give the same findings to programs.
+Content-Security-Policy that admits that one stylesheet and nothing else. (The JSON and
+CSV outputs are made in ``output/data.py``.)
 """
 
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
 import hashlib
-import io
-import json
 import os
 from functools import cache
 from importlib.resources import files
@@ -21,19 +18,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..findings import model, typed
-from ..findings.numbers import plain
-from ..findings.quotes import Passage
-
 _PACKAGE = files("briefing.page")
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def long_date(day: dt.date) -> str:
-    """'1 November 2024', the same on every platform and in every locale."""
+def reader_date(day: dt.date) -> str:
+    """'31 Oct 2024': the one date style readers see, the same in every locale (ISO dates
+    stay in the machine outputs and in ``datetime`` attributes)."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
@@ -48,7 +41,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters["long_date"] = long_date
+    env.globals["reader_date"] = reader_date
     return env
 
 
@@ -81,7 +74,7 @@ def content_security_policy(css: str) -> str:
 
 
 def render_html(view: dict[str, Any]) -> bytes:
-    css = stylesheet() + _whole_passage_rules(view)
+    css = stylesheet() + _whole_passage_rules(view) + view["marking_css"] + "\n"
     html = environment().get_template("page.html").render(
         # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
         **view, css=Markup(css), csp=content_security_policy(css))
@@ -105,48 +98,3 @@ def _whole_passage_rules(view: dict[str, Any]) -> str:
                          f'mark[data-passages~="{mark.number}"]'
                          "{background:var(--target);outline:2px solid var(--target-line)}")
     return "".join(f"\n{rule}" for rule in rules) + ("\n" if rules else "")
-
-
-def render_json(findings: model.Findings, passages: dict[tuple[str, int], Passage],
-                view: dict[str, Any]) -> bytes:
-    data = typed.dump(findings)
-    for source, sv in zip(data["sources"], view["sources"], strict=True):
-        source["sha256"] = sv.sha256
-        source["coverage"] = round(sv.coverage, 4)
-        source["sentences"] = len(sv.sentences)
-        source["uncovered_sentences"] = sv.uncovered
-    for claim in data["claims"]:
-        for ei, ev in enumerate(claim["evidence"]):
-            p = passages[(claim["id"], ei)]
-            ev.update(start=p.start, end=p.end, parts=[list(part) for part in p.parts])
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-CSV_COLUMNS = ("quantity", "estimator", "location", "qualifier", "value", "low", "high",
-               "as_of", "said_by", "claim_id", "source_ids", "flag")
-
-
-def render_csv(findings: model.Findings) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for claim in findings.claims:
-        est = claim.estimate
-        if est is None:
-            continue
-        sources = sorted({ev.source for ev in claim.evidence})
-        writer.writerow([
-            _inert(est.quantity), _inert(est.estimator), _inert(est.location),
-            est.qualifier or "", *(plain(getattr(est, k)) for k in ("value", "low", "high")),
-            est.as_of.isoformat() if est.as_of else "", _inert(claim.said_by or ""), claim.id,
-            ";".join(sources), claim.flag or "",
-        ])
-    return out.getvalue().encode("utf-8")
-
-
-def _inert(cell: str) -> str:
-    """A text cell a spreadsheet will not run: one that starts like a formula gets a
-    leading apostrophe, as OWASP advises against CSV injection."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
-
-

@@ -1,7 +1,9 @@
 """Assemble: everything the page shows, worked out from the findings before rendering.
 
-Templates only lay out what this module hands them: numbering of citations, grouping
-by topic and quantity, labels of grades and terms, the highlighted source texts.
+Templates only lay out what this module hands them: numbering of citations, grouping by
+topic and quantity, which quantities get a chart and which a sentence, labels of grades
+and terms, origins in words, the highlighted source texts. Nothing here names an id in
+visible text: ids become anchors, and references read as the words they stand for.
 """
 
 from __future__ import annotations
@@ -12,25 +14,54 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..findings import coverage, model, vocab
+from ..findings.lint import Accepted
 from ..findings.numbers import shown
+from ..findings.origins import OriginRef, resting_on, title
 from ..findings.quotes import Passage
+from ..findings.references import targets
 from ..findings.sources import SourceText
 from . import chart
 from .highlight import Mark, render_source
 
 _MD = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
 _MD.disable("image")  # an image would be an external request
+_LINK = re.compile(r'href="#([a-z0-9-]+)"')
+_LINT_WORDS = {
+    "single-origin": "Rests on one independent origin",
+    "rests-on-doubtful": "Rests on a doubtful claim",
+    "no-alternatives": "No alternatives weighed",
+    "no-indicators": "No indicators named",
+    "low-coverage": "Source only partly used",
+    "double-counted": "One figure in two rows",
+    "unexplained-revision": "Revised without a reason",
+}
+
+
+class Markdown:
+    """The analyst's Markdown as HTML, with ``[text](#id)`` links led to the element the id
+    names (a claim, a source, an origin)."""
+
+    def __init__(self, anchors: dict[str, str]) -> None:
+        self.anchors = anchors
+
+    def block(self, text: str | None) -> Markup:
+        return Markup(self._linked(_MD.render(text or "")))
+
+    def inline(self, text: str | None) -> Markup:
+        return Markup(self._linked(_MD.renderInline(text or "")))
+
+    def _linked(self, html: str) -> str:
+        if 'href="#' not in html:
+            return html
+        return _LINK.sub(lambda m: f'href="#{self.anchors.get(m[1], m[1])}"', html)
 
 
 def markdown(text: str | None) -> Markup:
-    return Markup(_MD.render(text or ""))
-
-
-def markdown_inline(text: str | None) -> Markup:
-    return Markup(_MD.renderInline(text or ""))
+    """Markdown without cross-references (for text that has none)."""
+    return Markdown({}).block(text)
 
 
 def demote_headings(html: Markup, top: int) -> Markup:
@@ -51,6 +82,31 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+def plain_text(html: Markup) -> str:
+    """Rendered inline Markdown as plain words, for a title attribute or a card."""
+    return Markup(html).striptags()
+
+
+@dataclass
+class SourceView:
+    """A source in the appendix, with its details and highlighted text."""
+
+    model: model.Source
+    number: int
+    anchor: str
+    text: str
+    sha256: str
+    reliability_label: str
+    sentences: list[coverage.Sentence]
+    coverage: float
+    uncovered: list[str]
+    note_html: Markup
+    origin: str
+    """The origin it relays, in words, or '' when it is its own."""
+    origin_anchor: str
+    text_html: Markup = field(default_factory=Markup)
+    split_passages: list[Mark] = field(default_factory=list)
+    """Passages shown in several pieces (an ellipsis, an overlap): lit up whole by CSS."""
 
 
 @dataclass
@@ -68,25 +124,6 @@ class Citation:
 
 
 @dataclass
-class SourceView:
-    """A source in the appendix, with its details and highlighted text."""
-
-    model: model.Source
-    number: int
-    anchor: str
-    text: str
-    sha256: str
-    reliability_label: str
-    sentences: list[coverage.Sentence]
-    coverage: float
-    uncovered: list[str]
-    note_html: Markup
-    text_html: Markup = field(default_factory=Markup)
-    split_passages: list[Mark] = field(default_factory=list)
-    """Passages shown in several pieces (an ellipsis, an overlap): lit up whole by CSS."""
-
-
-@dataclass
 class ClaimView:
     model: model.Claim
     anchor: str
@@ -97,21 +134,21 @@ class ClaimView:
     credibility_label: str
     flag_label: str
     likelihood_range: str
-    based_on: list[tuple[str, str, Markup]] = field(default_factory=list)
-    """(anchor, id, statement) of each claim a judgment rests on."""
+    origins_line: str = ""
+    """How many sources and independent origins, in words; '' when that says nothing."""
+    based_on: list[tuple[str, Markup]] = field(default_factory=list)
+    """(anchor, statement) of each claim a judgment rests on."""
+    alternatives_html: list[Markup] = field(default_factory=list)
+    indicators_html: list[Markup] = field(default_factory=list)
+    revised_html: Markup = field(default_factory=Markup)
 
     @property
-    def citations_by_source(self) -> list[tuple[SourceView, list[Citation]]]:
-        """The citations grouped under their source, sources in the order first cited."""
-        groups: dict[str, tuple[SourceView, list[Citation]]] = {}
-        for c in self.citations:
-            groups.setdefault(c.source.model.id, (c.source, []))[1].append(c)
-        return list(groups.values())
+    def note_anchor(self) -> str:
+        return f"note_{self.model.id}"
 
     @property
-    def source_count(self) -> int:
-        """How many different sources the claim cites (corroboration at a glance)."""
-        return len({c.source.model.id for c in self.citations})
+    def statement_text(self) -> str:
+        return plain_text(self.statement_html)
 
 
 @dataclass
@@ -131,6 +168,12 @@ class EstimateRow:
             return shown(self.estimate.value)
         return f"{shown(self.low)}–{shown(self.high)}"
 
+    @property
+    def said_by_other(self) -> str:
+        """Who said it, when that is not the estimator (a spokesman for a ministry)."""
+        said = (self.claim.model.said_by or "").strip()
+        return said if said and said.casefold() != self.estimate.estimator.casefold() else ""
+
 
 @dataclass
 class EstimateTable:
@@ -144,56 +187,92 @@ class EstimateTable:
     """(icon, words) for each kind of mark the chart uses."""
 
 
+@dataclass
+class Edition:
+    """What the build knows of the previous edition: its number and the changes."""
+
+    previous: int | None
+    changes: list[dict[str, Any]]
+
+
+@dataclass
+class Caveat:
+    """One line of the caveats: a flag or an accepted lint warning."""
+
+    label: str
+    css: str
+    text: Markup
+    anchor: str
+    link_words: str
+
+
 def assemble(findings: model.Findings, texts: dict[str, SourceText],
-             passages: dict[tuple[str, int], Passage], build_date: str | None) -> dict[str, Any]:
+             passages: dict[tuple[str, int], Passage],
+             sentences: dict[str, list[coverage.Sentence]],
+             origins: dict[str, frozenset[OriginRef]], accepted: list[Accepted],
+             edition: Edition | None, build_date: str | None) -> dict[str, Any]:
     """The page's content as plain values for the templates."""
-    sources = {s.id: _source(i, s, texts[s.id], passages)
+    md = Markdown(targets(findings))
+    origin_anchor = {o.id: f"origin_{o.id}" for o in findings.origins}
+    sources = {s.id: _source(i, s, texts[s.id], sentences[s.id], md, findings,
+                             origin_anchor)
                for i, s in enumerate(findings.sources, 1)}
     numbering = _number_passages(findings, passages)
-    claims = [_claim(c, sources, passages, numbering) for c in findings.claims]
+    claims = [_claim(c, sources, passages, numbering, md, findings, origins)
+              for c in findings.claims]
     by_id = {c.model.id: c for c in claims}
     for view in claims:
-        view.based_on = [(by_id[ref].anchor, ref, by_id[ref].statement_html)
+        view.based_on = [(by_id[ref].anchor, by_id[ref].statement_html)
                          for ref in view.model.based_on if ref in by_id]
     _render_sources(sources, claims, passages, numbering)
     reported = [c for c in claims if c.model.kind == "reported"]
+    judgments = [c for c in claims if c.model.kind != "reported"]
+    tables, single = _tables(claims)
+    briefing = findings.briefing
     return {
-        "briefing": findings.briefing,
-        "summary_html": markdown(findings.briefing.summary),
+        "briefing": briefing,
+        "summary_html": md.block(briefing.summary),
+        "implications_html": md.block(briefing.implications) if briefing.implications else "",
         "build_date": build_date,
-        "judgments": [c for c in claims if c.model.kind != "reported"],
-        "tables": _tables(claims),
+        "judgments": judgments,
+        "tables": tables,
+        "single_figures": single,
+        "watch": [(html, j) for j in judgments for html in j.indicators_html],
+        "edition": _edition_view(edition, by_id),
         "topics": _topics(reported),
-        "caveats": [c for c in claims if c.model.flag],
+        "caveats": _caveats(claims, accepted, by_id, sources),
         "sources": list(sources.values()),
+        "origins": [(o, origin_anchor[o.id], md.block(o.note)) for o in findings.origins],
         "vocab": vocab,
         "demote": demote_headings,
+        "marking_css": _marking_css(briefing.marking),
     }
 
 
 def _source(number_: int, src: model.Source, text: SourceText,
-            passages: dict[tuple[str, int], Passage]) -> SourceView:
-    quoted = [part for p in passages.values() if p.source == src.id for part in p.parts]
-    sentences = coverage.measure(text.text, quoted)
+            sentences: list[coverage.Sentence], md: Markdown, findings: model.Findings,
+            origin_anchor: dict[str, str]) -> SourceView:
+    relays = title(OriginRef("origin", src.origin), findings) if src.origin else ""
     return SourceView(
         model=src, number=number_, anchor=f"source_{src.id}", text=text.text,
         sha256=text.sha256,
         reliability_label=vocab.SOURCE_RELIABILITY[src.reliability],
         sentences=sentences, coverage=coverage.share(sentences),
         uncovered=[text.text[s.start:s.end] for s in sentences if not s.covered],
-        note_html=markdown(src.note),
+        note_html=md.block(src.note), origin=relays,
+        origin_anchor=origin_anchor.get(src.origin or "", ""),
     )
 
 
 def _number_passages(findings: model.Findings, passages: dict[tuple[str, int], Passage]
                      ) -> dict[tuple[str, tuple[tuple[int, int], ...]], int]:
-    """Citation numbers: one per distinct passage, counted in the order the findings section
-    cites them (claims grouped by topic), then the judgments' own citations, so that a
-    reader going down the findings meets [1], [2], [3]..."""
+    """Citation numbers: one per distinct passage, counted in the order the page cites
+    them (key judgments first, then the findings by topic), so that a reader going down
+    the page meets [1], [2], [3]..."""
     reported = [c for c in findings.claims if c.kind == "reported"]
     topics = list(dict.fromkeys(c.topic for c in reported))
-    in_page_order = sorted(reported, key=lambda c: topics.index(c.topic)) + \
-        [c for c in findings.claims if c.kind != "reported"]
+    in_page_order = [c for c in findings.claims if c.kind != "reported"] + \
+        sorted(reported, key=lambda c: topics.index(c.topic))
     numbers: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
     for claim in in_page_order:
         for ei in range(len(claim.evidence)):
@@ -209,7 +288,8 @@ def _passage_anchor(source: str, parts: tuple[tuple[int, int], ...]) -> str:
 
 def _claim(claim: model.Claim, sources: dict[str, SourceView],
            passages: dict[tuple[str, int], Passage],
-           numbering: dict[tuple[str, tuple[tuple[int, int], ...]], int]) -> ClaimView:
+           numbering: dict[tuple[str, tuple[tuple[int, int], ...]], int], md: Markdown,
+           findings: model.Findings, origins: dict[str, frozenset[OriginRef]]) -> ClaimView:
     citations = []
     for ei, ev in enumerate(claim.evidence):
         passage = passages[(claim.id, ei)]
@@ -221,12 +301,36 @@ def _claim(claim: model.Claim, sources: dict[str, SourceView],
     low_high = vocab.LIKELIHOOD.get(claim.likelihood or "")
     return ClaimView(
         model=claim, anchor=f"claim_{claim.id}",
-        statement_html=markdown_inline(claim.statement), note_html=markdown(claim.note),
+        statement_html=md.inline(claim.statement), note_html=md.block(claim.note),
         citations=citations, quotes=[(_in_quote_marks(c.quote), c) for c in citations],
         credibility_label=vocab.INFORMATION_CREDIBILITY.get(claim.credibility or 0, ""),
         flag_label=vocab.FLAGS.get(claim.flag or "", ""),
         likelihood_range=f"{low_high[0]}–{low_high[1]}%" if low_high else "",
+        origins_line=_origins_line(claim, findings, origins[claim.id]),
+        alternatives_html=[md.inline(a) for a in claim.alternatives],
+        indicators_html=[md.inline(i) for i in claim.indicators],
+        revised_html=md.block(claim.revised) if claim.revised else Markup(),
     )
+
+
+def _origins_line(claim: model.Claim, findings: model.Findings,
+                  traced: frozenset[OriginRef]) -> str:
+    """Corroboration in plain words: outlets are counted apart from independent origins,
+    so two outlets relaying one briefing read as one origin."""
+    names = "; ".join(title(ref, findings) for ref in sorted(traced))
+    count = len(traced)
+    origin_words = f"{count} independent origin{'' if count == 1 else 's'}"
+    if claim.kind != "reported":
+        resting = len(resting_on(findings, claim.id))
+        if not resting:
+            return ""
+        return (f"Rests on {resting} reported claim{'' if resting == 1 else 's'} from "
+                f"{origin_words}: {names}.")
+    outlets = len({ev.source for ev in claim.evidence})
+    listed = any(ref.kind == "origin" for ref in traced)
+    if outlets < 2 and not listed:
+        return ""
+    return (f"{outlets} source{'' if outlets == 1 else 's'}, {origin_words}: {names}.")
 
 
 def _render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
@@ -237,11 +341,15 @@ def _render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
     for claim in claims:
         for ei, citation in enumerate(claim.citations):
             passage = passages[(claim.model.id, ei)]
-            cited_by[(passage.source, passage.parts)].append((citation.anchor, claim.model.id))
+            cited_by[(passage.source, passage.parts)].append((citation.anchor,
+                                                              claim.statement_text))
+    marks: dict[str, list[Mark]] = defaultdict(list)
+    for (sid, parts), n in numbering.items():
+        marks[sid].append(Mark(_passage_anchor(sid, parts), n, parts,
+                               tuple(cited_by[(sid, parts)])))
     for source_id, source in sources.items():
-        marks = [Mark(_passage_anchor(sid, parts), n, parts, tuple(cited_by[(sid, parts)]))
-                 for (sid, parts), n in numbering.items() if sid == source_id]
-        source.text_html, source.split_passages = render_source(source.text, marks)
+        source.text_html, source.split_passages = render_source(source.text,
+                                                                marks[source_id])
 
 
 def _in_quote_marks(quote: str) -> str:
@@ -266,11 +374,13 @@ def _unique(anchor: str, used: set[str]) -> str:
     return candidate
 
 
-def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
+def _tables(claims: list[ClaimView]) -> tuple[list[EstimateTable], list[EstimateRow]]:
+    """A table and chart for each quantity with two or more figures, and a sentence for
+    each with one. A figure flagged likely-error is left out of both: the caveats carry it."""
     groups: dict[str, list[EstimateRow]] = {}
     for view in claims:
         est = view.model.estimate
-        if est is None:
+        if est is None or view.model.flag == "likely-error":
             continue
         if est.value is not None:
             figure = " ".join(filter(None, [est.qualifier, shown(est.value)]))
@@ -282,18 +392,22 @@ def _tables(claims: list[ClaimView]) -> list[EstimateTable]:
             low, high = float(est.low), float(est.high)
         groups.setdefault(est.quantity, []).append(EstimateRow(
             view, est, figure, low, high, chart.shape_of(est.qualifier, low, high)))
-    tables = []
+    tables, single = [], []
     used: set[str] = set()
-    for quantity, rows in groups.items():
+    for quantity, rows in sorted(groups.items(), key=lambda g: -len(g[1])):
+        if len(rows) == 1:
+            single.append(rows[0])
+            continue
         locations: dict[str, list[EstimateRow]] = {}
         for row in rows:
             locations.setdefault(row.estimate.location, []).append(row)
         ordered = [row for group in locations.values() for row in group]
-        spreads = [(location, _spread(group)) for location, group in locations.items()]
+        spreads = [(location, _spread(group)) for location, group in locations.items()
+                   if len(group) > 1]
         tables.append(_with_chart(
             EstimateTable(quantity, _unique(f"estimates_{slug(quantity)}", used), ordered,
                           spreads)))
-    return tables
+    return tables, single
 
 
 def _spread(rows: list[EstimateRow]) -> str:
@@ -301,7 +415,7 @@ def _spread(rows: list[EstimateRow]) -> str:
     low = min(rows, key=lambda r: r.low)
     high = max(rows, key=lambda r: r.high)
     if low.low == high.high:
-        return shown(low.low)
+        return f"all {shown(low.low)}"
     text = f"{shown(low.low)}–{shown(high.high)}"
     bounds = []
     if low.shape == chart.LOWER:
@@ -314,11 +428,15 @@ def _spread(rows: list[EstimateRow]) -> str:
 def _with_chart(table: EstimateTable) -> EstimateTable:
     data = [chart.Datum(key=r.claim.model.id, group=r.estimate.location,
                         label=r.estimate.estimator, figure=r.figure, low=r.low, high=r.high,
-                        shape=r.shape, flag=(r.claim.model.flag or "").replace("-", " "))
+                        shape=r.shape, flag=(r.claim.model.flag or "").replace("-", " "),
+                        basis=r.estimate.basis)
             for r in table.rows]
     table.chart = chart.render(table.anchor, table.quantity, data, table.spreads)
     shapes = [s for s in chart.LEGEND if any(r.shape == s for r in table.rows)]
     table.legend = [(chart.legend_icon(s), chart.LEGEND[s]) for s in shapes]
+    if any(r.estimate.basis != "count" for r in table.rows):
+        table.legend.append((chart.legend_icon(chart.POINT, "forecast"),
+                             chart.FORECAST_LEGEND))
     return table
 
 
@@ -329,3 +447,89 @@ def _topics(claims: list[ClaimView]) -> list[tuple[str, str, list[ClaimView]]]:
     used: set[str] = set()
     return [(topic, _unique(f"topic_{slug(topic)}", used), views)
             for topic, views in groups.items()]
+
+
+def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str, ClaimView],
+             sources: dict[str, SourceView]) -> list[Caveat]:
+    """One line per flag, linking to its note, then each accepted lint warning with the
+    analyst's reason."""
+    lines = [Caveat(v.model.flag.replace("-", " ").capitalize() if v.model.flag else "",
+                    f"flag flag-{v.model.flag}", v.statement_html, v.note_anchor, "why")
+             for v in claims if v.model.flag]
+    for item in accepted:
+        if item.subject_kind == "claim":
+            subject = by_id[item.subject_id]
+            what, anchor = subject.statement_html, subject.anchor
+        else:
+            source = sources[item.subject_id]
+            what, anchor = Markup(escape(source.model.title)), source.anchor
+        reason = Markdown({}).inline(item.reason)
+        lines.append(Caveat(_LINT_WORDS.get(item.code, item.code), "accepted",
+                            Markup("{} <span class=\"reason\">Accepted: {}</span>").format(
+                                what, reason), anchor, "see"))
+    return lines
+
+
+def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView]
+                  ) -> dict[str, Any] | None:
+    if edition is None:
+        return None
+    groups: dict[str, list[dict[str, Any]]] = {"judgments": [], "estimates": [], "other": []}
+    for change in edition.changes:
+        view = by_id.get(change["claim"])
+        entry = {"change": change, "anchor": view.anchor if view else "",
+                 "statement": view.statement_html if view else
+                 Markup(escape(change.get("statement", ""))),
+                 "moves": _moves(change)}
+        fields = change.get("fields", {})
+        if "likelihood" in fields or "confidence" in fields:
+            groups["judgments"].append(entry)
+        elif "estimate" in fields:
+            groups["estimates"].append(entry)
+        else:
+            groups["other"].append(entry)
+    heading = (f"What changed since edition {edition.previous}" if edition.previous
+               else "What changed since the previous edition")
+    return {"heading": heading, "groups": groups, "count": len(edition.changes),
+            "revised": {c["claim"]: Markdown({}).inline(c["revised"])
+                        for c in edition.changes if c.get("revised")}}
+
+
+def _moves(change: dict[str, Any]) -> list[str]:
+    """Each moved field in words: 'likelihood: likely → very likely'."""
+    words = []
+    for key, move in change.get("fields", {}).items():
+        old, new = move["old"], move["new"]
+        if key == "estimate":
+            words.append(f"figure: {_figure(old)} → {_figure(new)}")
+        elif key == "evidence":
+            words.append(f"passages cited: {len(old)} → {len(new)}")
+        elif key == "statement":
+            words.append("reworded")
+        elif key == "independent_origins":
+            words.append(f"independent origins: {old} → {new}")
+        else:
+            words.append(f"{key}: {old or 'none'} → {new or 'none'}")
+    return words
+
+
+def _figure(estimate: dict[str, Any] | None) -> str:
+    if not estimate:
+        return "none"
+    if estimate.get("value") is not None:
+        amount = shown(estimate["value"])
+    else:
+        amount = f"{shown(estimate.get('low') or 0)}–{shown(estimate.get('high') or 0)}"
+    basis = estimate.get("basis") or "count"
+    qualifier = estimate.get("qualifier")
+    return " ".join(filter(None, [qualifier, amount, f"({basis})" if basis != "count" else ""]))
+
+
+def _marking_css(marking: str | None) -> str:
+    """A print rule that puts the marking at the top and bottom of every printed page."""
+    if not marking:
+        return ""
+    text = '"' + "".join(c if c.isalnum() or c in " .,;:/()-" else f"\\{ord(c):x} "
+                         for c in marking) + '"'
+    box = f"content:{text};font:bold 9pt system-ui,sans-serif;letter-spacing:.05em"
+    return f"@page{{@top-center{{{box}}}@bottom-center{{{box}}}}}"

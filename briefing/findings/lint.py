@@ -1,0 +1,184 @@
+"""Lint: the tradecraft checks, warnings at the offending line that --strict makes errors.
+
+Each rule has a code, named in its message. An analyst who has weighed a warning and
+accepts it says so on the claim or source it concerns::
+
+    acknowledge:
+      - warning: single-origin
+        reason: Only one government has spoken; we say so in the bottom line.
+
+An acknowledged warning is not raised, and its reason is shown in the briefing's
+caveats, so that the acceptance stays visible to the reader. Acknowledging a warning
+the lint does not raise there is itself a warning: the acknowledgment has gone stale.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..errors import Problems
+from . import model
+from .load import Document, KeyPath
+from .origins import OriginRef, resting_on
+
+# Every rule's code and what it catches (an acknowledgment names one of these).
+CODES: dict[str, str] = {
+    "single-origin": "a judgment rests on claims from one independent origin only",
+    "rests-on-doubtful": "a judgment rests on a claim flagged likely-error or misattributed",
+    "no-alternatives": "a judgment of low or moderate confidence names no alternatives",
+    "no-indicators": "a key judgment names no indicators to watch",
+    "low-coverage": "a source is covered less than briefing.min_coverage asks",
+    "double-counted": "one origin's figure counted twice in one estimates table",
+    "unexplained-revision": "a judgment's likelihood or confidence moved with no 'revised' note",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One warning the lint raises, before acknowledgments are applied."""
+
+    code: str
+    subject: KeyPath
+    """The claim or source it concerns: ("claims", i) or ("sources", i)."""
+    at: KeyPath
+    """The node the warning points at."""
+    message: str
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """An acknowledged warning, shown in the caveats with its reason."""
+
+    code: str
+    subject_id: str
+    subject_kind: str
+    """'claim' or 'source'."""
+    reason: str
+
+
+def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
+         coverage: dict[str, float], doc: Document, problems: Problems,
+         moved: dict[str, list[str]] | None = None) -> list[Accepted]:
+    """Raise every unacknowledged warning; return the acknowledged ones. ``moved`` names,
+    by claim id, the judgment fields that changed since the previous edition."""
+    found = [*_judgments(findings, origins), *_coverage(findings, coverage),
+             *_double_counted(findings, origins), *_revisions(findings, moved or {})]
+    accepted: list[Accepted] = []
+    used: set[tuple[KeyPath, int]] = set()
+    for item in found:
+        subject = _subject(findings, item.subject)
+        acks = [(j, a) for j, a in enumerate(subject.acknowledge) if a.warning == item.code]
+        if acks:
+            j, ack = acks[0]
+            used.add((item.subject, j))
+            kind = "claim" if item.subject[0] == "claims" else "source"
+            accepted.append(Accepted(item.code, subject.id, kind, ack.reason))
+        else:
+            problems.warning(doc.at(item.at), f"{item.message} (lint: {item.code}; fix it, or "
+                             "acknowledge it with a reason)")
+    subjects: list[tuple[KeyPath, model.Claim | model.Source]] = [
+        *((("sources", i), s) for i, s in enumerate(findings.sources)),
+        *((("claims", i), c) for i, c in enumerate(findings.claims))]
+    for at, subject in subjects:
+        for j, ack in enumerate(subject.acknowledge):
+            if (at, j) not in used and ack.warning in CODES:
+                problems.warning(doc.at((*at, "acknowledge", j, "warning")),
+                                 f"'{subject.id}' acknowledges '{ack.warning}', but the lint "
+                                 "raises no such warning here: remove the acknowledgment")
+    return accepted
+
+
+def _subject(findings: model.Findings, subject: KeyPath) -> model.Claim | model.Source:
+    index = subject[1]
+    assert isinstance(index, int)
+    return findings.claims[index] if subject[0] == "claims" else findings.sources[index]
+
+
+def _quoted(ids: list[str]) -> str:
+    shown = ", ".join(f"'{i}'" for i in ids[:4])
+    return shown + (f" and {len(ids) - 4} more" if len(ids) > 4 else "")
+
+
+def _judgments(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
+               ) -> list[Finding]:
+    flagged = {c.id: c.flag for c in findings.claims
+               if c.flag in ("likely-error", "misattributed")}
+    found = []
+    for i, claim in enumerate(findings.claims):
+        if claim.kind == "reported":
+            continue
+        at: KeyPath = ("claims", i)
+        resting = resting_on(findings, claim.id)
+        if claim.based_on and len(origins[claim.id]) == 1:
+            (only,) = origins[claim.id]
+            found.append(Finding(
+                "single-origin", at, (*at, "based_on"),
+                f"{claim.kind} '{claim.id}' rests on one independent origin only "
+                f"({only.kind} '{only.id}'), through {_quoted(resting)}: relayed copies are "
+                "not corroboration"))
+        doubtful = [ref for ref in claim.based_on if ref in flagged]
+        if doubtful:
+            found.append(Finding(
+                "rests-on-doubtful", at, (*at, "based_on"),
+                f"{claim.kind} '{claim.id}' rests on {_quoted(doubtful)}, flagged "
+                f"{' / '.join(sorted({flagged[d] or '' for d in doubtful}))}"))
+        if claim.kind != "judgment":
+            continue
+        if claim.confidence in ("low", "moderate") and not claim.alternatives:
+            found.append(Finding(
+                "no-alternatives", at, at,
+                f"judgment '{claim.id}' has {claim.confidence} confidence but names no "
+                "alternatives: add 'alternatives' with the other explanations weighed"))
+        if not claim.indicators:
+            found.append(Finding(
+                "no-indicators", at, at,
+                f"key judgment '{claim.id}' names no indicators: add 'indicators' saying what "
+                "would confirm or overturn it"))
+    return found
+
+
+def _coverage(findings: model.Findings, coverage: dict[str, float]) -> list[Finding]:
+    wanted = findings.briefing.min_coverage
+    if wanted is None:
+        return []
+    return [Finding("low-coverage", ("sources", i), ("sources", i, "id"),
+                    f"source '{s.id}' is {coverage[s.id]:.0%} covered, below the "
+                    f"min_coverage of {wanted:.0%}: quote the sentences it still has")
+            for i, s in enumerate(findings.sources)
+            if s.id in coverage and coverage[s.id] < wanted]
+
+
+def _double_counted(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
+                    ) -> list[Finding]:
+    rows: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, claim in enumerate(findings.claims):
+        est = claim.estimate
+        if est is None or len(origins[claim.id]) != 1:
+            continue
+        key = (est.quantity.casefold(), est.estimator.casefold(), est.location.casefold(),
+               est.value, est.low, est.high, est.basis, origins[claim.id])
+        rows[key].append(i)
+    found = []
+    for indexes in rows.values():
+        first = findings.claims[indexes[0]].id
+        for i in indexes[1:]:
+            claim = findings.claims[i]
+            found.append(Finding(
+                "double-counted", ("claims", i), ("claims", i, "estimate"),
+                f"'{claim.id}' gives the same figure as '{first}', from the same origin, "
+                "estimator and location: one figure counted twice in the table; keep one row "
+                "and cite both passages there"))
+    return found
+
+
+def _revisions(findings: model.Findings, moved: dict[str, list[str]]) -> list[Finding]:
+    found = []
+    for i, claim in enumerate(findings.claims):
+        fields = [f for f in moved.get(claim.id, []) if f in ("likelihood", "confidence")]
+        if fields and not (claim.revised or "").strip():
+            found.append(Finding(
+                "unexplained-revision", ("claims", i), ("claims", i, fields[0]),
+                f"judgment '{claim.id}': its {' and '.join(fields)} moved since the previous "
+                "edition; say why in 'revised'"))
+    return found

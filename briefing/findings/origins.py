@@ -1,0 +1,82 @@
+"""Origins: where each passage's material first came from, and how many independent
+origins each claim rests on.
+
+Two outlets relaying one press briefing are one origin, not two: counting outlets as
+corroboration is circular reporting. A passage's origin is its evidence ``origin``, else
+its source's ``origin``, else the source itself (the outlet's own reporting). A judgment's
+origins are those of every reported claim it rests on, followed through ``based_on``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import model
+
+
+@dataclass(frozen=True, order=True)
+class OriginRef:
+    """One origin: a listed origin, or a source that is its own origin."""
+
+    kind: str
+    """'origin' for an entry of ``origins``, 'source' for an outlet's own reporting."""
+    id: str
+    """The origin's or the source's id."""
+
+
+def passage_origin(evidence: model.Evidence, source: model.Source) -> OriginRef:
+    if evidence.origin:
+        return OriginRef("origin", evidence.origin)
+    if source.origin:
+        return OriginRef("origin", source.origin)
+    return OriginRef("source", source.id)
+
+
+def trace(findings: model.Findings) -> dict[str, frozenset[OriginRef]]:
+    """The independent origins of every claim, by claim id."""
+    sources = {s.id: s for s in findings.sources}
+    claims = {c.id: c for c in findings.claims}
+    own = {c.id: frozenset(passage_origin(ev, sources[ev.source]) for ev in c.evidence)
+           for c in findings.claims}
+    traced: dict[str, frozenset[OriginRef]] = {}
+    for claim in findings.claims:
+        if claim.kind == "reported":
+            traced[claim.id] = own[claim.id]
+            continue
+        # Iterative, so a long chain of judgments cannot exhaust the stack.
+        found: set[OriginRef] = set()
+        seen: set[str] = set()
+        stack = list(claim.based_on)
+        while stack:
+            ref = stack.pop()
+            if ref in seen or ref not in claims:
+                continue
+            seen.add(ref)
+            if claims[ref].kind == "reported":
+                found |= own[ref]
+            else:
+                stack.extend(claims[ref].based_on)
+        traced[claim.id] = frozenset(found)
+    return traced
+
+
+def resting_on(findings: model.Findings, claim_id: str) -> list[str]:
+    """The reported claims a judgment rests on, through based_on, in file order."""
+    claims = {c.id: c for c in findings.claims}
+    seen: set[str] = set()
+    stack = list(claims[claim_id].based_on)
+    while stack:
+        ref = stack.pop()
+        if ref in seen or ref not in claims:
+            continue
+        seen.add(ref)
+        stack.extend(claims[ref].based_on)
+    return [c.id for c in findings.claims if c.id in seen and c.kind == "reported"]
+
+
+def title(ref: OriginRef, findings: model.Findings) -> str:
+    """How the origin reads on the page."""
+    if ref.kind == "origin":
+        return next((o.title for o in findings.origins if o.id == ref.id), ref.id)
+    number, source = next((n, s) for n, s in enumerate(findings.sources, 1) if s.id == ref.id)
+    return f"{source.publisher or f'S{number}'}'s own reporting"

@@ -1,0 +1,126 @@
+"""References: origins named by sources and passages, lint codes named by acknowledgments,
+and ``[text](#id)`` cross-references in Markdown, each checked against what exists.
+
+Every unknown name is an error at its own line, with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import Position, Problems, did_you_mean
+from . import model
+from .lint import CODES
+from .load import Document, KeyPath
+
+# A Markdown link to an element of the briefing: [text](#some-id).
+CROSS_REFERENCE = re.compile(r"\]\(#([^)\s]*)\)")
+
+
+def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source]],
+          claims: list[tuple[int, model.Claim]], origins: list[tuple[int, model.Origin]],
+          doc: Document, problems: Problems) -> None:
+    origin_ids = _unique_origins(origins, doc, problems)
+    known_origins = origin_ids | {oid for section, oid in doc.invalid_ids if section == "origins"}
+    for i, src in sources:
+        if src.origin is not None and src.origin not in known_origins:
+            _unknown_origin(src.origin, ("sources", i, "origin"), origin_ids, doc, problems)
+    for i, claim in claims:
+        for j, ev in enumerate(claim.evidence):
+            if ev.origin is not None and ev.origin not in known_origins:
+                _unknown_origin(ev.origin, ("claims", i, "evidence", j, "origin"), origin_ids,
+                                doc, problems)
+    for section, items in (("sources", sources), ("claims", claims)):
+        for i, item in items:
+            for j, ack in enumerate(item.acknowledge):
+                if ack.warning not in CODES:
+                    problems.error(doc.at((section, i, "acknowledge", j, "warning")),
+                                   f"unknown lint warning '{ack.warning}'"
+                                   f"{did_you_mean(ack.warning, CODES)}: use one of "
+                                   f"{', '.join(sorted(CODES))}")
+    _check_cross_references(sources, claims, origins, doc, problems)
+
+
+def _unique_origins(origins: list[tuple[int, model.Origin]], doc: Document,
+                    problems: Problems) -> set[str]:
+    first: dict[str, int] = {}
+    for i, origin in origins:
+        if origin.id in first:
+            problems.error(doc.at(("origins", i, "id")), f"duplicate origin id '{origin.id}' "
+                           f"(first used on line {doc.at(('origins', first[origin.id], 'id')).line}"
+                           "): give each origin its own id")
+        else:
+            first[origin.id] = i
+    return set(first)
+
+
+def _unknown_origin(name: str, path: KeyPath, known: set[str], doc: Document,
+                    problems: Problems) -> None:
+    hint = did_you_mean(name, known) or (
+        "; list it under 'origins:' with an id and a title" if known else
+        "; add a top-level 'origins:' list with an entry of that id and a title")
+    problems.error(doc.at(path), f"unknown origin '{name}'{hint}")
+
+
+def targets(findings: model.Findings) -> dict[str, str]:
+    """Each id a cross-reference may name, with the page anchor it leads to."""
+    found = {o.id: f"origin_{o.id}" for o in findings.origins}
+    found.update({s.id: f"source_{s.id}" for s in findings.sources})
+    found.update({c.id: f"claim_{c.id}" for c in findings.claims})
+    return found
+
+
+def _check_cross_references(sources: list[tuple[int, model.Source]],
+                            claims: list[tuple[int, model.Claim]],
+                            origins: list[tuple[int, model.Origin]], doc: Document,
+                            problems: Problems) -> None:
+    kinds: dict[str, list[str]] = {}
+    for section, items in (("claim", claims), ("source", sources), ("origin", origins)):
+        for _, item in items:
+            kinds.setdefault(item.id, []).append(section)
+    invalid = {oid for _, oid in doc.invalid_ids}
+    for path, text in _markdown_fields(doc):
+        for match in CROSS_REFERENCE.finditer(text):
+            name = match.group(1)
+            where = _line_in(doc, path, text, match.start())
+            if name in invalid:
+                continue
+            if name not in kinds:
+                problems.error(where, f"the link '#{name}' names no claim, source or origin"
+                               f"{did_you_mean(name, kinds)}: link to an id the findings have")
+            elif len(kinds[name]) > 1:
+                problems.error(where, f"the link '#{name}' is ambiguous: '{name}' is the id of "
+                               f"a {' and a '.join(kinds[name])}; give them different ids")
+
+
+_MARKDOWN_KEYS = {"summary", "implications", "statement", "note", "alternatives",
+                  "indicators", "revised", "reason"}
+
+
+def _markdown_fields(doc: Document) -> Iterator[tuple[KeyPath, str]]:
+    """Every Markdown text of the findings, with where it is."""
+    for path in doc.value_positions:
+        keys = [p for p in path if isinstance(p, str)]
+        if not keys or keys[-1] not in _MARKDOWN_KEYS:
+            continue
+        value: Any = doc.data
+        for part in path:
+            value = value[part]
+        if isinstance(value, str) and "](#" in value:
+            yield path, value
+
+
+def _line_in(doc: Document, path: KeyPath, text: str, offset: int) -> Position:
+    """The position of ``offset`` in a value: lines into a block scalar ('|' or '>') are
+    counted from the line after its indicator."""
+    start = doc.at(path)
+    line_text = doc.lines[start.line - 1] if 0 < start.line <= len(doc.lines) else ""
+    block = line_text[start.column - 1:start.column].strip() in ("|", ">")
+    if not block:
+        return start
+    line = start.line + 1 + text.count("\n", 0, offset)
+    body = doc.lines[line - 1] if line <= len(doc.lines) else ""
+    column = len(body) - len(body.lstrip(" ")) + 1 + offset - (text.rfind("\n", 0, offset) + 1)
+    return Position(start.path, line, column)

@@ -1,0 +1,84 @@
+"""Data: the findings for programs, ``findings.json`` and ``estimates.csv``.
+
+``findings.json`` is the validated findings with every quote resolved to its place, each
+source's coverage, each claim's independent origins, and (with --previous) what changed
+since the previous edition. One claim or source a line keeps an edition's diff readable,
+and lets the JSON encoder's fast path do the work.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..findings import model, typed
+from ..findings.coverage import Sentence, share
+from ..findings.numbers import plain
+from ..findings.origins import OriginRef
+from ..findings.quotes import Passage
+from ..findings.sources import SourceText
+
+
+def findings_data(findings: model.Findings, texts: dict[str, SourceText],
+                  passages: dict[tuple[str, int], Passage],
+                  sentences: dict[str, list[Sentence]],
+                  origins: dict[str, frozenset[OriginRef]]) -> dict[str, Any]:
+    data: dict[str, Any] = typed.dump(findings)
+    for source in data["sources"]:
+        said = sentences[source["id"]]
+        text = texts[source["id"]].text
+        source["sha256"] = texts[source["id"]].sha256
+        source["coverage"] = round(share(said), 4)
+        source["sentences"] = len(said)
+        source["uncovered_sentences"] = [text[s.start:s.end] for s in said if not s.covered]
+    for claim in data["claims"]:
+        for ei, ev in enumerate(claim["evidence"]):
+            p = passages[(claim["id"], ei)]
+            ev.update(start=p.start, end=p.end, parts=[list(part) for part in p.parts])
+        traced = sorted(origins[claim["id"]])
+        claim["independent_origins"] = len(traced)
+        claim["origin_ids"] = [f"{ref.kind}:{ref.id}" for ref in traced]
+    return data
+
+
+def render_json(data: dict[str, Any]) -> bytes:
+    """The data as JSON: the top level and each list one entry a line."""
+    parts = []
+    for key, value in data.items():
+        encoded = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value:
+            rows = ",\n    ".join(json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f"  {encoded}: [\n    {rows}\n  ]")
+        else:
+            parts.append(f"  {encoded}: {json.dumps(value, ensure_ascii=False)}")
+    return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
+
+
+CSV_COLUMNS = ("quantity", "estimator", "location", "qualifier", "value", "low", "high",
+               "as_of", "said_by", "claim_id", "source_ids", "flag", "basis")
+
+
+def render_csv(findings: model.Findings) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in findings.claims:
+        est = claim.estimate
+        if est is None:
+            continue
+        sources = sorted({ev.source for ev in claim.evidence})
+        writer.writerow([
+            _inert(est.quantity), _inert(est.estimator), _inert(est.location),
+            est.qualifier or "", *(plain(getattr(est, k)) for k in ("value", "low", "high")),
+            est.as_of.isoformat() if est.as_of else "", _inert(claim.said_by or ""),
+            claim.id, ";".join(sources), claim.flag or "", est.basis,
+        ])
+    return out.getvalue().encode("utf-8")
+
+
+def _inert(cell: str) -> str:
+    """A text cell a spreadsheet will not run: one that starts like a formula gets a
+    leading apostrophe, as OWASP advises against CSV injection."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
