@@ -1,5 +1,7 @@
-"""Every estimate in the findings is in its table and in its chart, drawn as the kind of
-figure it is, and the table's figures are right-aligned with thousands separators.
+"""Every estimate in the findings is where it helps the reader: a quantity with two or
+more figures gets a table and a chart, drawn as the kind of figure each is, with figures
+right-aligned and thousands separators; a quantity with one figure gets a sentence; a
+figure flagged likely-error is never drawn as data, and is in the caveats.
 
 The expected values are read from the build's findings.json, never written down here."""
 
@@ -19,11 +21,25 @@ def separated(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def estimates(case: Case) -> list[dict[str, Any]]:
+def all_estimates(case: Case) -> list[dict[str, Any]]:
     found = [{**c["estimate"], "claim": c["id"], "flag": c.get("flag")}
              for c in case.findings["claims"] if c.get("estimate")]
     assert found, f"{case.name}: the findings have no estimates to look for"
     return found
+
+
+def by_quantity(case: Case) -> dict[str, list[dict[str, Any]]]:
+    """The estimates shown as data (not flagged likely-error), by quantity."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for est in all_estimates(case):
+        if est["flag"] != "likely-error":
+            groups.setdefault(est["quantity"], []).append(est)
+    return groups
+
+
+def estimates(case: Case) -> list[dict[str, Any]]:
+    """The estimates of quantities with two or more figures: those get a table and chart."""
+    return [e for group in by_quantity(case).values() if len(group) > 1 for e in group]
 
 
 def expected_shape(est: dict[str, Any]) -> str:
@@ -43,10 +59,11 @@ ROWS_JS = """() => [...document.querySelectorAll('table.estimates-table tbody tr
   claim: tr.dataset.claim,
   quantity: tr.closest('section').querySelector('h2').textContent,
   caption: tr.closest('table').caption.textContent,
-  estimator: tr.querySelector('th[scope=row]').textContent,
+  estimator: tr.querySelector('th[scope=row] a').textContent,
   cells: [...tr.querySelectorAll('td')].map(td => td.textContent),
   figure: tr.querySelector('td.num').textContent,
   align: getComputedStyle(tr.querySelector('td.num')).textAlign,
+  as_of: tr.querySelector('td.date time') ? tr.querySelector('td.date time').dateTime : null,
 }))"""
 
 
@@ -60,7 +77,7 @@ def test_every_estimate_is_a_row_of_its_table(open_briefing: Callable[..., Opene
     assert sorted(rows) == sorted(e["claim"] for e in wanted)
     for est in wanted:
         row = rows[est["claim"]]
-        assert row["quantity"].startswith(est["quantity"])
+        assert row["quantity"] == est["quantity"]
         assert row["caption"].startswith(est["quantity"])
         assert row["estimator"] == est["estimator"]
         assert est["location"] in row["cells"]
@@ -70,25 +87,63 @@ def test_every_estimate_is_a_row_of_its_table(open_briefing: Callable[..., Opene
         assert " ".join(row["figure"].split()) == words
         assert row["align"] == "right"
         if est.get("as_of"):
-            assert est["as_of"] in row["cells"]
+            assert est["as_of"] == row["as_of"]  # ISO in the attribute, words in the text
+            assert est["as_of"] not in " ".join(row["cells"])
 
 
-def test_each_locations_spread_is_stated(open_briefing: Callable[..., Opened],
-                                         case: Case) -> None:
-    """Under each table, each location's lowest and highest figure."""
+def test_a_spread_is_stated_only_where_two_or_more_figures_meet(
+        open_briefing: Callable[..., Opened], case: Case) -> None:
+    """Under each table, the lowest and highest figure of each location that has two or
+    more; a lone figure has no spread."""
     page = open_briefing().page
     spreads = page.evaluate("[...document.querySelectorAll('section.estimates')].map(s => "
                             "[s.querySelector('h2').textContent, "
-                            "s.querySelector('.spread').textContent])")
+                            "s.querySelector('.spread') ? s.querySelector('.spread').textContent"
+                            " : ''])")
     text = {heading: " ".join(spread.split()) for heading, spread in spreads}
     by_place: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for est in estimates(case):
         by_place.setdefault((est["quantity"], est["location"]), []).append(bounds(est))
     for (quantity, location), spans in by_place.items():
         low, high = min(s[0] for s in spans), max(s[1] for s in spans)
-        said = separated(low) if low == high else f"{separated(low)}–{separated(high)}"
-        spread = text[f"{quantity}: estimates"]
+        spread = text[quantity]
+        if len(spans) < 2:
+            assert f"{location} " not in spread, spread
+            continue
+        said = f"all {separated(low)}" if low == high else f"{separated(low)}–{separated(high)}"
         assert f"{location} {said}" in spread, spread
+    assert "spread" not in page.evaluate("document.querySelector('#other-figures') ? "
+                                         "document.querySelector('#other-figures').innerText"
+                                         " : ''").lower()
+
+
+def test_a_quantity_with_one_figure_is_a_sentence_not_a_chart(
+        open_briefing: Callable[..., Opened], case: Case) -> None:
+    page = open_briefing().page
+    charted = page.evaluate("[...document.querySelectorAll('section.estimates h2')]"
+                            ".map(h => h.textContent)")
+    contents = page.evaluate("document.querySelector('nav.toc').innerText")
+    sentences = page.evaluate("[...document.querySelectorAll('#other-figures li')]"
+                              ".map(li => li.innerText)")
+    for quantity, group in by_quantity(case).items():
+        if len(group) == 1:
+            assert quantity not in charted and quantity not in contents
+            assert any(s.startswith(f"{quantity}:") for s in sentences), quantity
+        else:
+            assert quantity in charted
+
+
+def test_a_likely_error_is_never_drawn_and_is_in_the_caveats(
+        open_briefing: Callable[..., Opened], case: Case) -> None:
+    page = open_briefing().page
+    drawn = page.evaluate("[...document.querySelectorAll('[data-claim]')]"
+                          ".map(e => e.dataset.claim)")
+    caveats = page.evaluate("[...document.querySelectorAll('#caveats a')]"
+                            ".map(a => a.getAttribute('href'))")
+    for est in all_estimates(case):
+        if est["flag"] == "likely-error":
+            assert est["claim"] not in drawn
+            assert f"#note_{est['claim']}" in caveats
 
 
 MARKS_JS = """() => [...document.querySelectorAll('svg.chart-svg')].map(svg => {
@@ -129,7 +184,7 @@ def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Open
     assert sorted(seen) == sorted(wanted)
     for chart in charts:
         assert chart["role"] == "img" and chart["title"] and chart["desc"]
-        assert chart["quantity"].startswith(chart["title"].split(":")[0])
+        assert chart["title"].startswith(chart["quantity"])
         for mark in chart["marks"]:
             est = wanted[mark["claim"]]
             assert chart["quantity"].startswith(est["quantity"])
@@ -143,7 +198,8 @@ def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Open
             if low != high:
                 assert separated(low) in chart["desc"]
         shapes = {m["shape"] for m in chart["marks"]}
-        assert len(chart["legend"]) == len(shapes)
+        bases = {wanted[m["claim"]].get("basis", "count") for m in chart["marks"]}
+        assert len(chart["legend"]) == len(shapes) + (bases != {"count"})
         # Position follows value: sort by value, and the drawn positions come out sorted.
         by_value = sorted(chart["marks"], key=lambda m: (m["low"] + m["high"]) / 2)
         centres = [m["centre"] for m in by_value]

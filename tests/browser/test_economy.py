@@ -1,0 +1,92 @@
+"""A briefing a decision maker can use in two minutes: the bottom line on the first screen,
+the key judgments within two, the main table within three (at 1280×900); no internal ids,
+no paragraph twice, no chart of a single figure, one date style. The length budget is
+checked on the project's own case; the rest holds for any findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .conftest import Case, Opened
+
+SCREEN = 900
+
+
+def test_the_first_screens_carry_the_bottom_line_judgments_and_main_table(
+        open_briefing: Callable[..., Opened], case: Case) -> None:
+    page = open_briefing(height=SCREEN).page
+    top = page.evaluate("""() => {
+      const at = sel => { const e = document.querySelector(sel);
+                          return e ? e.getBoundingClientRect().top + scrollY : null; };
+      const tables = [...document.querySelectorAll('table.estimates-table')];
+      const main = tables.sort((a, b) => b.rows.length - a.rows.length)[0];
+      return {title: at('h1'), bottom: at('#bottom-line .summary'), judgments: at('#key-judgments'),
+              row: main ? main.tBodies[0].rows[0].getBoundingClientRect().top + scrollY : null,
+              marking: at('.masthead .marking'), edition: document.querySelector('.kicker').innerText};
+    }""")
+    briefing = case.findings["briefing"]
+    assert top["title"] < SCREEN and top["bottom"] < SCREEN
+    if briefing.get("marking"):
+        assert top["marking"] is not None and top["marking"] < SCREEN
+    if briefing.get("edition"):
+        assert f"Edition {briefing['edition']}" in top["edition"]
+    if top["judgments"] is not None:
+        assert top["judgments"] < 2 * SCREEN
+    if top["row"] is not None:
+        assert top["row"] < 3 * SCREEN
+
+
+def test_the_real_case_fits_the_length_budget(open_briefing: Callable[..., Opened],
+                                              case: Case) -> None:
+    if case.name != "report":
+        return  # the budget is for the project's own briefing; other cases differ in size
+    page = open_briefing(height=SCREEN).page
+    height = page.evaluate("document.documentElement.scrollHeight")
+    words = page.evaluate("document.body.innerText.split(/\\s+/).filter(Boolean).length")
+    assert height <= 16_000, height
+    assert words <= 7_000, words
+
+
+def test_no_internal_id_appears_in_visible_text(open_briefing: Callable[..., Opened],
+                                                case: Case) -> None:
+    """Ids made of several words or with digits (an ordinary word can be an id too, and
+    then it may well appear as a word) never show; they stay in anchors and the JSON."""
+    page = open_briefing().page
+    text = page.evaluate("document.body.innerText")
+    data = case.findings
+    ids = [item["id"] for key in ("claims", "sources", "origins") for item in data.get(key, [])]
+    shown = [i for i in ids if re.search(r"[-\d]", i)
+             and re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+    assert shown == []
+
+
+def test_no_paragraph_is_said_twice(open_briefing: Callable[..., Opened]) -> None:
+    page = open_briefing().page
+    texts = page.evaluate("""() => [...document.querySelectorAll(
+        'main p, main li, main blockquote, main dd')]
+      .filter(e => e.offsetParent !== null && !e.closest('.source-text'))
+      .map(e => e.innerText.trim()).filter(t => t.split(/\\s+/).length >= 8)""")
+    seen: set[str] = set()
+    twice = [t for t in texts if t in seen or seen.add(t)]  # type: ignore[func-returns-value]
+    assert twice == []
+
+
+def test_no_chart_draws_a_single_figure(open_briefing: Callable[..., Opened]) -> None:
+    page = open_briefing().page
+    marks = page.evaluate("[...document.querySelectorAll('svg.chart-svg')]"
+                          ".map(svg => svg.querySelectorAll('g.c-est').length)")
+    assert all(n >= 2 for n in marks), marks
+
+
+def test_dates_read_one_way_and_never_in_iso_form(open_briefing: Callable[..., Opened]) -> None:
+    """Outside the sources' own words, dates read '31 Oct 2024'; ISO stays in attributes."""
+    page = open_briefing().page
+    text = page.evaluate("""() => { const main = document.body.cloneNode(true);
+        main.querySelectorAll('.source-text').forEach(e => e.remove());
+        return main.innerText; }""")
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
+    times = page.evaluate("[...document.querySelectorAll('time')].map(t => [t.dateTime, "
+                          "t.innerText])")
+    for iso, words in times:
+        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", words), (iso, words)
