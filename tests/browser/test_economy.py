@@ -21,9 +21,11 @@ def test_the_first_screens_carry_the_bottom_line_judgments_and_main_table(
                           return e ? e.getBoundingClientRect().top + scrollY : null; };
       const tables = [...document.querySelectorAll('table.estimates-table')];
       const main = tables.sort((a, b) => b.rows.length - a.rows.length)[0];
-      return {title: at('h1'), bottom: at('#bottom-line .summary'), judgments: at('#key-judgments'),
+      return {title: at('h1'), bottom: at('#bottom-line .summary'),
+              judgments: at('#key-judgments'),
               row: main ? main.tBodies[0].rows[0].getBoundingClientRect().top + scrollY : null,
-              marking: at('.masthead .marking'), edition: document.querySelector('.kicker').innerText};
+              marking: at('.masthead .marking'),
+              edition: document.querySelector('.kicker').innerText};
     }""")
     briefing = case.findings["briefing"]
     assert top["title"] < SCREEN and top["bottom"] < SCREEN
