@@ -17,12 +17,17 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import InvalidFindings, UsageError, printable
+from .errors import BadInput, InvalidFindings, UsageError, printable
+
+if TYPE_CHECKING:
+    from .output.changes import Previous
 
 # The analyst's commands beside the build: name → (module, one line of help).
 COMMANDS: dict[str, tuple[str, str]] = {
+    "diff": ("diff", "show what changed between two builds' findings.json"),
 }
 USAGE = ("usage: build-report [--findings PATH] [--out DIR] [--previous PATH] [--check] "
          "[--strict] [--watch [--port N]]\n       build-report {" + ",".join(COMMANDS)
@@ -49,6 +54,8 @@ def parser() -> argparse.ArgumentParser:
                    help="the findings file to read (default: findings.yaml)")
     p.add_argument("--out", metavar="DIR", default=None,
                    help="folder to write the briefing to (default: report/ beside the findings)")
+    p.add_argument("--previous", metavar="PATH", default=None,
+                   help="an earlier edition's findings.json: the briefing says what changed")
     p.add_argument("--check", action="store_true",
                    help="write nothing; fail if the findings are invalid or the report "
                    "is not what a build would write")
@@ -77,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(USAGE, file=sys.stderr)
         return 2
+    except BadInput as exc:
+        print(f"build-report: error: {printable(str(exc))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -93,6 +103,10 @@ def _run(args: argparse.Namespace) -> int:
     if not args.check:
         refuse_foreign(out, inputs=(findings,))
     previous = None
+    if args.previous is not None:
+        from .output.changes import read_previous
+
+        previous = read_previous(Path(args.previous))
     if not args.watch:
         if args.port is not None:
             raise UsageError("--port is for --watch: add --watch, or leave --port out")
@@ -123,7 +137,8 @@ def _run(args: argparse.Namespace) -> int:
                          "choose another --port") from None
 
 
-def _build_and_write(args: argparse.Namespace, findings: Path, out: Path, previous: object,
+def _build_and_write(args: argparse.Namespace, findings: Path, out: Path,
+                     previous: Previous | None,
                      say: Callable[[str], None] | None = None, quiet: bool = False) -> int:
     from .build import build
     from .output.write import differences, write_report
@@ -132,7 +147,8 @@ def _build_and_write(args: argparse.Namespace, findings: Path, out: Path, previo
         (say or (lambda text: print(text, file=sys.stderr)))(line)
 
     try:
-        files, problems = build(findings, args.findings, strict=args.strict, out=out)
+        files, problems = build(findings, args.findings, strict=args.strict, out=out,
+                                previous=previous)
     except InvalidFindings as exc:
         for problem in exc.problems:
             tell(str(problem))

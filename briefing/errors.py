@@ -86,6 +86,11 @@ class UsageError(BriefingError):
     """The command line asks for something that cannot be done (exit status 2)."""
 
 
+class BadInput(BriefingError):
+    """A file the command line names cannot be used: missing, unreadable, not the kind of
+    file it should be (exit status 1, one line, no usage)."""
+
+
 def printable(text: str) -> str:
     """``text`` with line breaks, escapes and other controls written out (``\\x1b``), so
     that a file name or a quote cannot move the cursor or clear the analyst's terminal."""

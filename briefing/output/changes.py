@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError, printable
+from ..errors import BadInput, printable
 
 # The fields compared, in the order a changed entry lists them.
 FIELDS = ("kind", "statement", "likelihood", "confidence", "credibility", "flag", "estimate",
@@ -34,28 +34,28 @@ class Previous:
 
 
 def read_previous(path: Path) -> Previous:
-    """The findings.json at ``path``, or a UsageError naming the file and what is wrong."""
+    """The findings.json at ``path``, or BadInput naming the file and what is wrong."""
     shown = printable(str(path))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"previous findings '{shown}' not found: give the findings.json of "
+        raise BadInput(f"previous findings '{shown}' not found: give the findings.json of "
                          "an earlier build") from None
     except IsADirectoryError:
-        raise UsageError(f"previous findings '{shown}' is a folder: give the findings.json "
+        raise BadInput(f"previous findings '{shown}' is a folder: give the findings.json "
                          "inside it") from None
     except OSError as exc:
-        raise UsageError(f"previous findings '{shown}' cannot be read "
+        raise BadInput(f"previous findings '{shown}' cannot be read "
                          f"({exc.strerror or exc})") from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise UsageError(f"previous findings '{shown}' is not JSON{where}: give the "
+        raise BadInput(f"previous findings '{shown}' is not JSON{where}: give the "
                          "findings.json a build wrote") from None
     problem = _shape_problem(data)
     if problem:
-        raise UsageError(f"previous findings '{shown}' is not a findings.json: {problem}")
+        raise BadInput(f"previous findings '{shown}' is not a findings.json: {problem}")
     return Previous(path, data)
 
 
