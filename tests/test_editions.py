@@ -155,7 +155,7 @@ def test_diff_prints_the_changes_and_exits_zero(
         project: Project, run: Runner, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     after = SAMPLE_FINDINGS.replace("confidence: low", "confidence: moderate")
-    data, _, findings = edition(project, run, tmp_path, SAMPLE_FINDINGS, after)
+    _, _, findings = edition(project, run, tmp_path, SAMPLE_FINDINGS, after)
     from briefing.cli import main
 
     code = main(["diff", str(tmp_path / "old" / "findings.json"),
