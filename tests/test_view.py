@@ -115,5 +115,5 @@ def test_citations_are_numbered_in_the_order_the_findings_cite_them(project: Pro
                         "        quote: put the number at\n  - id: officials-count")
     html = page(text, project, run)
     findings_part = html.split('id="findings"')[1]
-    assert findings_part.index(">[1]<") < findings_part.index(">[2]<") < \
-        findings_part.index(">[3]<")
+    assert findings_part.index(">[1<") < findings_part.index(">[2<") < \
+        findings_part.index(">[3<")
