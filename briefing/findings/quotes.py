@@ -104,7 +104,7 @@ class IndexedSource:
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, comparable form) of each word of the folded text."""
-        return [(m.start(), m.end(), _comparable(m.group())) for m in _WORD.finditer(self.folded)]
+        return [(m.start(), m.end(), comparable(m.group())) for m in _WORD.finditer(self.folded)]
 
     def find_all(self, needle: str, lo: int = 0, hi: int | None = None,
                  limit: int | None = MAX_HITS) -> list[int]:
@@ -244,7 +244,7 @@ def _fit_backwards(pieces: list[str], places: list[list[int]], first: int, end: 
 
 def _not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
     head = f"quote not found in source '{source.id}'"
-    want = [_comparable(w) for w in needle.replace("...", " ").split()]
+    want = [comparable(w) for w in needle.replace("...", " ").split()]
     words = source.words
     best = _closest_window(want, words)
     if best is None:
@@ -265,9 +265,22 @@ def _not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
 def _closest_window(want: list[str], words: list[tuple[int, int, str]]
                     ) -> tuple[int, int] | None:
     """Word range of the source most like ``want``: rank by shared words, then by diff."""
+    ranked = closest_windows(want, words, 1)
+    return ranked[0][1:] if ranked and ranked[0][0] >= 0.5 else None
+
+
+def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: int
+                    ) -> list[tuple[float, int, int]]:
+    """Up to ``count`` word ranges of the source most like ``want``, best first, as
+    (likeness 0-1, first word, end word), none overlapping another.
+
+    Windows of the quote's length are ranked by the words they share with it (one pass);
+    the best few are then compared word by word, and each widened or trimmed to the run
+    that lines up with the whole of ``want``.
+    """
     n = len(want)
     if not n or not words:
-        return None
+        return []
     wanted = set(want)
     flags = [1 if w[2] in wanted else 0 for w in words]
     size = min(n, len(words))
@@ -276,16 +289,24 @@ def _closest_window(want: list[str], words: list[tuple[int, int, str]]
     for i in range(1, len(words) - size + 1):
         score += flags[i + size - 1] - flags[i - 1]
         ranked.append((score, i))
-    best: tuple[float, int, int] | None = None
-    for _, i in heapq.nsmallest(25, ranked, key=lambda r: (-r[0], r[1])):
+    scored: list[tuple[float, int, int]] = []
+    for _, i in heapq.nsmallest(25 * count, ranked, key=lambda r: (-r[0], r[1])):
+        best: tuple[float, int, int] | None = None
         for lo, hi in ((i, i + size), (max(0, i - 2), min(len(words), i + size + 2))):
             ratio = difflib.SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
                                             autojunk=False).ratio()
             if best is None or ratio > best[0]:
                 best = (ratio, lo, hi)
-    if best is None or best[0] < 0.5:
-        return None
-    return _covering(want, words, best[1], best[2])
+        assert best is not None
+        scored.append(best)
+    chosen: list[tuple[float, int, int]] = []
+    for ratio, lo, hi in sorted(scored, key=lambda r: (-r[0], r[1])):
+        lo, hi = _covering(want, words, lo, hi)
+        if all(hi <= c_lo or lo >= c_hi for _, c_lo, c_hi in chosen):
+            chosen.append((ratio, lo, hi))
+        if len(chosen) == count:
+            break
+    return chosen
 
 
 def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: int
@@ -315,7 +336,7 @@ def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: i
 
 def _differences(quoted: list[str], source: list[tuple[str, str]]) -> str:
     """The words that differ, the source's shown as written there."""
-    ops = difflib.SequenceMatcher(None, [_comparable(w) for w in quoted],
+    ops = difflib.SequenceMatcher(None, [comparable(w) for w in quoted],
                                   [w[0] for w in source], autojunk=False)
     said = []
     for tag, a1, a2, b1, b2 in ops.get_opcodes():
@@ -341,7 +362,7 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _comparable(word: str) -> str:
+def comparable(word: str) -> str:
     return word.strip(".,;:!?\"'()[]").lower()
 
 

@@ -1,0 +1,263 @@
+"""``build-report add-source FILE --id ID``: a new source, copied, pinned and listed.
+
+The file is copied under ``sources/`` byte for byte, its sha256 pinned, and its entry
+added at the end of the ``sources:`` list of findings.yaml as text, so that every comment
+and the analyst's layout stay as they were. A saved web page (``.html``) becomes clean
+article text (trafilatura, an optional extra: ``pip install 'sourced-briefing[html]'``),
+with title, publisher and date from the page's metadata unless given; the page itself is
+kept beside the text. Anything refused leaves findings.yaml and sources/ untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..cli import ArgumentParser
+from ..errors import BadInput, UsageError, printable
+from ..findings.sources import MAX_SOURCE_BYTES
+
+_SLUG = re.compile(r"^[a-z0-9-]+$")
+_HTML = (".html", ".htm", ".xhtml")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = ArgumentParser(prog="build-report add-source",
+                       description="Copy a source text (or a saved web page) under "
+                       "sources/, pin its sha256 and list it in findings.yaml.")
+    p.add_argument("file", metavar="FILE", help="the text (UTF-8) or saved web page (.html)")
+    p.add_argument("--id", required=True, help="the source's id: lowercase letters, digits "
+                   "and hyphens")
+    p.add_argument("--title", help="its title (default: the page's title, or the text's "
+                   "first line)")
+    p.add_argument("--publisher", help="who published it")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="when it was published")
+    p.add_argument("--url", help="where it was found (http or https)")
+    p.add_argument("--reliability", choices=list("ABCDEF"), default="F",
+                   help="Admiralty source reliability (default F: cannot be judged)")
+    p.add_argument("--findings", metavar="PATH", default="findings.yaml",
+                   help="the findings file to add it to (default: findings.yaml)")
+    return p
+
+
+@dataclass
+class Entry:
+    """What goes into findings.yaml for the new source."""
+
+    id: str
+    file: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    reliability: str
+    sha256: str
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    if not _SLUG.match(args.id):
+        raise UsageError(f"--id '{args.id}' is not valid: use lowercase letters, digits and "
+                         "hyphens, like 'harbour-gazette'")
+    if args.url and not re.match(r"^https?://\S+$", args.url):
+        raise UsageError(f"--url '{args.url}' is not an http(s) address")
+    if args.published:
+        try:
+            dt.date.fromisoformat(args.published)
+        except ValueError:
+            raise UsageError(f"--published '{args.published}' is not a date written "
+                             "YYYY-MM-DD") from None
+    findings = Path(args.findings)
+    text = _read_findings(findings)
+    sources_node = _sources_node(text, args.findings)
+    taken = [item.value for node in sources_node.value for key, item in node.value
+             if isinstance(node, yaml.MappingNode) and key.value == "id"]
+    if args.id in taken:
+        raise BadInput(f"a source with id '{args.id}' is already listed in "
+                       f"{printable(args.findings)}: choose another --id")
+    raw = _read_file(Path(args.file))
+    is_html = Path(args.file).suffix.lower() in _HTML
+    page_meta: dict[str, str | None] = {}
+    if is_html:
+        body, page_meta = _extract(raw, args.file)
+    else:
+        try:
+            raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"{printable(args.file)} is not UTF-8 text (bad byte at offset "
+                           f"{exc.start}): convert it to UTF-8 first") from None
+        body = raw
+    if not body.decode("utf-8-sig").strip():
+        raise BadInput(f"{printable(args.file)} holds no text"
+                       + (" the extractor could find" if is_html else ""))
+    folder = findings.parent / "sources"
+    name = f"{args.id}.txt" if is_html else Path(args.file).name
+    targets = {folder / name: body}
+    if is_html:
+        targets[folder / f"{args.id}.html"] = raw
+    for target, data in targets.items():
+        if target.exists() and target.read_bytes() != data:
+            raise BadInput(f"{printable(str(target))} already exists with other contents: "
+                           "nothing was changed; remove it or rename the file")
+    entry = Entry(
+        id=args.id, file=f"sources/{name}",
+        title=args.title or page_meta.get("title") or _first_line(body) or args.id,
+        publisher=args.publisher or page_meta.get("publisher"),
+        published=args.published or page_meta.get("published"),
+        url=args.url or page_meta.get("url"), reliability=args.reliability,
+        sha256=hashlib.sha256(body).hexdigest())
+    updated = _with_entry(text, sources_node, entry)
+    written: list[Path] = []
+    try:
+        folder.mkdir(exist_ok=True)
+        for target, data in targets.items():
+            if not target.exists():
+                _write_atomically(target, data)
+                written.append(target)
+        _write_atomically(findings, updated.encode("utf-8"))
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise BadInput(f"cannot write ({exc.strerror or exc}): nothing was changed") from None
+    print(f"build-report: added source '{args.id}' ({entry.file}, sha256 pinned); quote it: "
+          f"build-report find {args.id} \"words you remember\"", file=sys.stderr)
+    return 0
+
+
+def _read_findings(findings: Path) -> str:
+    try:
+        return findings.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BadInput(f"findings file '{printable(str(findings))}' not found: run "
+                       "build-report init first, or give --findings") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"cannot read '{printable(str(findings))}' ({exc})") from None
+
+
+def _sources_node(text: str, shown: str) -> yaml.SequenceNode:
+    """The block list under ``sources:``, whose end is where the new entry goes."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise BadInput(f"{printable(shown)} is not valid YAML ({str(exc).splitlines()[0]}): "
+                       "fix it first (build-report shows where)") from None
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "sources" and isinstance(value, yaml.SequenceNode) \
+                    and not value.flow_style and value.value:
+                return value
+    raise BadInput(f"{printable(shown)} has no 'sources:' list with entries written one "
+                   "per line ('- id: ...'): add the source by hand")
+
+
+def _read_file(path: Path) -> bytes:
+    shown = printable(str(path))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise BadInput(f"{shown} not found") from None
+    except OSError as exc:
+        raise BadInput(f"cannot read {shown} ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not os.path.isfile(path) or info.st_size > MAX_SOURCE_BYTES:
+            raise BadInput(f"{shown} is not a regular file of at most "
+                           f"{MAX_SOURCE_BYTES:,} bytes")
+        try:
+            return f.read()
+        except OSError as exc:
+            raise BadInput(f"cannot read {shown} ({exc.strerror or exc})") from None
+
+
+def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, str | None]]:
+    """The article's text of a saved page, and its metadata."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise BadInput("reading a web page needs the html extra: pip install "
+                       "'sourced-briefing[html]' (or save the article as plain text); "
+                       f"the import said: {exc}") from None
+    page = raw.decode("utf-8", errors="replace")
+    text = trafilatura.extract(page, include_comments=False, include_tables=False,
+                               favor_precision=True)
+    if not text or not text.strip():
+        raise BadInput(f"no article text could be extracted from {printable(shown)}: save "
+                       "the article's text as a .txt file instead")
+    meta = trafilatura.extract_metadata(page)
+    found = {"title": getattr(meta, "title", None), "publisher":
+             getattr(meta, "sitename", None), "published": getattr(meta, "date", None),
+             "url": getattr(meta, "url", None)}
+    if found["url"] and not re.match(r"^https?://\S+$", found["url"] or ""):
+        found["url"] = None
+    if found["published"]:
+        try:
+            dt.date.fromisoformat(str(found["published"])[:10])
+            found["published"] = str(found["published"])[:10]
+        except ValueError:
+            found["published"] = None
+    return (text.strip() + "\n").encode("utf-8"), found
+
+
+def _first_line(body: bytes) -> str:
+    for line in body.decode("utf-8-sig").splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+def _with_entry(text: str, sources: yaml.SequenceNode, entry: Entry) -> str:
+    """``text`` with the entry written after the last source, indented like the others."""
+    last = sources.value[-1]
+    dash = sources.value[0].start_mark.column - 2  # where the '- ' of each entry stands
+    pad = " " * max(dash, 0)
+    lines = [f"{pad}- id: {entry.id}"]
+    for key in ("file", "title", "publisher", "published", "url", "reliability", "sha256"):
+        value = getattr(entry, key)
+        if value is None:
+            continue
+        scalar = value if key in ("published", "reliability", "sha256") else _scalar(value)
+        lines.append(f"{pad}  {key}: {scalar}")
+    block = "\n".join(lines) + "\n"
+    # After the last entry's last line (its end mark may sit on the next line's start).
+    end = last.end_mark.index
+    cut = end if end == len(text) or text[end - 1] == "\n" else text.find("\n", end) + 1 or \
+        len(text)
+    # Blank lines before the next section stay between it and the new entry.
+    while cut > 1 and text[cut - 2] == "\n" and text[cut - 1] == "\n":
+        cut -= 1
+    head = text[:cut]
+    if head and not head.endswith("\n"):
+        head += "\n"
+    return head + block + text[cut:]
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar that reads back as ``value``: plain when that is safe, else quoted."""
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10_000)
+    dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
+    return dumped if "\n" not in dumped else yaml.safe_dump(
+        value, allow_unicode=True, width=10_000, default_style='"').strip()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

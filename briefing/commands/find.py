@@ -1,0 +1,65 @@
+"""``build-report find SOURCE_ID "words as you remember them"``: the closest verbatim
+passages of a source, best first, each with its place and as an ``evidence`` entry ready
+to paste into findings.yaml (the quote escaped for YAML)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import yaml
+
+from ..cli import ArgumentParser
+from ..errors import BadInput, Problems, did_you_mean, printable
+from ..findings.load import load_findings
+from ..findings.quotes import IndexedSource, closest_windows, comparable
+from ..findings.validate import validate
+
+
+def parser() -> argparse.ArgumentParser:
+    p = ArgumentParser(prog="build-report find",
+                       description="Find the passages of a source closest to the words "
+                       "given, as evidence entries ready to paste.")
+    p.add_argument("source", metavar="SOURCE_ID", help="the id of a source in the findings")
+    p.add_argument("words", metavar="WORDS", nargs="+", help="the words as you remember them")
+    p.add_argument("--findings", metavar="PATH", default="findings.yaml",
+                   help="the findings file (default: findings.yaml)")
+    p.add_argument("--max", type=int, default=3, metavar="N",
+                   help="how many passages to show (default 3)")
+    return p
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    findings = Path(args.findings)
+    if not findings.is_file():
+        raise BadInput(f"findings file '{printable(args.findings)}' not found")
+    problems = Problems()
+    doc = load_findings(findings, args.findings, problems)
+    checked = validate(doc, findings.parent, problems) if doc else None
+    texts = checked.texts if checked else {}
+    files = {s.id: s.file for _, s in checked.sources} if checked else {}
+    if args.source not in texts:
+        why = (f"source '{args.source}' cannot be read: run build-report to see why"
+               if args.source in files else
+               f"no source '{args.source}' in {printable(args.findings)}"
+               f"{did_you_mean(args.source, files)}")
+        raise BadInput(why)
+    source = IndexedSource(args.source, texts[args.source].text)
+    want = [comparable(w) for w in " ".join(args.words).split()]
+    ranked = closest_windows(want, source.words, max(1, args.max))
+    # The best always; the others only when they resemble the words at all well.
+    found = [r for i, r in enumerate(ranked) if r[0] > 0 and (i == 0 or r[0] >= 0.4)]
+    if not found:
+        raise BadInput(f"nothing in source '{args.source}' resembles those words")
+    for likeness, lo, hi in found:
+        start, end = source.words[lo][0], source.words[hi - 1][1]
+        o_start, o_end = source.original_span(start, end)
+        line, col = source.line_col(o_start)
+        quote = " ".join(source.text[o_start:o_end].split())
+        scalar = yaml.safe_dump(quote, allow_unicode=True, width=10_000,
+                                default_style='"').removesuffix("\n...\n").strip()
+        print(f"# {files[args.source]}:{line}:{col} ({likeness:.0%} alike)")
+        print(f"      - source: {args.source}")
+        print(f"        quote: {scalar}")
+    return 0

@@ -1,0 +1,216 @@
+"""The analyst's commands around the build: init, add-source, find and pdf, each on a
+throwaway project, with the bad input each must refuse (leaving every file as it was)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.commands import pdf
+from briefing.findings import model, typed
+from conftest import Run
+
+Runner = Callable[..., Run]
+
+
+@pytest.fixture
+def started(tmp_path: Path, run: Runner) -> Path:
+    """A new project made by init; returns its findings.yaml."""
+    result = run("init", str(tmp_path / "brief"))
+    assert result.code == 0, result.stderr
+    return tmp_path / "brief" / "findings.yaml"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+# init
+
+def test_init_makes_a_project_that_builds_strictly(started: Path, run: Runner) -> None:
+    folder = started.parent
+    assert sorted(snapshot(folder)) == [".gitignore", "README.md", "findings.schema.json",
+                                        "findings.yaml", "sources/example.txt"]
+    result = run("--findings", str(started), "--strict")
+    assert result.code == 0, result.stderr
+    assert (folder / "report" / "index.html").is_file()
+
+
+def test_init_shows_every_key_of_the_model(started: Path) -> None:
+    """Each key the model has appears in the starter findings, in use or commented."""
+    text = started.read_text(encoding="utf-8")
+    classes = [model.Findings, model.Briefing, model.Origin, model.Source, model.Claim,
+               model.Evidence, model.Estimate, model.Acknowledgment]
+    missing = [f"{cls.__name__}.{f.name}" for cls in classes for f in typed.fields(cls)
+               if not re.search(rf"^\s*#?\s*(- )?{f.name}:", text, re.MULTILINE)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("setup", ["project", "other files"])
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, run: Runner,
+                                                 setup: str) -> None:
+    folder = tmp_path / "brief"
+    folder.mkdir()
+    (folder / ("findings.yaml" if setup == "project" else "thesis.txt")).write_text("mine")
+    result = run("init", str(folder))
+    assert result.code == 1
+    assert "nothing was changed" in result.stderr
+    assert snapshot(folder) == {("findings.yaml" if setup == "project" else "thesis.txt"):
+                                b"mine"}
+
+
+# add-source
+
+def test_add_source_copies_pins_and_lists_it_keeping_the_layout(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    before = started.read_text(encoding="utf-8")
+    article = tmp_path / "update.txt"
+    article.write_bytes(b"Rain eases\r\n\r\nThe agency said rain eased in February.\r\n")
+    result = run("add-source", str(article), "--id", "agency-update", "--findings",
+                 str(started), "--publisher", "Example News: Weather", "--published",
+                 "2025-02-07", "--reliability", "B")
+    assert result.code == 0, result.stderr
+    copied = started.parent / "sources" / "update.txt"
+    assert copied.read_bytes() == article.read_bytes()  # byte for byte, CRLF and all
+    after = started.read_text(encoding="utf-8")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == ["  - id: agency-update", "    file: sources/update.txt",
+                     "    title: Rain eases", "    publisher: 'Example News: Weather'",
+                     "    published: 2025-02-07", "    reliability: B",
+                     f"    sha256: {hashlib.sha256(article.read_bytes()).hexdigest()}"]
+    assert [line for line in after.splitlines() if line not in added] == before.splitlines()
+    assert run("--findings", str(started)).code == 0
+
+
+def test_add_source_reads_a_saved_web_page_into_clean_text(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><title>Queue grows | Harbour Gazette</title>'
+        '<meta property="og:title" content="Queue grows">'
+        '<meta property="og:site_name" content="Harbour Gazette">'
+        '<meta property="article:published_time" content="2025-03-03T08:00:00Z">'
+        '</head><body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>'
+        '<div class="cookie-banner">We use cookies. Accept all cookies?</div><article>'
+        '<h1>Queue grows</h1><p>The port authority said on Monday that about 40 cargo ships '
+        'were waiting at anchor off the harbour, up from 25 a week earlier.</p><p>Shipping '
+        'agents disputed that view and said that as many as 60 vessels were waiting.</p>'
+        '</article><footer>Copyright Harbour Gazette. Subscribe to our newsletter.</footer>'
+        '</body></html>', encoding="utf-8")
+    result = run("add-source", str(page), "--id", "gazette", "--findings", str(started))
+    assert result.code == 0, result.stderr
+    text = (started.parent / "sources" / "gazette.txt").read_text(encoding="utf-8")
+    assert "about 40 cargo ships" in text and "as many as 60 vessels" in text
+    for chrome in ("Sport", "cookies", "Subscribe", "Copyright"):
+        assert chrome not in text
+    assert (started.parent / "sources" / "gazette.html").read_bytes() == page.read_bytes()
+    entry = next(s for s in yaml.safe_load(started.read_text())["sources"]
+                 if s["id"] == "gazette")
+    assert entry["title"] == "Queue grows" and entry["publisher"] == "Harbour Gazette"
+    assert str(entry["published"]) == "2025-03-03"
+
+
+@pytest.mark.parametrize(("make", "argv", "says"), [
+    ("text", ["--id", "example-source"], "already listed"),
+    ("text", ["--id", "Not A Slug"], "is not valid"),
+    ("missing", ["--id", "new"], "not found"),
+    ("latin1", ["--id", "new"], "is not UTF-8 text"),
+    ("empty", ["--id", "new"], "holds no text"),
+    ("empty-page", ["--id", "new"], "no article text could be extracted"),
+    ("clash", ["--id", "new"], "already exists with other contents"),
+])
+def test_add_source_refuses_bad_input_and_changes_nothing(
+        started: Path, run: Runner, tmp_path: Path, make: str, argv: list[str],
+        says: str) -> None:
+    name = {"empty-page": "page.html", "clash": "example.txt"}.get(make, "new.txt")
+    source = tmp_path / name
+    content = {"text": b"A new text.\n", "latin1": "caf\xe9\n".encode("latin-1"),
+               "empty": b"  \n", "empty-page": b"<html><head><title>x</title></head><body></body>",
+               "clash": b"Other words.\n"}
+    if make != "missing":
+        source.write_bytes(content[make])
+    before = snapshot(started.parent)
+    result = run("add-source", str(source), *argv, "--findings", str(started))
+    assert result.code in (1, 2)
+    assert says in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(started.parent) == before
+
+
+# find
+
+def test_find_gives_the_closest_passages_ready_to_paste(started: Path, run: Runner,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    from briefing.cli import main
+
+    assert main(["find", "example-source", "rain fell in January most since records",
+                 "--findings", str(started)]) == 0
+    out = capsys.readouterr().out
+    first = out.split("# ")[1]
+    assert first.startswith("sources/example.txt:3:")
+    entry = yaml.safe_load("evidence:\n" + "\n".join(first.splitlines()[1:3]))
+    quote = entry["evidence"][0]["quote"]
+    assert quote.startswith("rain fell in January") and entry["evidence"][0]["source"] == \
+        "example-source"
+    assert quote in (started.parent / "sources" / "example.txt").read_text()
+
+
+def test_find_escapes_quotes_for_yaml(tmp_path: Path, run: Runner,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli import main
+
+    assert run("init", str(tmp_path / "p")).code == 0
+    findings = tmp_path / "p" / "findings.yaml"
+    (tmp_path / "p" / "sources" / "example.txt").write_text(
+        'He said: "we expect #1 rank" — and left.\n', encoding="utf-8")
+    findings.write_text(re.sub(r"    sha256: .*\n", "", findings.read_text()))
+    assert main(["find", "example-source", "we expect 1 rank", "--findings",
+                 str(findings)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    entry = yaml.safe_load("evidence:\n" + "\n".join(lines[1:3]))["evidence"][0]
+    assert '"we expect #1 rank"' in entry["quote"]  # quotes and '#' survive as text
+
+
+def test_find_names_an_unknown_source_with_a_suggestion(started: Path, run: Runner) -> None:
+    result = run("find", "exmple-source", "rain", "--findings", str(started))
+    assert result.code == 1
+    assert "(did you mean 'example-source'?)" in result.stderr
+
+
+# pdf
+
+def test_pdf_has_the_page_number_and_the_marking_on_every_page(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    if not shutil.which("chromium"):
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing (CI is set, so this fails instead of skipping)")
+        pytest.skip("chromium is not installed: apt-get install chromium")
+    from pypdf import PdfReader
+
+    out = tmp_path / "paper" / "briefing.pdf"
+    result = run("pdf", "--findings", str(started), "--out", str(out))
+    assert result.code == 0, result.stderr
+    pages = PdfReader(out).pages
+    assert pages
+    marking = yaml.safe_load(started.read_text())["briefing"]["marking"]
+    for number, page in enumerate(pages, 1):
+        text = page.extract_text()
+        assert f"Page {number} of {len(pages)}" in text
+        assert text.count(marking) >= 2, f"page {number}: marking at top and bottom"
+    assert not (started.parent / "report").exists()  # printing builds nothing in report/
+
+
+def test_pdf_without_a_browser_says_how_to_get_one(
+        started: Path, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "BROWSERS", ("no-such-browser",))
+    result = run("pdf", "--findings", str(started))
+    assert result.code == 1
+    assert "apt-get install chromium" in result.stderr and "Traceback" not in result.stderr
