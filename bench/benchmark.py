@@ -203,6 +203,10 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=1)
     parser.add_argument("--source-kb", type=int, default=100)
     args = parser.parse_args()
+    # Byte-compile the package first, as an install does: a user's builds import .pyc
+    # files, not sources compiled afresh on each run.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "briefing")],
+                   check=True, stdout=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         if args.claims is not None:

@@ -143,6 +143,7 @@ def _document(root: yaml.Node | None, loader: Any, shown_as: str, text: str,
 
 
 _MAX_NODES = 1_000_000
+_STR = "tag:yaml.org,2002:str"
 # Deeper than any findings file needs, shallow enough for the parsers' recursion (the C
 # parser crashes the process on 50,000 nested brackets; Python's stops at 1,000 frames).
 MAX_DEPTH = 100
@@ -152,9 +153,15 @@ _BRACKETS = re.compile(r"""[\[\]{}]|(?<![^\s\[{,:])(?:"(?:[^"\\]|\\.)*"|'(?:[^']
                        r"|(?<!\S)#[^\n]*")
 
 
+_LINE_LEAD = re.compile(r"^[ -]*", re.MULTILINE)
+
+
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Where the text first nests more than MAX_DEPTH levels, by brackets or by
     indentation, found without parsing it; None when it does not."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH and \
+            max(map(len, _LINE_LEAD.findall(text)), default=0) < MAX_DEPTH:
+        return None  # too few brackets, and too little indentation, to nest that deep
     depth = 0
     for match in _BRACKETS.finditer(text):
         ch = match.group()
@@ -257,6 +264,8 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         return [_walk(item, (*path, i), doc, loader, problems) for i, item in enumerate(node.value)]
     if not getattr(node, "style", None) and _comment_follows(node, doc.lines):  # plain
         doc.commented.add(path)
+    if node.tag == _STR:
+        return node.value  # the common case, without the constructor's machinery
     try:
         return loader.construct_object(node, deep=True)
     except Exception:

@@ -74,9 +74,11 @@ def resting_on(findings: model.Findings, claim_id: str) -> list[str]:
     return [c.id for c in findings.claims if c.id in seen and c.kind == "reported"]
 
 
-def title(ref: OriginRef, findings: model.Findings) -> str:
-    """How the origin reads on the page."""
-    if ref.kind == "origin":
-        return next((o.title for o in findings.origins if o.id == ref.id), ref.id)
-    number, source = next((n, s) for n, s in enumerate(findings.sources, 1) if s.id == ref.id)
-    return f"{source.publisher or f'S{number}'}'s own reporting"
+def titles(findings: model.Findings) -> dict[OriginRef, str]:
+    """How each origin reads on the page: a listed origin by its title, a source that is
+    its own origin as its publisher's (or its number's) own reporting."""
+    named = {OriginRef("origin", o.id): o.title for o in findings.origins}
+    for number, source in enumerate(findings.sources, 1):
+        named[OriginRef("source", source.id)] = \
+            f"{source.publisher or f'S{number}'}'s own reporting"
+    return named

@@ -15,7 +15,7 @@ import heapq
 import re
 from array import array
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..errors import Problems
 from .load import Document
@@ -84,7 +84,11 @@ class IndexedSource:
         self.paragraph_starts = [start for start, _ in spans]
         # Where each paragraph ends in the folded text, to keep an elision inside one.
         self.paragraph_ends = [bisect.bisect_left(self.index, end) for _, end in spans]
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Where each line starts: needed only to say where a passage is."""
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def paragraph_of(self, folded_pos: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, self.index[folded_pos]) - 1)
@@ -139,7 +143,7 @@ class IndexedSource:
 def verify_quotes(checked: Validated, doc: Document, problems: Problems
                   ) -> dict[tuple[str, int], Passage]:
     """Every evidence quote's passage, keyed by (claim id, evidence index)."""
-    indexed = {sid: IndexedSource(sid, t.text) for sid, t in checked.texts.items()}
+    indexed = {sid: _indexed(sid, t.text) for sid, t in checked.texts.items()}
     paths = {s.id: s.file for _, s in checked.sources}
     resolved: dict[tuple[str, int], Passage] = {}
     for ci, claim in checked.claims:
@@ -148,13 +152,27 @@ def verify_quotes(checked: Validated, doc: Document, problems: Problems
             if source is None:
                 continue  # its source could not be read: already reported
             where = doc.at(("claims", ci, "evidence", ei, "quote"))
-            found, message = locate(ev.quote, source, paths[ev.source])
+            found, message = _located(ev.quote, source, paths[ev.source])
             if found is None:
                 problems.error(where, message)
                 continue
             resolved[(claim.id, ei)] = Passage(ev.source, found[0][0], found[-1][1],
                                                tuple(found))
     return resolved
+
+
+# A process that builds again and again (--watch) finds most sources and quotes as they
+# were: each is indexed and located once. Keyed by the text itself, so a changed source
+# or quote is worked out afresh; bounded, so memory stays flat over a long session.
+@lru_cache(maxsize=1024)
+def _indexed(source_id: str, text: str) -> IndexedSource:
+    return IndexedSource(source_id, text)
+
+
+@lru_cache(maxsize=100_000)
+def _located(quote: str, source: IndexedSource, shown_path: str
+             ) -> tuple[list[tuple[int, int]] | None, str]:
+    return locate(quote, source, shown_path)
 
 
 def locate(quote: str, source: IndexedSource, shown_path: str

@@ -213,14 +213,20 @@ def _constrain(marks: list[Any], value: Any, loc: Loc, issues: list[Issue]) -> N
             return
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def dump(value: Any) -> Any:
     """A record as JSON-ready data: every field, dates in ISO form, tuples as lists."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is tuple or kind is list:
+        return [dump(v) for v in value]
+    if kind is dt.date:
+        return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [dump(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
     return value
 
 

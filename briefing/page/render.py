@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import hashlib
 import os
+import re
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -78,14 +79,15 @@ def render_html(view: dict[str, Any]) -> bytes:
     html = environment().get_template("page.html").render(
         # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
         **view, css=Markup(css), csp=content_security_policy(css))
-    return html.translate(_CONTROLS).encode("utf-8")
+    if _CONTROLS.search(html):
+        html = _CONTROLS.sub("\ufffd", html)
+    return html.encode("utf-8")
 
 
 # Control characters are not allowed in HTML; a source or a field may still hold them (a
 # NUL, an escape sequence, a bell). On the page they show as U+FFFD; findings.json keeps
 # the text as it is, and offsets are unchanged (one character for one).
-_CONTROLS = {c: "\ufffd" for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
-                                    *range(0x7F, 0xA0))}
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _whole_passage_rules(view: dict[str, Any]) -> str:

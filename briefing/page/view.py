@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -19,7 +20,7 @@ from markupsafe import Markup, escape
 from ..findings import coverage, model, vocab
 from ..findings.lint import Accepted
 from ..findings.numbers import shown
-from ..findings.origins import OriginRef, resting_on, title
+from ..findings.origins import OriginRef, resting_on, titles
 from ..findings.quotes import Passage
 from ..findings.references import targets
 from ..findings.sources import SourceText
@@ -48,15 +49,45 @@ class Markdown:
         self.anchors = anchors
 
     def block(self, text: str | None) -> Markup:
-        return Markup(self._linked(_MD.render(text or "")))
+        body = (text or "").removesuffix("\n")  # a YAML block scalar ends with one
+        if body and _plain(body):
+            return Markup(f"<p>{_escape(body)}</p>\n")
+        return Markup(self._linked(_rendered(text or "")))
 
     def inline(self, text: str | None) -> Markup:
-        return Markup(self._linked(_MD.renderInline(text or "")))
+        if text and _plain(text):
+            return Markup(_escape(text))
+        return Markup(self._linked(_rendered_inline(text or "")))
 
     def _linked(self, html: str) -> str:
         if 'href="#' not in html:
             return html
         return _LINK.sub(lambda m: f'href="#{self.anchors.get(m[1], m[1])}"', html)
+
+
+# Text with none of Markdown's marks renders as itself in one paragraph; most notes and
+# statements are such text, and the parser costs far more than this check.
+_MARKS = re.compile(r"[\\`*_\[\]<>!#&|~:=+\t]|^\s|\s$|\d[.)]|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}",
+                    re.MULTILINE)
+
+
+# Rendered once per text in a process that rebuilds (--watch); bounded.
+@lru_cache(maxsize=20_000)
+def _rendered(text: str) -> str:
+    return str(_MD.render(text))
+
+
+@lru_cache(maxsize=20_000)
+def _rendered_inline(text: str) -> str:
+    return str(_MD.renderInline(text))
+
+
+def _plain(text: str) -> bool:
+    return not _MARKS.search(text)
+
+
+def _escape(text: str) -> str:
+    return text.replace('"', "&quot;")  # '&', '<' and '>' are not in plain text
 
 
 def markdown(text: str | None) -> Markup:
@@ -214,11 +245,12 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
     """The page's content as plain values for the templates."""
     md = Markdown(targets(findings))
     origin_anchor = {o.id: f"origin_{o.id}" for o in findings.origins}
-    sources = {s.id: _source(i, s, texts[s.id], sentences[s.id], md, findings,
-                             origin_anchor)
+    names = titles(findings)
+    sources = {s.id: _source(i, s, texts[s.id], sentences[s.id], md, names, origin_anchor)
                for i, s in enumerate(findings.sources, 1)}
     numbering = _number_passages(findings, passages)
-    claims = [_claim(c, sources, passages, numbering, md, findings, origins)
+    resting = _resting_counts(findings)
+    claims = [_claim(c, sources, passages, numbering, md, names, origins, resting)
               for c in findings.claims]
     by_id = {c.model.id: c for c in claims}
     for view in claims:
@@ -249,10 +281,16 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
     }
 
 
+def _resting_counts(findings: model.Findings) -> dict[str, int]:
+    """How many reported claims each judgment rests on, through based_on."""
+    return {c.id: len(resting_on(findings, c.id)) for c in findings.claims
+            if c.kind != "reported"}
+
+
 def _source(number_: int, src: model.Source, text: SourceText,
-            sentences: list[coverage.Sentence], md: Markdown, findings: model.Findings,
+            sentences: list[coverage.Sentence], md: Markdown, names: dict[OriginRef, str],
             origin_anchor: dict[str, str]) -> SourceView:
-    relays = title(OriginRef("origin", src.origin), findings) if src.origin else ""
+    relays = names.get(OriginRef("origin", src.origin), "") if src.origin else ""
     return SourceView(
         model=src, number=number_, anchor=f"source_{src.id}", text=text.text,
         sha256=text.sha256,
@@ -289,7 +327,8 @@ def _passage_anchor(source: str, parts: tuple[tuple[int, int], ...]) -> str:
 def _claim(claim: model.Claim, sources: dict[str, SourceView],
            passages: dict[tuple[str, int], Passage],
            numbering: dict[tuple[str, tuple[tuple[int, int], ...]], int], md: Markdown,
-           findings: model.Findings, origins: dict[str, frozenset[OriginRef]]) -> ClaimView:
+           names: dict[OriginRef, str], origins: dict[str, frozenset[OriginRef]],
+           resting: dict[str, int]) -> ClaimView:
     citations = []
     for ei, ev in enumerate(claim.evidence):
         passage = passages[(claim.id, ei)]
@@ -306,22 +345,21 @@ def _claim(claim: model.Claim, sources: dict[str, SourceView],
         credibility_label=vocab.INFORMATION_CREDIBILITY.get(claim.credibility or 0, ""),
         flag_label=vocab.FLAGS.get(claim.flag or "", ""),
         likelihood_range=f"{low_high[0]}–{low_high[1]}%" if low_high else "",
-        origins_line=_origins_line(claim, findings, origins[claim.id]),
+        origins_line=_origins_line(claim, names, origins[claim.id], resting.get(claim.id, 0)),
         alternatives_html=[md.inline(a) for a in claim.alternatives],
         indicators_html=[md.inline(i) for i in claim.indicators],
         revised_html=md.block(claim.revised) if claim.revised else Markup(),
     )
 
 
-def _origins_line(claim: model.Claim, findings: model.Findings,
-                  traced: frozenset[OriginRef]) -> str:
+def _origins_line(claim: model.Claim, titled: dict[OriginRef, str],
+                  traced: frozenset[OriginRef], resting: int) -> str:
     """Corroboration in plain words: outlets are counted apart from independent origins,
     so two outlets relaying one briefing read as one origin."""
-    names = "; ".join(title(ref, findings) for ref in sorted(traced))
+    names = "; ".join(titled[ref] for ref in sorted(traced))
     count = len(traced)
     origin_words = f"{count} independent origin{'' if count == 1 else 's'}"
     if claim.kind != "reported":
-        resting = len(resting_on(findings, claim.id))
         if not resting:
             return ""
         return (f"Rests on {resting} reported claim{'' if resting == 1 else 's'} from "

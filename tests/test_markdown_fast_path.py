@@ -1,0 +1,29 @@
+"""Text without Markdown's marks skips the parser; what it renders must be exactly what
+the parser gives for it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.page.view import _MD, Markdown, _plain
+
+WORDS = st.sampled_from(["North", "Korea's", "troops", "10,000", "in", "Russia.", "(about)",
+                         "a", "\"quoted\"", "-", "—", "1.", "2)", "'s", "e.g.", "U.S.",
+                         "%", "$5", "50/50", "x;", "?", "@team", "https://example.org/a"])
+TEXT = st.lists(st.one_of(WORDS, st.sampled_from([" ", "\n", "  ", " \n"])),
+                min_size=1, max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_plain_text_renders_as_the_parser_renders_it(text: str) -> None:
+    md = Markdown({})
+    assert str(md.block(text)) == _MD.render(text)
+    assert str(md.block(text + "\n")) == _MD.render(text + "\n")
+    assert str(md.inline(text)) == _MD.renderInline(text)
+
+
+def test_marked_text_goes_to_the_parser() -> None:
+    for text in ["**bold**", "[link](#x)", "- item", "1. one", "a\\nb", "# head", "a  \nb"]:
+        assert not _plain(text)
