@@ -12,6 +12,7 @@ their imports, as a user runs them):
     watch    a save of findings.yaml → the reload event → the page served again
     large    a generated project of 10,000 claims and 500 sources, cold: time and peak memory
     linear   that build's time ÷ the time of one with 1,000 claims and 50 sources
+    hostile  findings made to be slow or to crash: each must fail fast with its error
 
 The speed targets are in the README; this script prints the figures, it asserts nothing.
 """
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("the", "officials", "said", "that", "about", "ships", "were", "waiting", "near",
          "harbour", "crews", "storm", "crane", "river", "volunteers", "counted", "reported",
          "estimated", "later", "council", "agency")
-ROWS = ("cold", "warm", "watch", "large", "linear")
+ROWS = ("cold", "warm", "watch", "large", "linear", "hostile")
 
 
 def generate(folder: Path, claims: int, source_kb: int, sources: int = 1, seed: int = 1
@@ -180,6 +181,35 @@ def linear(runs: int, out: Path) -> str:
             "[target ≤ 11]")
 
 
+HOSTILE_HEAD = ("briefing:\n  title: Hostile\n  as_of: 2025-01-01\nsources:\n  - id: big\n"
+                "    file: sources/big.txt\n    title: Big\nclaims:\n  - id: c\n"
+                "    statement: A claim.\n    said_by: Someone\n    credibility: 3\n"
+                "    evidence:\n      - source: big\n        quote: ")
+
+
+def hostile(runs: int, out: Path) -> str:
+    """Seconds for each input the security review used to hang or crash the build."""
+    cases = {
+        "elided quote whose last piece is nowhere, 1 MB of 'a b'":
+            ("a b " * 250_000, "'a ... zzz'"),
+        "20,000-character quote, 1 MB of one letter": ("a" * 1_000_000, "'" + "a" * 20_000 + "'"),
+        "50,000 nested brackets": ("text\n", None),
+    }
+    lines = []
+    for name, (text, quote) in cases.items():
+        folder = out / f"hostile-{len(lines)}"
+        (folder / "sources").mkdir(parents=True)
+        (folder / "sources" / "big.txt").write_text(text, encoding="utf-8")
+        findings = folder / "findings.yaml"
+        findings.write_text(HOSTILE_HEAD + quote + "\n" if quote else
+                            "briefing: " + "[" * 50_000 + "\n", encoding="utf-8")
+        start = time.perf_counter()
+        code = subprocess.run([sys.executable, *build_argv(findings, folder / "report")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        lines.append(f"  {name}: {time.perf_counter() - start:.2f} s, exit {code}")
+    return "hostile findings (each must fail fast, exit 1):\n" + "\n".join(lines)
+
+
 _GENERATED: dict[tuple[int, int], tuple[float, float, Path]] = {}
 
 
@@ -216,7 +246,8 @@ def main() -> None:
                   f"{t:.2f} s median of {args.runs}, peak {mib:.0f} MiB")
             return
         rows: dict[str, Callable[[int, Path], str]] = {
-            "cold": cold, "warm": warm, "watch": watch, "large": large, "linear": linear}
+            "cold": cold, "warm": warm, "watch": watch, "large": large, "linear": linear,
+            "hostile": hostile}
         for name in args.only:
             print(rows[name](args.runs, out), flush=True)
 

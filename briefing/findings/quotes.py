@@ -216,6 +216,8 @@ def _elided(needle: str, source: IndexedSource, across_paragraphs: bool = False
     nowhere ends it at once.
     """
     pieces = [p.strip() for p in needle.split("...") if p.strip()]
+    if any(piece not in source.folded for piece in pieces):
+        return []  # a piece found nowhere: no need to look for the others
     places = [source.find_all(piece, limit=None) for piece in pieces]
     if not all(places):
         return []
