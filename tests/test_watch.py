@@ -4,6 +4,7 @@ are open reload; the file written stays free of scripts."""
 from __future__ import annotations
 
 import http.client
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -140,3 +141,59 @@ def test_head_describes_the_page_a_get_returns(watching: Watching) -> None:
     assert int(head.getheader("Content-Length")) == len(watching.page().encode("utf-8"))
     assert head.getheader("Content-Type") == "text/html; charset=utf-8"
     connection.close()
+
+
+def test_a_failed_rebuild_lays_its_errors_over_the_served_page_until_fixed(
+        watching: Watching) -> None:
+    good = watching.page()
+    assert "build-problems" not in good
+    watching.findings.write_text(SAMPLE_FINDINGS.replace("reliability: C", "reliability: Z"))
+    assert wait_for(lambda: "build-problems" in watching.page()), "no overlay after a failure"
+    page = watching.page()
+    overlay = page.split('class="build-problems"')[1].split("</aside>")[0]
+    assert f"{watching.findings}:9:18: error: reliability &#x27;Z&#x27; is not allowed" in overlay
+    assert "Clean-up turnout" in page  # the last good briefing stays underneath
+    policy = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    assert policy.count("sha256-") == 3  # the stylesheet, the overlay's style, the script
+    watching.findings.write_text(SAMPLE_FINDINGS)
+    assert wait_for(lambda: "build-problems" not in watching.page()), "overlay stayed"
+
+
+def test_an_editor_that_saves_by_renaming_is_followed(watching: Watching) -> None:
+    """Write a new file and rename it over the findings, as many editors do."""
+    for i in range(2):
+        fresh = watching.findings.with_name(f".findings.yaml.swp{i}")
+        fresh.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", f"Saved {i}."))
+        fresh.replace(watching.findings)
+        assert wait_for(lambda i=i: f"Saved {i}." in watching.written()), f"save {i} missed"
+
+
+def test_each_rebuild_says_when_and_how_long_it_took(
+        project: Project, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    running = Watching(project(), monkeypatch)
+    try:
+        running.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Later."))
+        assert wait_for(lambda: "Later." in running.written())
+        assert wait_for(lambda: len(running.results) >= 2)
+    finally:
+        running.close()
+    lines = [line for line in capsys.readouterr().err.splitlines() if "rebuilt in" in line]
+    assert lines and all(re.fullmatch(r"\[\d\d:\d\d:\d\d\] build-report: rebuilt in \d+ ms",
+                                      line) for line in lines), lines
+
+
+def test_a_stray_file_in_the_report_does_not_end_the_session(watching: Watching) -> None:
+    (watching.findings.parent / "report" / ".DS_Store").write_bytes(b"\x00")
+    watching.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Again."))
+    assert wait_for(lambda: "Again." in watching.written())
+    assert watching.thread.is_alive()
+
+
+def test_deeply_nested_findings_fail_the_rebuild_not_the_session(watching: Watching) -> None:
+    watching.findings.write_text("briefing: " + "[" * 500 + "\n")
+    assert wait_for(lambda: watching.results[-1:] == [1])
+    assert watching.thread.is_alive()
+    assert "nest more than 100 levels" in watching.page()
+    watching.findings.write_text(SAMPLE_FINDINGS)
+    assert wait_for(lambda: watching.results[-1:] == [0])
