@@ -122,7 +122,10 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {port} is not a port number (0 to 65535)")
     from .commands.watch import watch
 
+    builds = [0]
+
     def rebuild() -> tuple[int, list[str]]:
+        builds[0] += 1
         lines: list[str] = []
         started = time.perf_counter()
         code = _build_and_write(args, findings, out, previous, lines.append, quiet=True)
@@ -130,8 +133,9 @@ def _run(args: argparse.Namespace) -> int:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         for line in lines:
             print(line, file=sys.stderr)
-        print(f"[{stamp}] build-report: {'rebuilt' if code == 0 else 'rebuild failed'} in "
-              f"{took:.0f} ms", file=sys.stderr)
+        done = ("built" if builds[0] == 1 else "rebuilt") if code == 0 else \
+            ("build failed" if builds[0] == 1 else "rebuild failed")
+        print(f"[{stamp}] build-report: {done} in {took:.0f} ms", file=sys.stderr)
         return code, lines
 
     try:

@@ -114,8 +114,8 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     timeout = _IDLE_SECONDS
     protocol_version = "HTTP/1.1"
-    server_version = "build-report"
-    sys_version = ""
+    def version_string(self) -> str:
+        return "build-report"
 
     def handle(self) -> None:
         # A client that goes away or falls silent is no news for the terminal.
