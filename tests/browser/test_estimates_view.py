@@ -83,8 +83,10 @@ def test_every_estimate_is_a_row_of_its_table(open_briefing: Callable[..., Opene
         assert est["location"] in row["cells"]
         low, high = bounds(est)
         digits = separated(low) if low == high else f"{separated(low)}–{separated(high)}"
-        words = " ".join(filter(None, [est.get("qualifier"), digits]))
-        assert " ".join(row["figure"].split()) == words
+        basis = est.get("basis", "count")
+        words = " ".join(filter(None, [basis if basis != "count" else "",
+                                       est.get("qualifier"), digits]))
+        assert " ".join(row["figure"].split()) == words  # a forecast or plan says so
         assert row["align"] == "right"
         if est.get("as_of"):
             assert est["as_of"] == row["as_of"]  # ISO in the attribute, words in the text
