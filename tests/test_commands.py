@@ -155,11 +155,13 @@ def test_find_gives_the_closest_passages_ready_to_paste(started: Path, run: Runn
                  "--findings", str(started)]) == 0
     out = capsys.readouterr().out
     first = out.split("# ")[1]
-    assert first.startswith("sources/example.txt:3:")
+    assert first.startswith("sources/example.txt:3:1 ")
     entry = yaml.safe_load("evidence:\n" + "\n".join(first.splitlines()[1:3]))
     quote = entry["evidence"][0]["quote"]
-    assert quote.startswith("rain fell in January") and entry["evidence"][0]["source"] == \
-        "example-source"
+    # The whole sentence the remembered words fall in: easy to trim, ready to paste.
+    assert quote == "The agency said about 120 mm of rain fell in January, the most since " \
+        "records began."
+    assert entry["evidence"][0]["source"] == "example-source"
     assert quote in (started.parent / "sources" / "example.txt").read_text()
 
 

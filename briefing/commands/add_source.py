@@ -183,8 +183,8 @@ def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, str | None]]:
     try:
         import trafilatura
     except ImportError as exc:
-        raise BadInput("reading a web page needs the html extra: pip install "
-                       "'sourced-briefing[html]' (or save the article as plain text); "
+        raise BadInput("reading a web page needs the html extra: in the project's folder, "
+                       "pip install -e '.[html]' (or save the article as plain text); "
                        f"the import said: {exc}") from None
     page = raw.decode("utf-8", errors="replace")
     text = trafilatura.extract(page, include_comments=False, include_tables=False,

@@ -11,6 +11,7 @@ import yaml
 
 from ..cli import ArgumentParser
 from ..errors import BadInput, Problems, did_you_mean, printable
+from ..findings.coverage import split_sentences
 from ..findings.load import load_findings
 from ..findings.quotes import IndexedSource, closest_windows, comparable
 from ..findings.validate import validate
@@ -52,9 +53,10 @@ def main(argv: list[str]) -> int:
     found = [r for i, r in enumerate(ranked) if r[0] > 0 and (i == 0 or r[0] >= 0.4)]
     if not found:
         raise BadInput(f"nothing in source '{args.source}' resembles those words")
+    sentences = split_sentences(source.text)
     for likeness, lo, hi in found:
         start, end = source.words[lo][0], source.words[hi - 1][1]
-        o_start, o_end = source.original_span(start, end)
+        o_start, o_end = _whole_sentences(source.original_span(start, end), sentences)
         line, col = source.line_col(o_start)
         quote = " ".join(source.text[o_start:o_end].split())
         scalar = yaml.safe_dump(quote, allow_unicode=True, width=10_000,
@@ -63,3 +65,12 @@ def main(argv: list[str]) -> int:
         print(f"      - source: {args.source}")
         print(f"        quote: {scalar}")
     return 0
+
+
+def _whole_sentences(span: tuple[int, int], sentences: list[tuple[int, int]]
+                     ) -> tuple[int, int]:
+    """The sentences the matched words fall in, whole: words remembered loosely seldom
+    match a passage's exact ends, and a sentence is easy to trim but not to extend."""
+    start, end = span
+    touched = [(s, e) for s, e in sentences if s < end and e > start]
+    return (touched[0][0], touched[-1][1]) if touched else span
