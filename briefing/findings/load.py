@@ -27,8 +27,9 @@ class Document:
     """The findings file as the user named it (used in messages)."""
     data: Any
     """Mappings, lists and scalars as YAML's safe schema builds them."""
-    value_positions: dict[KeyPath, Position] = field(default_factory=dict)
-    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    value_positions: dict[KeyPath, yaml.Mark] = field(default_factory=dict)
+    """Where each value starts, as the parser marked it (0-based; ``at`` makes a Position)."""
+    key_positions: dict[KeyPath, yaml.Mark] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
     """The file's lines, to look at what a value's line holds besides the value."""
     unreadable: set[KeyPath] = field(default_factory=set)
@@ -42,11 +43,13 @@ class Document:
         """Where the value at ``path`` starts; falls back to its nearest present parent."""
         while path not in self.value_positions and path:
             path = path[:-1]
-        return self.value_positions.get(path, Position(self.path))
+        mark = self.value_positions.get(path)
+        return _mark(self.path, mark)
 
     def key_at(self, path: KeyPath) -> Position:
         """Where the key of ``path`` is written (for unknown or duplicate keys)."""
-        return self.key_positions.get(path) or self.at(path)
+        mark = self.key_positions.get(path)
+        return _mark(self.path, mark) if mark is not None else self.at(path)
 
 
 def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | None:
@@ -242,7 +245,7 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
     # Aliases make the same node appear many times; a budget stops "billion laughs" files.
     if len(doc.value_positions) > _MAX_NODES:
         raise _TooLarge
-    doc.value_positions[path] = _mark(doc.path, node.start_mark)
+    doc.value_positions[path] = node.start_mark
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -252,12 +255,12 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
                 continue
             key = key_node.value  # as written: "null" or "2024-01-01" as a key stays text
             if key in result:
-                first = doc.key_positions[(*path, key)]
+                first = doc.key_at((*path, key))
                 problems.error(_mark(doc.path, key_node.start_mark),
                                f"duplicate key '{key}' (first set on line {first.line}): "
                                "remove one of them")
                 continue
-            doc.key_positions[(*path, key)] = _mark(doc.path, key_node.start_mark)
+            doc.key_positions[(*path, key)] = key_node.start_mark
             result[key] = _walk(value_node, (*path, key), doc, loader, problems)
         return result
     if isinstance(node, yaml.SequenceNode):

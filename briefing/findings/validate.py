@@ -301,9 +301,10 @@ def _check_writing(doc: Document, problems: Problems) -> None:
             problems.warning(doc.at(path), f"the '#' after {path[-1]} starts a YAML comment, "
                              "which is not part of the text: put the value in quotes if the "
                              "'#' belongs to it")
-    reported = {p.position for p in problems.errors}
-    for path, position in doc.value_positions.items():
-        if len(path) < 2 or not isinstance(path[-1], str) or position in reported:
+    reported = {(p.position.line, p.position.column) for p in problems.errors}
+    for path, mark in doc.value_positions.items():
+        if len(path) < 2 or not isinstance(path[-1], str) or \
+                (mark.line + 1, mark.column + 1) in reported:
             continue
         value = _value(doc.data, path)
         if value is None:
