@@ -128,11 +128,19 @@ def _record(cls: type, raw: Any, loc: Loc, issues: list[Issue]) -> Any:
     return cls(**values) if len(issues) == before else None
 
 
+@cache
+def _shape(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
+    """An annotation's origin and arguments, worked out once (typing's are slow)."""
+    return get_origin(annotation), get_args(annotation)
+
+
 def _value(annotation: Any, raw: Any, loc: Loc, issues: list[Issue]) -> Any:
     """``raw`` checked against ``annotation``; complaints go to ``issues``."""
-    origin = get_origin(annotation)
+    if annotation is str and type(raw) is str:
+        return raw  # the most common case first
+    origin, args = _shape(annotation)
     if origin is typing.Annotated:
-        inner, *marks = get_args(annotation)
+        inner, *marks = args
         for mark in marks:
             if isinstance(mark, Check):
                 try:
@@ -146,7 +154,7 @@ def _value(annotation: Any, raw: Any, loc: Loc, issues: list[Issue]) -> Any:
             _constrain(marks, value, loc, issues)
         return value
     if origin in (types.UnionType, typing.Union):
-        members = get_args(annotation)
+        members = args
         if raw is None and type(None) in members:
             return None
         rest = [m for m in members if m is not type(None)]
@@ -159,7 +167,7 @@ def _value(annotation: Any, raw: Any, loc: Loc, issues: list[Issue]) -> Any:
                 return value
         return _value(rest[0], raw, loc, issues)
     if origin is Literal:
-        choices = get_args(annotation)
+        choices = args
         if not isinstance(raw, bool) and raw in choices and isinstance(raw, type(choices[0])):
             return raw
         issues.append({"type": "literal_error", "loc": loc, "input": raw})
@@ -168,7 +176,7 @@ def _value(annotation: Any, raw: Any, loc: Loc, issues: list[Issue]) -> Any:
         if not isinstance(raw, list | tuple):
             issues.append({"type": "tuple_type", "loc": loc, "input": raw})
             return ()
-        item = get_args(annotation)[0]
+        item = args[0]
         return tuple(_value(item, x, (*loc, i), issues) for i, x in enumerate(raw))
     if is_record(annotation):
         return _record(annotation, raw, loc, issues)
