@@ -43,17 +43,25 @@ def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source
     _check_cross_references(sources, claims, origins, doc, problems)
 
 
+def unique_ids(section: str, items: list[tuple[int, Any]], doc: Document,
+               problems: Problems) -> dict[str, int]:
+    """Each id of a section with the index of its first entry; a repeated id is an error
+    at the repeat, naming the line of the first."""
+    first: dict[str, int] = {}
+    word = section.removesuffix("s")
+    for i, item in items:
+        if item.id in first:
+            line = doc.at((section, first[item.id], "id")).line
+            problems.error(doc.at((section, i, "id")), f"duplicate {word} id '{item.id}' "
+                           f"(first used on line {line}): give each {word} its own id")
+        else:
+            first[item.id] = i
+    return first
+
+
 def _unique_origins(origins: list[tuple[int, model.Origin]], doc: Document,
                     problems: Problems) -> set[str]:
-    first: dict[str, int] = {}
-    for i, origin in origins:
-        if origin.id in first:
-            problems.error(doc.at(("origins", i, "id")), f"duplicate origin id '{origin.id}' "
-                           f"(first used on line {doc.at(('origins', first[origin.id], 'id')).line}"
-                           "): give each origin its own id")
-        else:
-            first[origin.id] = i
-    return set(first)
+    return set(unique_ids("origins", origins, doc, problems))
 
 
 def _unknown_origin(name: str, path: KeyPath, known: set[str], doc: Document,

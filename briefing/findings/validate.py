@@ -146,14 +146,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int, model.Source]],
                   briefing: model.Briefing | None, doc: Document, problems: Problems) -> None:
-    ids: dict[str, int] = {}
-    for i, claim in claims:
-        if claim.id in ids:
-            problems.error(doc.at(("claims", i, "id")), f"duplicate claim id '{claim.id}' (first "
-                           f"used on line {doc.at(('claims', ids[claim.id], 'id')).line}): "
-                           "give each claim its own id")
-        else:
-            ids[claim.id] = i
+    ids = references.unique_ids("claims", claims, doc, problems)
     source_ids = {s.id for _, s in sources}
     for i, claim in claims:
         at = ("claims", i)
