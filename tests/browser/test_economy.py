@@ -1,7 +1,8 @@
 """A briefing a decision maker can use in two minutes: the bottom line on the first screen,
 the key judgments within two, the main table within three (at 1280×900); no internal ids,
 no paragraph twice, no chart of a single figure, one date style. The length budget is
-checked on the project's own case; the rest holds for any findings."""
+the issue's for a case the size of the project's own, and grows only per claim beyond it,
+so that an analyst's additions do not turn the suite red."""
 
 from __future__ import annotations
 
@@ -39,15 +40,28 @@ def test_the_first_screens_carry_the_bottom_line_judgments_and_main_table(
         assert top["row"] < 3 * SCREEN
 
 
-def test_the_real_case_fits_the_length_budget(open_briefing: Callable[..., Opened],
-                                              case: Case) -> None:
-    if case.name != "report":
-        return  # the budget is for the project's own briefing; other cases differ in size
+def test_the_page_stays_within_its_length_budget(open_briefing: Callable[..., Opened],
+                                                  case: Case) -> None:
+    """At most 16,000 px and 7,000 visible words for a case the size of the project's own
+    (50 claims, 2 sources); a larger case may grow, but only by as much per claim, so an
+    analyst who adds claims does not turn this red while the page keeps its economy."""
     page = open_briefing(height=SCREEN).page
-    height = page.evaluate("document.documentElement.scrollHeight")
-    words = page.evaluate("document.body.innerText.split(/\\s+/).filter(Boolean).length")
-    assert height <= 16_000, height
-    assert words <= 7_000, words
+    measured = page.evaluate("""() => {
+      const sources = document.querySelector('#sources');
+      const words = e => e.innerText.split(/\\s+/).filter(Boolean).length;
+      return {height: document.documentElement.scrollHeight,
+              words: words(document.body),
+              sourceHeight: sources.getBoundingClientRect().height,
+              sourceWords: words(sources)};
+    }""")
+    claims = max(50, len(case.findings["claims"]))
+    extra = claims - 50
+    # Per claim beyond 50: at most what the page spends per claim today, with room.
+    assert measured["height"] - measured["sourceHeight"] <= 12_000 + 240 * extra, measured
+    assert measured["words"] - measured["sourceWords"] <= 5_500 + 100 * extra, measured
+    if len(case.findings["sources"]) <= 2:
+        assert measured["height"] <= 16_000 + 240 * extra, measured
+        assert measured["words"] <= 7_000 + 100 * extra, measured
 
 
 def test_no_internal_id_appears_in_visible_text(open_briefing: Callable[..., Opened],
