@@ -14,6 +14,7 @@ the lint does not raise there is itself a warning: the acknowledgment has gone s
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ CODES: dict[str, str] = {
     "low-coverage": "a source is covered less than briefing.min_coverage asks",
     "double-counted": "one origin's figure counted twice in one estimates table",
     "unexplained-revision": "a judgment's likelihood or confidence moved with no 'revised' note",
+    "bare-id": "Markdown names an id as plain text, which readers would see",
 }
 
 
@@ -63,10 +65,14 @@ def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
     """Raise every unacknowledged warning; return the acknowledged ones. ``moved`` names,
     by claim id, the judgment fields that changed since the previous edition."""
     found = [*_judgments(findings, origins), *_coverage(findings, coverage),
-             *_double_counted(findings, origins), *_revisions(findings, moved or {})]
+             *_double_counted(findings, origins), *_revisions(findings, moved or {}),
+             *_bare_ids(findings)]
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
     for item in found:
+        if item.subject[0] not in ("claims", "sources"):
+            problems.warning(doc.at(item.at), f"{item.message} (lint: {item.code})")
+            continue
         subject = _subject(findings, item.subject)
         acks = [(j, a) for j, a in enumerate(subject.acknowledge) if a.warning == item.code]
         if acks:
@@ -181,4 +187,39 @@ def _revisions(findings: model.Findings, moved: dict[str, list[str]]) -> list[Fi
                 "unexplained-revision", ("claims", i), ("claims", i, fields[0]),
                 f"judgment '{claim.id}': its {' and '.join(fields)} moved since the previous "
                 "edition; say why in 'revised'"))
+    return found
+
+
+_LINK_TARGET = re.compile(r"\]\(#[^)\s]*\)")
+
+
+def _bare_ids(findings: model.Findings) -> list[Finding]:
+    """Ids written as plain words in Markdown: the page shows them to readers as they are.
+    Only ids with a hyphen or a digit count; a one-word id may well be an ordinary word."""
+    every = [c.id for c in findings.claims] + [s.id for s in findings.sources] + \
+        [o.id for o in findings.origins]
+    ids = sorted({i for i in every if re.search(r"[-\d]", i)}, key=len, reverse=True)
+    if not ids:
+        return []
+    named = re.compile(r"(?<![\w#-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    texts: list[tuple[KeyPath, KeyPath, str | None]] = [
+        (("briefing",), ("briefing", "summary"), findings.briefing.summary),
+        (("briefing",), ("briefing", "implications"), findings.briefing.implications)]
+    for i, source in enumerate(findings.sources):
+        texts.append((("sources", i), ("sources", i, "note"), source.note))
+    for i, claim in enumerate(findings.claims):
+        at: KeyPath = ("claims", i)
+        texts += [(at, (*at, "statement"), claim.statement), (at, (*at, "note"), claim.note),
+                  (at, (*at, "revised"), claim.revised)]
+        texts += [(at, (*at, key, j), text) for key in ("alternatives", "indicators")
+                  for j, text in enumerate(getattr(claim, key))]
+    found = []
+    for subject, path, text in texts:
+        hits = sorted(set(named.findall(_LINK_TARGET.sub("", text or ""))))
+        if hits:
+            shown = ", ".join(f"'{h}'" for h in hits)
+            found.append(Finding(
+                "bare-id", subject, path,
+                f"{path[-1] if isinstance(path[-1], str) else path[-2]} names {shown} as "
+                f"plain text, which readers would see: link it, like [the words](#{hits[0]})"))
     return found
