@@ -118,6 +118,89 @@ def test_add_source_reads_a_saved_web_page_into_clean_text(
     assert str(entry["published"]) == "2025-03-03"
 
 
+ENTRY = ["id: new", "file: sources/new.txt", "title: Harbour note", "reliability: F",
+         "sha256: " + hashlib.sha256(b"Harbour note\n").hexdigest()]
+
+
+def entry_lines(dash: int, key: int, newline: str = "\n") -> str:
+    """The entry add-source writes, its '-' at column ``dash`` and its keys at ``key``."""
+    first, *rest = ENTRY
+    lines = [" " * dash + "-" + " " * (key - dash - 1) + first] + [" " * key + r for r in rest]
+    return newline.join(lines) + newline
+
+
+# The findings around where the entry goes: the text before it, the text after it, and
+# the columns of the entries' '-' and keys.
+LAYOUTS = {
+    "wide dash": ("sources:\n    -   id: one\n        file: one.txt\n", "claims: []\n", 4, 8),
+    "indentless": ("sources:\n- id: one\n  file: one.txt\n", "claims: []\n", 0, 2),
+    "heading after the list": ("sources:\n  - id: one\n    file: one.txt\n",
+                               "\n# ---- Claims ----\n\nclaims: []\n", 2, 4),
+    "comments under the last entry": (
+        "sources:\n  - id: one  # first\n    file: one.txt\n    # reliability: B?\n",
+        "# the end of the sources\nclaims: []\n", 2, 4),
+    "block text last": ("sources:\n  - id: one\n    file: one.txt\n    note: |\n      Kept.\n",
+                        "\n\nclaims: []\n", 2, 4),
+    "flow value over two lines": (
+        "sources:\n  - id: one\n    file: one.txt\n    tags: [a,\n      b]  # c\n", "", 2, 4),
+    "no newline at the end": ("claims: []\nsources:\n  - id: one\n    file: one.txt", "", 2, 4),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_add_source_changes_no_byte_of_the_layout_around_its_entry(
+        tmp_path: Path, run: Runner, layout: str) -> None:
+    head, tail, dash, key = LAYOUTS[layout]
+    findings = tmp_path / "findings.yaml"
+    findings.write_bytes((head + tail).encode())
+    (tmp_path / "new.txt").write_bytes(b"Harbour note\n")
+    result = run("add-source", str(tmp_path / "new.txt"), "--id", "new", "--findings",
+                 str(findings))
+    assert result.code == 0, result.stderr
+    head = head if head.endswith("\n") else head + "\n"
+    assert findings.read_text() == head + entry_lines(dash, key) + tail
+
+
+def test_add_source_keeps_windows_line_ends(tmp_path: Path, run: Runner) -> None:
+    findings = tmp_path / "findings.yaml"
+    findings.write_bytes(b"sources:\r\n  - id: one\r\n    file: one.txt\r\nclaims: []\r\n")
+    (tmp_path / "new.txt").write_bytes(b"Harbour note\n")
+    assert run("add-source", str(tmp_path / "new.txt"), "--id", "new", "--findings",
+               str(findings)).code == 0
+    assert findings.read_bytes() == (b"sources:\r\n  - id: one\r\n    file: one.txt\r\n"
+                                     + entry_lines(2, 4, "\r\n").encode() + b"claims: []\r\n")
+
+
+@pytest.mark.parametrize("empty", ["sources:", "sources: []"])
+def test_add_source_starts_an_empty_list(tmp_path: Path, run: Runner, empty: str) -> None:
+    findings = tmp_path / "findings.yaml"
+    findings.write_text(f"claims: []\n{empty}  # none yet\nbriefing: {{title: T}}\n")
+    (tmp_path / "new.txt").write_bytes(b"Harbour note\n")
+    assert run("add-source", str(tmp_path / "new.txt"), "--id", "new", "--findings",
+               str(findings)).code == 0
+    assert findings.read_text() == ("claims: []\n" + empty.removesuffix(" []")
+                                    + ("" if empty == "sources:" else " ") + "  # none yet\n"
+                                    + entry_lines(2, 4) + "briefing: {title: T}\n")
+
+
+def test_add_source_refuses_rather_than_write_an_entry_that_reads_back_wrong(
+        started: Path, run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text editing is checked by reading the result back; a miss changes nothing."""
+    from briefing.commands import add_source
+
+    edit = add_source._with_entry
+    monkeypatch.setattr(add_source, "_with_entry",
+                        lambda text, node, entry: edit(text, node, entry).replace(
+                            "  - id: new\n", "      - id: new\n"))
+    (tmp_path / "new.txt").write_bytes(b"Harbour note\n")
+    before = snapshot(started.parent)
+    result = run("add-source", str(tmp_path / "new.txt"), "--id", "new", "--findings",
+                 str(started))
+    assert result.code == 1
+    assert "list it by hand" in result.stderr
+    assert snapshot(started.parent) == before
+
+
 @pytest.mark.parametrize(("make", "argv", "says"), [
     ("text", ["--id", "example-source"], "already listed"),
     ("text", ["--id", "Not A Slug"], "is not valid"),
@@ -126,6 +209,9 @@ def test_add_source_reads_a_saved_web_page_into_clean_text(
     ("empty", ["--id", "new"], "holds no text"),
     ("empty-page", ["--id", "new"], "no article text could be extracted"),
     ("clash", ["--id", "new"], "already exists with other contents"),
+    ("text", ["--id", "new", "--url", "ftp://example.org/a"], "is not an http(s) address"),
+    ("text", ["--id", "new", "--published", "2025-02-30"], "is not a date"),
+    ("text", ["--id", "new", "--reliability", "G"], "invalid choice"),
 ])
 def test_add_source_refuses_bad_input_and_changes_nothing(
         started: Path, run: Runner, tmp_path: Path, make: str, argv: list[str],
