@@ -273,6 +273,30 @@ def test_find_names_an_unknown_source_with_a_suggestion(started: Path, run: Runn
     assert "(did you mean 'example-source'?)" in result.stderr
 
 
+def test_find_shows_the_mistake_that_hides_the_source(started: Path, run: Runner) -> None:
+    """A findings file broken mid-edit: find names the error, not 'no such source'."""
+    text = started.read_text(encoding="utf-8")
+    started.write_text(text.replace("    title: Example agency reports record rainfall",
+                                    "    title: 5"), encoding="utf-8")
+    result = run("find", "example-source", "rain", "--findings", str(started))
+    assert result.code == 1
+    assert re.search(r"findings\.yaml:\d+:\d+: error: title must be text", result.stderr)
+    assert "cannot be searched until the 1 error(s) above are fixed" in result.stderr
+    assert "no source" not in result.stderr
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["example-source", "  "], "give the words to look for"),
+    (["example-source", "rain", "--max", "0"], "--max 0"),
+    (["example-source"], "the following arguments are required: WORDS"),
+])
+def test_find_refuses_a_bad_command_line(started: Path, run: Runner, argv: list[str],
+                                         says: str) -> None:
+    result = run("find", *argv, "--findings", str(started))
+    assert result.code == 2
+    assert says in result.stderr and "Traceback" not in result.stderr
+
+
 # pdf
 
 def test_pdf_has_the_page_number_and_the_marking_on_every_page(
