@@ -326,3 +326,24 @@ def test_pdf_without_a_browser_says_how_to_get_one(
     result = run("pdf", "--findings", str(started))
     assert result.code == 1
     assert "apt-get install chromium" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("mistake", ["bad quote", "no findings"])
+def test_pdf_refuses_findings_that_do_not_build_and_prints_nothing(
+        started: Path, run: Runner, tmp_path: Path, mistake: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "chromium", lambda: "chromium")  # the build fails first
+    if mistake == "bad quote":
+        text = started.read_text(encoding="utf-8")
+        started.write_text(text.replace("quote: about 120 mm of rain fell in January",
+                                        "quote: about 999 mm of rain fell"), encoding="utf-8")
+    findings = started if mistake == "bad quote" else tmp_path / "none.yaml"
+    out = tmp_path / "briefing.pdf"
+    result = run("pdf", "--findings", str(findings), "--out", str(out))
+    assert result.code == 1 and "Traceback" not in result.stderr
+    if mistake == "bad quote":
+        assert re.search(r"findings\.yaml:\d+:\d+: error: ", result.stderr)
+        assert "fix them, then print" in result.stderr
+    else:
+        assert "not found" in result.stderr
+    assert not out.exists()
