@@ -196,13 +196,13 @@ def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, str | None]]:
         raise BadInput("reading a web page needs the html extra: in the project's folder, "
                        "pip install -e '.[html]' (or save the article as plain text); "
                        f"the import said: {exc}") from None
-    page = raw.decode("utf-8", errors="replace")
-    text = trafilatura.extract(page, include_comments=False, include_tables=False,
+    # The page as saved: the extractor reads its declared or detected encoding itself.
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False,
                                favor_precision=True)
     if not text or not text.strip():
         raise BadInput(f"no article text could be extracted from {printable(shown)}: save "
                        "the article's text as a .txt file instead")
-    meta = trafilatura.extract_metadata(page)
+    meta = trafilatura.extract_metadata(raw)
     found = {"title": getattr(meta, "title", None), "publisher":
              getattr(meta, "sitename", None), "published": getattr(meta, "date", None),
              "url": getattr(meta, "url", None)}
