@@ -133,6 +133,23 @@ def test_add_source_reads_a_saved_web_page_into_clean_text(
     assert str(entry["published"]) == "2025-03-03"
 
 
+def test_add_source_reads_a_saved_page_in_its_own_encoding(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    page = tmp_path / "saved.htm"
+    page.write_bytes(
+        '<html><head><meta charset="windows-1252"><title>Café closes</title></head><body>'
+        '<article><h1>Café closes</h1><p>The café on the harbour closed on Monday after '
+        'forty years, its owner said in a statement to the press.</p><p>Regulars said they '
+        'would miss the “strong coffee” and the view over the old port.</p></article>'
+        '</body></html>'.encode("cp1252"))
+    result = run("add-source", str(page), "--id", "cafe", "--findings", str(started))
+    assert result.code == 0, result.stderr
+    text = (started.parent / "sources" / "cafe.txt").read_text(encoding="utf-8")
+    assert "The café on the harbour" in text and "“strong coffee”" in text
+    assert "\ufffd" not in text
+    assert (started.parent / "sources" / "cafe.html").read_bytes() == page.read_bytes()
+
+
 ENTRY = ["id: new", "file: sources/new.txt", "title: Harbour note", "reliability: F",
          "sha256: " + hashlib.sha256(b"Harbour note\n").hexdigest()]
 
@@ -363,19 +380,3 @@ def test_pdf_refuses_findings_that_do_not_build_and_prints_nothing(
         assert "not found" in result.stderr
     assert not out.exists()
 
-
-def test_add_source_reads_a_saved_page_in_its_own_encoding(
-        started: Path, run: Runner, tmp_path: Path) -> None:
-    page = tmp_path / "saved.htm"
-    page.write_bytes(
-        '<html><head><meta charset="windows-1252"><title>Café closes</title></head><body>'
-        '<article><h1>Café closes</h1><p>The café on the harbour closed on Monday after '
-        'forty years, its owner said in a statement to the press.</p><p>Regulars said they '
-        'would miss the “strong coffee” and the view over the old port.</p></article>'
-        '</body></html>'.encode("cp1252"))
-    result = run("add-source", str(page), "--id", "cafe", "--findings", str(started))
-    assert result.code == 0, result.stderr
-    text = (started.parent / "sources" / "cafe.txt").read_text(encoding="utf-8")
-    assert "The café on the harbour" in text and "“strong coffee”" in text
-    assert "\ufffd" not in text
-    assert (started.parent / "sources" / "cafe.html").read_bytes() == page.read_bytes()
