@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import shutil
+import typing
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,11 +45,25 @@ def test_init_makes_a_project_that_builds_strictly(started: Path, run: Runner) -
     assert (folder / "report" / "index.html").is_file()
 
 
+def records(cls: type) -> list[type]:
+    """The record and every record nested in it, however deep: the whole model."""
+    def inside(annotation: object) -> list[type]:
+        own = [annotation] if isinstance(annotation, type) and typed.is_record(annotation) \
+            else []
+        return own + [r for arg in typing.get_args(annotation) for r in inside(arg)]
+
+    found = [cls]
+    for record in found:
+        for field in typed.fields(record):
+            found += [r for r in inside(field.annotation) if r not in found]
+    return found
+
+
 def test_init_shows_every_key_of_the_model(started: Path) -> None:
     """Each key the model has appears in the starter findings, in use or commented."""
     text = started.read_text(encoding="utf-8")
-    classes = [model.Findings, model.Briefing, model.Origin, model.Source, model.Claim,
-               model.Evidence, model.Estimate, model.Acknowledgment]
+    classes = records(model.Findings)
+    assert {model.Briefing, model.Source, model.Claim, model.Evidence} <= set(classes)
     missing = [f"{cls.__name__}.{f.name}" for cls in classes for f in typed.fields(cls)
                if not re.search(rf"^\s*#?\s*(- )?{f.name}:", text, re.MULTILINE)]
     assert missing == []
@@ -118,6 +133,106 @@ def test_add_source_reads_a_saved_web_page_into_clean_text(
     assert str(entry["published"]) == "2025-03-03"
 
 
+def test_add_source_reads_a_saved_page_in_its_own_encoding(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    page = tmp_path / "saved.htm"
+    page.write_bytes(
+        '<html><head><meta charset="windows-1252"><title>Café closes</title></head><body>'
+        '<article><h1>Café closes</h1><p>The café on the harbour closed on Monday after '
+        'forty years, its owner said in a statement to the press.</p><p>Regulars said they '
+        'would miss the “strong coffee” and the view over the old port.</p></article>'
+        '</body></html>'.encode("cp1252"))
+    result = run("add-source", str(page), "--id", "cafe", "--findings", str(started))
+    assert result.code == 0, result.stderr
+    text = (started.parent / "sources" / "cafe.txt").read_text(encoding="utf-8")
+    assert "The café on the harbour" in text and "“strong coffee”" in text
+    assert "\ufffd" not in text
+    assert (started.parent / "sources" / "cafe.html").read_bytes() == page.read_bytes()
+
+
+ENTRY = ["id: new", "file: sources/new.txt", "title: Harbour note", "reliability: F",
+         "sha256: " + hashlib.sha256(b"Harbour note\n").hexdigest()]
+
+
+def entry_lines(dash: int, key: int, newline: str = "\n") -> str:
+    """The entry add-source writes, its '-' at column ``dash`` and its keys at ``key``."""
+    first, *rest = ENTRY
+    lines = [" " * dash + "-" + " " * (key - dash - 1) + first] + [" " * key + r for r in rest]
+    return newline.join(lines) + newline
+
+
+# The findings around where the entry goes: the text before it, the text after it, and
+# the columns of the entries' '-' and keys.
+LAYOUTS = {
+    "wide dash": ("sources:\n    -   id: one\n        file: one.txt\n", "claims: []\n", 4, 8),
+    "indentless": ("sources:\n- id: one\n  file: one.txt\n", "claims: []\n", 0, 2),
+    "heading after the list": ("sources:\n  - id: one\n    file: one.txt\n",
+                               "\n# ---- Claims ----\n\nclaims: []\n", 2, 4),
+    "comments under the last entry": (
+        "sources:\n  - id: one  # first\n    file: one.txt\n    # reliability: B?\n",
+        "# the end of the sources\nclaims: []\n", 2, 4),
+    "block text last": ("sources:\n  - id: one\n    file: one.txt\n    note: |\n      Kept.\n",
+                        "\n\nclaims: []\n", 2, 4),
+    "flow value over two lines": (
+        "sources:\n  - id: one\n    file: one.txt\n    tags: [a,\n      b]  # c\n", "", 2, 4),
+    "no newline at the end": ("claims: []\nsources:\n  - id: one\n    file: one.txt", "", 2, 4),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_add_source_changes_no_byte_of_the_layout_around_its_entry(
+        tmp_path: Path, run: Runner, layout: str) -> None:
+    head, tail, dash, key = LAYOUTS[layout]
+    findings = tmp_path / "findings.yaml"
+    findings.write_bytes((head + tail).encode())
+    (tmp_path / "new.txt").write_bytes(b"Harbour note\n")
+    result = run("add-source", str(tmp_path / "new.txt"), "--id", "new", "--findings",
+                 str(findings))
+    assert result.code == 0, result.stderr
+    head = head if head.endswith("\n") else head + "\n"
+    assert findings.read_text() == head + entry_lines(dash, key) + tail
+
+
+def test_add_source_keeps_windows_line_ends(tmp_path: Path, run: Runner) -> None:
+    findings = tmp_path / "findings.yaml"
+    findings.write_bytes(b"sources:\r\n  - id: one\r\n    file: one.txt\r\nclaims: []\r\n")
+    (tmp_path / "new.txt").write_bytes(b"Harbour note\n")
+    assert run("add-source", str(tmp_path / "new.txt"), "--id", "new", "--findings",
+               str(findings)).code == 0
+    assert findings.read_bytes() == (b"sources:\r\n  - id: one\r\n    file: one.txt\r\n"
+                                     + entry_lines(2, 4, "\r\n").encode() + b"claims: []\r\n")
+
+
+@pytest.mark.parametrize("empty", ["sources:", "sources: []"])
+def test_add_source_starts_an_empty_list(tmp_path: Path, run: Runner, empty: str) -> None:
+    findings = tmp_path / "findings.yaml"
+    findings.write_text(f"claims: []\n{empty}  # none yet\nbriefing: {{title: T}}\n")
+    (tmp_path / "new.txt").write_bytes(b"Harbour note\n")
+    assert run("add-source", str(tmp_path / "new.txt"), "--id", "new", "--findings",
+               str(findings)).code == 0
+    assert findings.read_text() == ("claims: []\n" + empty.removesuffix(" []")
+                                    + ("" if empty == "sources:" else " ") + "  # none yet\n"
+                                    + entry_lines(2, 4) + "briefing: {title: T}\n")
+
+
+def test_add_source_refuses_rather_than_write_an_entry_that_reads_back_wrong(
+        started: Path, run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text editing is checked by reading the result back; a miss changes nothing."""
+    from briefing.commands import add_source
+
+    edit = add_source._with_entry
+    monkeypatch.setattr(add_source, "_with_entry",
+                        lambda text, node, entry: edit(text, node, entry).replace(
+                            "  - id: new\n", "      - id: new\n"))
+    (tmp_path / "new.txt").write_bytes(b"Harbour note\n")
+    before = snapshot(started.parent)
+    result = run("add-source", str(tmp_path / "new.txt"), "--id", "new", "--findings",
+                 str(started))
+    assert result.code == 1
+    assert "list it by hand" in result.stderr
+    assert snapshot(started.parent) == before
+
+
 @pytest.mark.parametrize(("make", "argv", "says"), [
     ("text", ["--id", "example-source"], "already listed"),
     ("text", ["--id", "Not A Slug"], "is not valid"),
@@ -126,6 +241,9 @@ def test_add_source_reads_a_saved_web_page_into_clean_text(
     ("empty", ["--id", "new"], "holds no text"),
     ("empty-page", ["--id", "new"], "no article text could be extracted"),
     ("clash", ["--id", "new"], "already exists with other contents"),
+    ("text", ["--id", "new", "--url", "ftp://example.org/a"], "is not an http(s) address"),
+    ("text", ["--id", "new", "--published", "2025-02-30"], "is not a date"),
+    ("text", ["--id", "new", "--reliability", "G"], "invalid choice"),
 ])
 def test_add_source_refuses_bad_input_and_changes_nothing(
         started: Path, run: Runner, tmp_path: Path, make: str, argv: list[str],
@@ -187,6 +305,30 @@ def test_find_names_an_unknown_source_with_a_suggestion(started: Path, run: Runn
     assert "(did you mean 'example-source'?)" in result.stderr
 
 
+def test_find_shows_the_mistake_that_hides_the_source(started: Path, run: Runner) -> None:
+    """A findings file broken mid-edit: find names the error, not 'no such source'."""
+    text = started.read_text(encoding="utf-8")
+    started.write_text(text.replace("    title: Example agency reports record rainfall",
+                                    "    title: 5"), encoding="utf-8")
+    result = run("find", "example-source", "rain", "--findings", str(started))
+    assert result.code == 1
+    assert re.search(r"findings\.yaml:\d+:\d+: error: title must be text", result.stderr)
+    assert "cannot be searched until the 1 error(s) above are fixed" in result.stderr
+    assert "no source" not in result.stderr
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["example-source", "  "], "give the words to look for"),
+    (["example-source", "rain", "--max", "0"], "--max 0"),
+    (["example-source"], "the following arguments are required: WORDS"),
+])
+def test_find_refuses_a_bad_command_line(started: Path, run: Runner, argv: list[str],
+                                         says: str) -> None:
+    result = run("find", *argv, "--findings", str(started))
+    assert result.code == 2
+    assert says in result.stderr and "Traceback" not in result.stderr
+
+
 # pdf
 
 def test_pdf_has_the_page_number_and_the_marking_on_every_page(
@@ -216,3 +358,25 @@ def test_pdf_without_a_browser_says_how_to_get_one(
     result = run("pdf", "--findings", str(started))
     assert result.code == 1
     assert "apt-get install chromium" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("mistake", ["bad quote", "no findings"])
+def test_pdf_refuses_findings_that_do_not_build_and_prints_nothing(
+        started: Path, run: Runner, tmp_path: Path, mistake: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "chromium", lambda: "chromium")  # the build fails first
+    if mistake == "bad quote":
+        text = started.read_text(encoding="utf-8")
+        started.write_text(text.replace("quote: about 120 mm of rain fell in January",
+                                        "quote: about 999 mm of rain fell"), encoding="utf-8")
+    findings = started if mistake == "bad quote" else tmp_path / "none.yaml"
+    out = tmp_path / "briefing.pdf"
+    result = run("pdf", "--findings", str(findings), "--out", str(out))
+    assert result.code == 1 and "Traceback" not in result.stderr
+    if mistake == "bad quote":
+        assert re.search(r"findings\.yaml:\d+:\d+: error: ", result.stderr)
+        assert "fix them, then print" in result.stderr
+    else:
+        assert "not found" in result.stderr
+    assert not out.exists()
+

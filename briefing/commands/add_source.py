@@ -116,6 +116,10 @@ def main(argv: list[str]) -> int:
         url=args.url or page_meta.get("url"), reliability=args.reliability,
         sha256=hashlib.sha256(body).hexdigest())
     updated = _with_entry(text, sources_node, entry)
+    listed = len(sources_node.value) if isinstance(sources_node, yaml.SequenceNode) else 0
+    if not _lists_it_last(updated, entry, listed):
+        raise BadInput(f"cannot add the entry to the layout of {printable(args.findings)}: "
+                       "nothing was changed; copy the file under sources/ and list it by hand")
     written: list[Path] = []
     try:
         folder.mkdir(exist_ok=True)
@@ -135,7 +139,7 @@ def main(argv: list[str]) -> int:
 
 def _read_findings(findings: Path) -> str:
     try:
-        return findings.read_text(encoding="utf-8")
+        return findings.read_bytes().decode("utf-8")  # line ends as they are
     except FileNotFoundError:
         raise BadInput(f"findings file '{printable(str(findings))}' not found: run "
                        "build-report init first, or give --findings") from None
@@ -143,8 +147,9 @@ def _read_findings(findings: Path) -> str:
         raise BadInput(f"cannot read '{printable(str(findings))}' ({exc})") from None
 
 
-def _sources_node(text: str, shown: str) -> yaml.SequenceNode:
-    """The block list under ``sources:``, whose end is where the new entry goes."""
+def _sources_node(text: str, shown: str) -> yaml.Node:
+    """The value under ``sources:``: a block list, whose end is where the new entry goes,
+    or an empty one (``sources:`` or ``sources: []``) that the entry replaces."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -152,8 +157,13 @@ def _sources_node(text: str, shown: str) -> yaml.SequenceNode:
                        "fix it first (build-report shows where)") from None
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
-            if key.value == "sources" and isinstance(value, yaml.SequenceNode) \
-                    and not value.flow_style and value.value:
+            if key.value != "sources":
+                continue
+            if isinstance(value, yaml.SequenceNode) and (not value.flow_style or
+                                                         not value.value):
+                return value
+            if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null") \
+                    and not value.value:
                 return value
     raise BadInput(f"{printable(shown)} has no 'sources:' list with entries written one "
                    "per line ('- id: ...'): add the source by hand")
@@ -186,13 +196,13 @@ def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, str | None]]:
         raise BadInput("reading a web page needs the html extra: in the project's folder, "
                        "pip install -e '.[html]' (or save the article as plain text); "
                        f"the import said: {exc}") from None
-    page = raw.decode("utf-8", errors="replace")
-    text = trafilatura.extract(page, include_comments=False, include_tables=False,
+    # The page as saved: the extractor reads its declared or detected encoding itself.
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False,
                                favor_precision=True)
     if not text or not text.strip():
         raise BadInput(f"no article text could be extracted from {printable(shown)}: save "
                        "the article's text as a .txt file instead")
-    meta = trafilatura.extract_metadata(page)
+    meta = trafilatura.extract_metadata(raw)
     found = {"title": getattr(meta, "title", None), "publisher":
              getattr(meta, "sitename", None), "published": getattr(meta, "date", None),
              "url": getattr(meta, "url", None)}
@@ -214,30 +224,81 @@ def _first_line(body: bytes) -> str:
     return ""
 
 
-def _with_entry(text: str, sources: yaml.SequenceNode, entry: Entry) -> str:
-    """``text`` with the entry written after the last source, indented like the others."""
-    last = sources.value[-1]
-    dash = sources.value[0].start_mark.column - 2  # where the '- ' of each entry stands
-    pad = " " * max(dash, 0)
-    lines = [f"{pad}- id: {entry.id}"]
-    for key in ("file", "title", "publisher", "published", "url", "reliability", "sha256"):
-        value = getattr(entry, key)
-        if value is None:
-            continue
-        scalar = value if key in ("published", "reliability", "sha256") else _scalar(value)
-        lines.append(f"{pad}  {key}: {scalar}")
-    block = "\n".join(lines) + "\n"
-    # After the last entry's last line (its end mark may sit on the next line's start).
-    end = last.end_mark.index
-    cut = end if end == len(text) or text[end - 1] == "\n" else text.find("\n", end) + 1 or \
-        len(text)
-    # Blank lines before the next section stay between it and the new entry.
-    while cut > 1 and text[cut - 2] == "\n" and text[cut - 1] == "\n":
-        cut -= 1
+def _with_entry(text: str, sources: yaml.Node, entry: Entry) -> str:
+    """``text`` with the entry written after the last source, indented like the others;
+    every other byte as it was."""
+    if isinstance(sources, yaml.SequenceNode) and sources.value:
+        dash = sources.start_mark.column  # the first entry's '-'
+        first = sources.value[0]
+        key = first.start_mark.column if first.start_mark.line == sources.start_mark.line \
+            and first.start_mark.column > dash else dash + 2
+        cut = _after_entry(text, sources.value[-1], dash)
+    else:  # 'sources:' or 'sources: []', with maybe a comment after it
+        dash, key = 2, 4
+        start, end = sources.start_mark.index, sources.end_mark.index
+        text = text[:start] + text[end:]
+        cut = text.find("\n", start) + 1 or len(text)
+    lines = [f"{' ' * dash}-{' ' * (key - dash - 1)}id: {entry.id}"]
+    for name in ("file", "title", "publisher", "published", "url", "reliability", "sha256"):
+        value = getattr(entry, name)
+        if value is not None:
+            plain = name in ("published", "reliability", "sha256")
+            lines.append(f"{' ' * key}{name}: {value if plain else _scalar(value)}")
+    newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line ends
     head = text[:cut]
     if head and not head.endswith("\n"):
-        head += "\n"
-    return head + block + text[cut:]
+        head += newline
+    return head + newline.join(lines) + newline + text[cut:]
+
+
+def _after_entry(text: str, last: yaml.Node, dash: int) -> int:
+    """Where the line after the last entry starts: after its last value's line and the
+    comment lines indented under it, before blank lines, a less indented comment (the
+    heading of what follows) or the next key."""
+    lines = _lines(text[:_content_end(last)])
+    while lines and not lines[-1].strip():  # a block scalar takes the blank lines after it
+        lines.pop()
+    cut = sum(len(line) for line in _lines(text)[:len(lines)])
+    for line in _lines(text[cut:]):
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("#") or len(line) - len(stripped) <= dash:
+            break
+        cut += len(line)
+    return cut
+
+
+def _lists_it_last(updated: str, entry: Entry, before: int) -> bool:
+    """Whether the written text reads back with the entry, as given, after the sources
+    there were: a safety net under the text editing, for layouts it did not foresee."""
+    try:
+        root = yaml.compose(updated, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return False
+    sources = next((v for k, v in getattr(root, "value", ()) if k.value == "sources"), None)
+    if not isinstance(sources, yaml.SequenceNode) or len(sources.value) != before + 1:
+        return False
+    last = sources.value[-1]
+    if not isinstance(last, yaml.MappingNode):
+        return False
+    listed = {k.value: v.value for k, v in last.value if isinstance(v, yaml.ScalarNode)}
+    wanted = {k: v for k, v in vars(entry).items() if v is not None}
+    return len(last.value) == len(wanted) and listed == wanted
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of the text, each with its line end (YAML's breaks, not str.splitlines's
+    form feeds and the like)."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def _content_end(node: yaml.Node) -> int:
+    """Where the node's last value ends (a block collection's own end mark runs on over
+    the comments and blank lines after it)."""
+    if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+        return max(_content_end(n) for pair in node.value for n in pair)
+    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+        return max(_content_end(n) for n in node.value)
+    return int(node.end_mark.index)
 
 
 def _scalar(value: str) -> str:

@@ -5,12 +5,13 @@ to paste into findings.yaml (the quote escaped for YAML)."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import yaml
 
 from ..cli import ArgumentParser
-from ..errors import BadInput, Problems, did_you_mean, printable
+from ..errors import BadInput, Problems, UsageError, did_you_mean, printable
 from ..findings.coverage import split_sentences
 from ..findings.load import load_findings
 from ..findings.quotes import IndexedSource, closest_windows, comparable
@@ -32,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    if not " ".join(args.words).strip():
+        raise UsageError("give the words to look for, as you remember them")
+    if args.max < 1:
+        raise UsageError(f"--max {args.max}: give how many passages to show, 1 or more")
     findings = Path(args.findings)
     if not findings.is_file():
         raise BadInput(f"findings file '{printable(args.findings)}' not found")
@@ -41,6 +46,11 @@ def main(argv: list[str]) -> int:
     texts = checked.texts if checked else {}
     files = {s.id: s.file for _, s in checked.sources} if checked else {}
     if args.source not in texts:
+        if problems.errors:  # the source may be there, behind a mistake: say which
+            for problem in problems.errors:
+                print(problem, file=sys.stderr)
+            raise BadInput(f"source '{args.source}' cannot be searched until the "
+                           f"{len(problems.errors)} error(s) above are fixed")
         why = (f"source '{args.source}' cannot be read: run build-report to see why"
                if args.source in files else
                f"no source '{args.source}' in {printable(args.findings)}"
