@@ -3,21 +3,34 @@ claim (by id), so that a reader of edition 4 can see what is different from edit
 
 A changed claim lists each field that moved with its old and new value. The list is
 ordered for the reader: judgments whose likelihood or confidence moved, then estimates
-whose figures moved, then the rest (added, removed, re-flagged, reworded), each by id.
+whose figures moved, then added, removed, re-flagged and otherwise changed claims, each
+group by id. The page and ``build-report diff`` show the same list.
 """
 
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import BadInput, printable
+from ..findings.numbers import shown
 
 # The fields compared, in the order a changed entry lists them.
 FIELDS = ("kind", "statement", "likelihood", "confidence", "credibility", "flag", "estimate",
           "evidence", "independent_origins")
-_ESTIMATE_FIELDS = ("value", "low", "high", "qualifier", "as_of", "basis")
+# Fields that findings.json files written by earlier versions lack: compared only when
+# both editions have them, so an old edition does not show every claim as changed.
+_LATER = frozenset({"independent_origins"})
+_FIGURES = ("value", "low", "high")
+_ESTIMATE_FIELDS = (*_FIGURES, "qualifier", "as_of", "basis")
+_TEXTS = ("statement", "kind", "likelihood", "confidence", "flag", "revised")
+_COUNTS = ("credibility", "independent_origins")
+
+# The page's groups, in order; see group().
+GROUPS = ("judgments", "estimates", "other")
 
 
 class Previous:
@@ -35,42 +48,88 @@ class Previous:
 
 def read_previous(path: Path) -> Previous:
     """The findings.json at ``path``, or BadInput naming the file and what is wrong."""
-    shown = printable(str(path))
+    shown_path = printable(str(path))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise BadInput(f"previous findings '{shown}' not found: give the findings.json of "
-                         "an earlier build") from None
+        raise BadInput(f"previous findings '{shown_path}' not found: give the findings.json "
+                       "of an earlier build") from None
     except IsADirectoryError:
-        raise BadInput(f"previous findings '{shown}' is a folder: give the findings.json "
-                         "inside it") from None
+        raise BadInput(f"previous findings '{shown_path}' is a folder: give the findings.json "
+                       "inside it") from None
     except OSError as exc:
-        raise BadInput(f"previous findings '{shown}' cannot be read "
-                         f"({exc.strerror or exc})") from None
+        raise BadInput(f"previous findings '{shown_path}' cannot be read "
+                       f"({exc.strerror or exc})") from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise BadInput(f"previous findings '{shown}' is not JSON{where}: give the "
-                         "findings.json a build wrote") from None
+        raise BadInput(f"previous findings '{shown_path}' is not JSON{where}: give the "
+                       "findings.json a build wrote") from None
     problem = _shape_problem(data)
     if problem:
-        raise BadInput(f"previous findings '{shown}' is not a findings.json: {problem}")
+        raise BadInput(f"previous findings '{shown_path}' is not a findings.json: "
+                       f"{printable(problem)}")
     return Previous(path, data)
 
 
 def _shape_problem(data: Any) -> str | None:
+    """What keeps ``data`` from being compared, or None: every field the comparison reads
+    has the type a build writes, so a hand-edited or foreign file fails here, in one line."""
     if not isinstance(data, dict):
         return "it is not an object"
+    if not isinstance(data.get("briefing") or {}, dict):
+        return "its 'briefing' is not an object"
     claims = data.get("claims")
     if not isinstance(claims, list):
         return "it has no 'claims' list"
+    seen = set()
     for i, claim in enumerate(claims):
         if not isinstance(claim, dict) or not isinstance(claim.get("id"), str):
             return f"claim {i + 1} has no id"
-        if not isinstance(claim.get("statement", ""), str):
-            return f"claim '{claim['id']}' has a statement that is not text"
+        cid = claim["id"]
+        if cid in seen:
+            return f"claim '{cid}' is listed twice"
+        seen.add(cid)
+        problem = _claim_problem(claim)
+        if problem:
+            return f"claim '{cid}': {problem}"
     return None
+
+
+def _claim_problem(claim: dict[str, Any]) -> str | None:
+    for key in _TEXTS:
+        if not isinstance(claim.get(key, ""), str | None):
+            return f"'{key}' is not text"
+    for key in _COUNTS:
+        value = claim.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            return f"'{key}' is not a whole number"
+    estimate = claim.get("estimate")
+    if estimate is not None:
+        if not isinstance(estimate, dict):
+            return "'estimate' is not an object"
+        for key in _ESTIMATE_FIELDS:
+            value = estimate.get(key)
+            if key in _FIGURES and value is not None and not _finite(value):
+                return f"'estimate.{key}' is not a number"
+            if key not in _FIGURES and not isinstance(value, str | None):
+                return f"'estimate.{key}' is not text"
+    evidence = claim.get("evidence") or []
+    if not isinstance(evidence, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("source"), str)
+            and isinstance(e.get("quote"), str) for e in evidence):
+        return "'evidence' is not a list of passages with 'source' and 'quote'"
+    return None
+
+
+def _finite(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        return False
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
@@ -81,24 +140,26 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     for cid, claim in after.items():
         if cid not in before:
             changes.append({"claim": cid, "change": "added", "statement": claim["statement"],
-                            "kind": claim.get("kind", "reported")})
+                            "kind": claim.get("kind") or "reported"})
             continue
         moved = {}
         for key in FIELDS:
+            if key in _LATER and not (key in before[cid] and key in claim):
+                continue
             was, now = _comparable(key, before[cid]), _comparable(key, claim)
             if was != now:
                 moved[key] = {"old": was, "new": now}
         if moved:
             entry: dict[str, Any] = {"claim": cid, "change": "changed",
-                                     "kind": claim.get("kind", "reported"), "fields": moved}
+                                     "kind": claim.get("kind") or "reported", "fields": moved}
             if claim.get("revised"):
                 entry["revised"] = claim["revised"]
             changes.append(entry)
     for cid, claim in before.items():
         if cid not in after:
             changes.append({"claim": cid, "change": "removed",
-                            "statement": claim.get("statement", ""),
-                            "kind": claim.get("kind", "reported")})
+                            "statement": claim.get("statement") or "",
+                            "kind": claim.get("kind") or "reported"})
     return sorted(changes, key=lambda c: (_rank(c), c["claim"]))
 
 
@@ -107,13 +168,22 @@ def moved_fields(changes: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {c["claim"]: list(c["fields"]) for c in changes if c["change"] == "changed"}
 
 
-def _rank(change: dict[str, Any]) -> int:
+def group(change: dict[str, Any]) -> str:
+    """Which of GROUPS a change is shown in: a judgment whose likelihood or confidence
+    moved, an estimate whose figures moved, or any other change."""
     fields = change.get("fields", {})
     if "likelihood" in fields or "confidence" in fields:
-        return 0
+        return "judgments"
     if "estimate" in fields:
-        return 1
-    return 2
+        return "estimates"
+    return "other"
+
+
+def _rank(change: dict[str, Any]) -> tuple[int, int]:
+    """Groups in order; within the last, added, removed, re-flagged, then the rest."""
+    within = {"added": 0, "removed": 1}.get(change["change"],
+                                            2 if "flag" in change.get("fields", {}) else 3)
+    return GROUPS.index(group(change)), within
 
 
 def _comparable(key: str, claim: dict[str, Any]) -> Any:
@@ -123,42 +193,70 @@ def _comparable(key: str, claim: dict[str, Any]) -> Any:
     if key == "estimate":
         if not isinstance(value, dict):
             return None
-        shown = {k: value.get(k) for k in _ESTIMATE_FIELDS}
-        shown["basis"] = shown["basis"] or "count"  # findings from before forecasts
-        return shown
+        figures = {k: value.get(k) for k in _ESTIMATE_FIELDS}
+        figures["basis"] = figures["basis"] or "count"  # findings from before forecasts
+        return figures
     if key == "evidence":
-        if not isinstance(value, list):
-            return []
-        return sorted([e.get("source"), e.get("quote")] for e in value if isinstance(e, dict))
+        passages = {(e["source"], e["quote"]) for e in value or []}
+        return [{"source": s, "quote": q} for s, q in sorted(passages)]
     return value
 
 
+def figure_words(estimate: dict[str, Any] | None,
+                 date: Callable[[str], str] = str) -> str:
+    """An estimate's figure as a reader says it: "about 1,200", "45–55 (forecast)";
+    ``date`` writes the ISO date of ``as_of`` for the reader."""
+    if not estimate:
+        return "none"
+    if estimate.get("value") is not None:
+        amount = shown(estimate["value"])
+    else:
+        low, high = estimate.get("low"), estimate.get("high")
+        amount = "–".join(shown(v) for v in (low, high) if v is not None) or "no figure"
+    basis = estimate.get("basis") or "count"
+    qualifier = estimate.get("qualifier")
+    dated = f"as of {date(estimate['as_of'])}" if estimate.get("as_of") else ""
+    return " ".join(filter(None, [qualifier, amount, dated,
+                                  f"({basis})" if basis != "count" else ""]))
+
+
 def describe(changes: list[dict[str, Any]]) -> list[str]:
-    """The changes as lines for the terminal, one block per claim."""
-    lines = []
+    """The changes as lines for the terminal, one block per claim, blocks apart."""
+    lines: list[str] = []
     for change in changes:
-        head = f"{change['change']}: {change['kind']} '{change['claim']}'"
+        if lines:
+            lines.append("")
+        lines.append(f"{change['change']}: {change['kind']} '{printable(change['claim'])}'")
         if change["change"] in ("added", "removed"):
-            lines += [head, f"    {_one_line(change['statement'])}"]
+            lines.append(f"    {_one_line(change['statement'])}")
             continue
-        lines.append(head)
         for key, move in change["fields"].items():
-            lines.append(f"    {key}: {_shown(key, move['old'])} -> {_shown(key, move['new'])}")
+            lines += _described(key, move["old"], move["new"])
         if change.get("revised"):
             lines.append(f"    why: {_one_line(change['revised'])}")
     return lines
 
 
-def _shown(key: str, value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if key == "estimate":
-        parts = [f"{k} {v}" for k, v in value.items() if v is not None]
-        return ", ".join(parts)
+def _described(key: str, old: Any, new: Any) -> list[str]:
+    if key == "statement":
+        return [f"    {key}:", f"      - {_one_line(old)}", f"      + {_one_line(new)}"]
     if key == "evidence":
-        return f"{len(value)} passage(s): " + "; ".join(f"{s}: «{_one_line(q, 60)}»"
-                                                        for s, q in value)
-    return _one_line(str(value))
+        gone = [e for e in old if e not in new]
+        came = [e for e in new if e not in old]
+        return [f"    {key}: {len(old)} -> {len(new)} passage(s)",
+                *(f"      - {_passage(e)}" for e in gone),
+                *(f"      + {_passage(e)}" for e in came)]
+    if key == "estimate":
+        return [f"    {key}: {_one_line(figure_words(old))} -> {_one_line(figure_words(new))}"]
+    return [f"    {key}: {_one_line(_none(old))} -> {_one_line(_none(new))}"]
+
+
+def _passage(evidence: dict[str, str]) -> str:
+    return f"{_one_line(evidence['source'])}: «{_one_line(evidence['quote'], 100)}»"
+
+
+def _none(value: Any) -> str:
+    return "(none)" if value is None else str(value)
 
 
 def _one_line(text: str, limit: int = 200) -> str:

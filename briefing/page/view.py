@@ -8,6 +8,7 @@ visible text: ids become anchors, and references read as the words they stand fo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,8 +25,10 @@ from ..findings.origins import OriginRef, resting_on, titles
 from ..findings.quotes import Passage
 from ..findings.references import targets
 from ..findings.sources import SourceText
+from ..output import changes
 from . import chart
 from .highlight import Mark, render_source
+from .render import reader_date
 
 _MD = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
 _MD.disable("image")  # an image would be an external request
@@ -270,7 +273,7 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         "tables": tables,
         "single_figures": single,
         "watch": [(html, j) for j in judgments for html in j.indicators_html],
-        "edition": _edition_view(edition, by_id),
+        "edition": _edition_view(edition, by_id, md),
         "topics": _topics(reported),
         "caveats": _caveats(claims, accepted, by_id, sources),
         "sources": list(sources.values()),
@@ -508,29 +511,24 @@ def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str,
     return lines
 
 
-def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView]
+def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Markdown
                   ) -> dict[str, Any] | None:
+    """The "What changed" section: each change with the claim it links to, in words."""
     if edition is None:
         return None
-    groups: dict[str, list[dict[str, Any]]] = {"judgments": [], "estimates": [], "other": []}
+    groups: dict[str, list[dict[str, Any]]] = {name: [] for name in changes.GROUPS}
     for change in edition.changes:
         view = by_id.get(change["claim"])
-        entry = {"change": change, "anchor": view.anchor if view else "",
-                 "statement": view.statement_html if view else
-                 Markup(escape(change.get("statement", ""))),
-                 "moves": _moves(change)}
-        fields = change.get("fields", {})
-        if "likelihood" in fields or "confidence" in fields:
-            groups["judgments"].append(entry)
-        elif "estimate" in fields:
-            groups["estimates"].append(entry)
-        else:
-            groups["other"].append(entry)
+        # A removed claim has no card to link to: its old statement as plain words, so a
+        # cross-reference to a claim that is gone shows neither its id nor Markdown.
+        words = view.statement_text if view else plain_text(md.inline(change["statement"]))
+        groups[changes.group(change)].append(
+            {"change": change, "anchor": view.anchor if view else "", "statement": words,
+             "moves": _moves(change),
+             "why": md.inline(change["revised"]) if change.get("revised") else Markup()})
     heading = (f"What changed since edition {edition.previous}" if edition.previous
                else "What changed since the previous edition")
-    return {"heading": heading, "groups": groups, "count": len(edition.changes),
-            "revised": {c["claim"]: Markdown({}).inline(c["revised"])
-                        for c in edition.changes if c.get("revised")}}
+    return {"heading": heading, "groups": groups, "count": len(edition.changes)}
 
 
 def _moves(change: dict[str, Any]) -> list[str]:
@@ -539,11 +537,17 @@ def _moves(change: dict[str, Any]) -> list[str]:
     for key, move in change.get("fields", {}).items():
         old, new = move["old"], move["new"]
         if key == "estimate":
-            words.append(f"figure: {_figure(old)} → {_figure(new)}")
+            words.append(f"figure: {changes.figure_words(old, _day)} → "
+                         f"{changes.figure_words(new, _day)}")
         elif key == "evidence":
-            words.append(f"passages cited: {len(old)} → {len(new)}")
+            words.append(f"passages cited: {len(old)} → {len(new)}" if len(old) != len(new)
+                         else "quotes changed" if len(old) > 1 else "quote changed")
         elif key == "statement":
             words.append("reworded")
+        elif key == "flag":
+            words.append(f"flagged: {_flag(new)}" if old is None else
+                         f"flag lifted: {_flag(old)}" if new is None else
+                         f"flag: {_flag(old)} → {_flag(new)}")
         elif key == "independent_origins":
             words.append(f"independent origins: {old} → {new}")
         else:
@@ -551,16 +555,15 @@ def _moves(change: dict[str, Any]) -> list[str]:
     return words
 
 
-def _figure(estimate: dict[str, Any] | None) -> str:
-    if not estimate:
-        return "none"
-    if estimate.get("value") is not None:
-        amount = shown(estimate["value"])
-    else:
-        amount = f"{shown(estimate.get('low') or 0)}–{shown(estimate.get('high') or 0)}"
-    basis = estimate.get("basis") or "count"
-    qualifier = estimate.get("qualifier")
-    return " ".join(filter(None, [qualifier, amount, f"({basis})" if basis != "count" else ""]))
+def _day(iso: str) -> str:
+    try:
+        return reader_date(dt.date.fromisoformat(iso))
+    except ValueError:  # an earlier edition's file, edited by hand
+        return iso
+
+
+def _flag(flag: str) -> str:
+    return flag.replace("-", " ")
 
 
 def _marking_css(marking: str | None) -> str:

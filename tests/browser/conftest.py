@@ -59,14 +59,45 @@ class Case:
 
 @pytest.fixture(scope="session", params=["report", "golden"])
 def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Case:
-    """The committed report, and a fresh build of tests/golden/project."""
+    """The committed report, and a fresh build of tests/golden/project; a test may also ask
+    (``parametrize("case", [..., "edition"], indirect=True)``) for the golden project built
+    against an earlier edition, so that it shows every kind of change in What changed."""
     if request.param == "report":
         return Case("report", ROOT / "report")
-    project = tmp_path_factory.mktemp("golden") / "project"
+    project = tmp_path_factory.mktemp(request.param) / "project"
     shutil.copytree(ROOT / "tests" / "golden" / "project", project)
-    out = project.parent / "out"
-    assert main(["--findings", str(project / "findings.yaml"), "--out", str(out)]) == 0
-    return Case("golden", out)
+    out, argv = project.parent / "out", ["--findings", str(project / "findings.yaml")]
+    if request.param == "edition":
+        earlier = _earlier_edition(argv, project.parent / "earlier")
+        argv += ["--previous", str(earlier)]
+    assert main([*argv, "--out", str(out)]) == 0
+    if request.param == "edition":
+        page = (out / "index.html").read_text(encoding="utf-8")
+        assert all(group in page for group in ("Judgments revised", "Figures that moved",
+                                               "New, removed and other changed claims"))
+    return Case(request.param, out)
+
+
+def _earlier_edition(argv: list[str], folder: Path) -> Path:
+    """A findings.json as an earlier edition of the project might have had it: another
+    likelihood, another figure, a flag not yet raised, a claim not yet made and one since
+    withdrawn."""
+    assert main([*argv, "--out", str(folder)]) == 0
+    path = folder / "findings.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    claims = data["claims"]
+    judgment = next(c for c in claims if c.get("likelihood"))
+    judgment["likelihood"] = "roughly even chance" if judgment["likelihood"] != \
+        "roughly even chance" else "likely"
+    estimate = next(c["estimate"] for c in claims
+                    if c.get("estimate") and c["estimate"]["value"] is not None)
+    estimate["value"] += 1
+    next(c for c in claims if c.get("flag"))["flag"] = None
+    claims.pop()
+    claims.append({"id": "withdrawn", "kind": "reported",
+                   "statement": "A claim *since* withdrawn, about [a source](#gone)."})
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,9 @@ RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize(("case", "width"), [
+    ("report", DESKTOP), ("report", PHONE), ("golden", DESKTOP), ("golden", PHONE),
+    ("edition", DESKTOP)], indirect=["case"])  # the What changed section, at one width
 def test_axe_finds_no_violations(open_briefing: Callable[..., Opened], width: int,
                                  scheme: str) -> None:
     """No violation of any rule axe checks for those tags, with a passage targeted so that

@@ -6,11 +6,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import pytest
+
 from .conftest import ROOT, Case, unavailable
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+@pytest.mark.parametrize("case", ["report", "golden", "edition"], indirect=True)
 def test_html_passes_the_nu_html_checker(case: Case) -> None:
     """No error from the checker, in the markup, the inline SVG or the stylesheet."""
     java = shutil.which("java")
