@@ -176,22 +176,25 @@ def _coverage(findings: model.Findings, coverage: dict[str, float]) -> list[Find
 
 def _double_counted(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
                     ) -> list[Finding]:
+    """Two rows of one table with the same estimator, location, figure and basis that
+    share an origin: that origin's figure is counted twice."""
     rows: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, claim in enumerate(findings.claims):
         est = claim.estimate
-        if est is None or len(origins[claim.id]) != 1:
-            continue
-        key = (est.quantity.casefold(), est.estimator.casefold(), est.location.casefold(),
-               est.value, est.low, est.high, est.basis, origins[claim.id])
-        rows[key].append(i)
+        if est is not None and origins[claim.id]:
+            rows[(est.quantity.casefold(), est.estimator.casefold(), est.location.casefold(),
+                  est.value, est.low, est.high, est.basis)].append(i)
     found = []
     for indexes in rows.values():
-        first = findings.claims[indexes[0]].id
-        for i in indexes[1:]:
+        for n, i in enumerate(indexes):
             claim = findings.claims[i]
+            earlier = next((findings.claims[j] for j in indexes[:n]
+                            if origins[findings.claims[j].id] & origins[claim.id]), None)
+            if earlier is None:
+                continue
             found.append(Finding(
                 "double-counted", ("claims", i), ("claims", i, "estimate"),
-                f"'{claim.id}' gives the same figure as '{first}', from the same origin, "
+                f"'{claim.id}' gives the same figure as '{earlier.id}', from the same origin, "
                 "estimator and location: one figure counted twice in the table; keep one row "
                 "and cite both passages there"))
     return found
