@@ -55,3 +55,18 @@ def test_a_link_in_a_code_span_is_code_not_a_cross_reference(project: Project,
                                                              run: Runner) -> None:
     html = built(project, run)
     assert "<code>[x](#not-a-link)</code>" in html
+
+
+def test_a_link_in_a_revision_reason_leads_to_its_element_in_what_changed(
+        project: Project, run: Runner, tmp_path: Path) -> None:
+    findings = project(LINKED)
+    assert run("--findings", str(findings), "--out", str(tmp_path / "old")).code == 0
+    findings.write_text(LINKED.replace(
+        "    likelihood: likely\n", "    likelihood: very likely\n"
+        "    revised: The [mayor's figure](#mayor-count) was confirmed.\n"), encoding="utf-8")
+    result = run("--findings", str(findings), "--previous",
+                 str(tmp_path / "old" / "findings.json"))
+    assert result.code == 0, result.stderr
+    html = (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
+    changes = html.split('id="changes"')[1].split("</section>")[0]
+    assert '<a href="#claim_mayor-count">mayor\'s figure</a>' in changes

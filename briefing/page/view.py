@@ -261,7 +261,7 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         "tables": tables,
         "single_figures": single,
         "watch": [(html, j) for j in judgments for html in j.indicators_html],
-        "edition": _edition_view(edition, by_id),
+        "edition": _edition_view(edition, by_id, md),
         "topics": _topics(reported),
         "caveats": _caveats(claims, accepted, by_id, sources, md),
         "sources": list(sources.values()),
@@ -499,7 +499,7 @@ def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str,
     return lines
 
 
-def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView]
+def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Markdown
                   ) -> dict[str, Any] | None:
     if edition is None:
         return None
@@ -520,7 +520,7 @@ def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView]
     heading = (f"What changed since edition {edition.previous}" if edition.previous
                else "What changed since the previous edition")
     return {"heading": heading, "groups": groups, "count": len(edition.changes),
-            "revised": {c["claim"]: Markdown({}).inline(c["revised"])
+            "revised": {c["claim"]: md.inline(c["revised"])
                         for c in edition.changes if c.get("revised")}}
 
 
