@@ -74,7 +74,7 @@ def watching(project: Project, monkeypatch: pytest.MonkeyPatch) -> Iterator[Watc
     assert running.code == 0
 
 
-def wait_for(condition: Callable[[], bool], seconds: float = 10) -> bool:
+def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():

@@ -19,20 +19,39 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import Problems
-from . import model
+from . import markdown, model
 from .load import Document, KeyPath
 from .origins import OriginRef, resting_on
 
-# Every rule's code and what it catches (an acknowledgment names one of these).
-CODES: dict[str, str] = {
-    "single-origin": "a judgment rests on claims from one independent origin only",
-    "rests-on-doubtful": "a judgment rests on a claim flagged likely-error or misattributed",
-    "no-alternatives": "a judgment of low or moderate confidence names no alternatives",
-    "no-indicators": "a key judgment names no indicators to watch",
-    "low-coverage": "a source is covered less than briefing.min_coverage asks",
-    "double-counted": "one origin's figure counted twice in one estimates table",
-    "unexplained-revision": "a judgment's likelihood or confidence moved with no 'revised' note",
-    "bare-id": "Markdown names an id as plain text, which readers would see",
+
+@dataclass(frozen=True)
+class Rule:
+    """What one lint code stands for."""
+
+    catches: str
+    """What the rule catches, for readers of the code."""
+    accepted_as: str
+    """How an acknowledged warning of this code is labelled in the briefing's caveats."""
+
+
+# Every rule by its code (an acknowledgment names one of these). A new rule is an entry
+# here and a function whose findings ``lint`` gathers.
+CODES: dict[str, Rule] = {
+    "single-origin": Rule("a judgment rests on claims from one independent origin only",
+                          "Rests on one independent origin"),
+    "rests-on-doubtful": Rule("a judgment rests on a claim flagged likely-error or "
+                              "misattributed", "Rests on a doubtful claim"),
+    "no-alternatives": Rule("a judgment of low or moderate confidence names no alternatives",
+                            "No alternatives weighed"),
+    "no-indicators": Rule("a key judgment names no indicators to watch", "No indicators named"),
+    "low-coverage": Rule("a source is covered less than briefing.min_coverage asks",
+                         "Source only partly used"),
+    "double-counted": Rule("one origin's figure counted twice in one estimates table",
+                           "One figure in two rows"),
+    "unexplained-revision": Rule("a judgment's likelihood or confidence moved with no "
+                                 "'revised' note", "Revised without a reason"),
+    "bare-id": Rule("Markdown names an id as plain text, which readers would see",
+                    "An id shown as plain text"),
 }
 
 
@@ -157,22 +176,25 @@ def _coverage(findings: model.Findings, coverage: dict[str, float]) -> list[Find
 
 def _double_counted(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
                     ) -> list[Finding]:
+    """Two rows of one table with the same estimator, location, figure and basis that
+    share an origin: that origin's figure is counted twice."""
     rows: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, claim in enumerate(findings.claims):
         est = claim.estimate
-        if est is None or len(origins[claim.id]) != 1:
-            continue
-        key = (est.quantity.casefold(), est.estimator.casefold(), est.location.casefold(),
-               est.value, est.low, est.high, est.basis, origins[claim.id])
-        rows[key].append(i)
+        if est is not None and origins[claim.id]:
+            rows[(est.quantity.casefold(), est.estimator.casefold(), est.location.casefold(),
+                  est.value, est.low, est.high, est.basis)].append(i)
     found = []
     for indexes in rows.values():
-        first = findings.claims[indexes[0]].id
-        for i in indexes[1:]:
+        for n, i in enumerate(indexes):
             claim = findings.claims[i]
+            earlier = next((findings.claims[j] for j in indexes[:n]
+                            if origins[findings.claims[j].id] & origins[claim.id]), None)
+            if earlier is None:
+                continue
             found.append(Finding(
                 "double-counted", ("claims", i), ("claims", i, "estimate"),
-                f"'{claim.id}' gives the same figure as '{first}', from the same origin, "
+                f"'{claim.id}' gives the same figure as '{earlier.id}', from the same origin, "
                 "estimator and location: one figure counted twice in the table; keep one row "
                 "and cite both passages there"))
     return found
@@ -190,9 +212,6 @@ def _revisions(findings: model.Findings, moved: dict[str, list[str]]) -> list[Fi
     return found
 
 
-_LINK_TARGET = re.compile(r"\]\(#[^)\s]*\)")
-
-
 def _bare_ids(findings: model.Findings) -> list[Finding]:
     """Ids written as plain words in Markdown: the page shows them to readers as they are.
     Only ids with a hyphen or a digit count; a one-word id may well be an ordinary word."""
@@ -205,17 +224,23 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
     texts: list[tuple[KeyPath, KeyPath, str | None]] = [
         (("briefing",), ("briefing", "summary"), findings.briefing.summary),
         (("briefing",), ("briefing", "implications"), findings.briefing.implications)]
+    for i, origin in enumerate(findings.origins):
+        texts.append((("origins", i), ("origins", i, "note"), origin.note))
     for i, source in enumerate(findings.sources):
         texts.append((("sources", i), ("sources", i, "note"), source.note))
+        texts += [(("sources", i), ("sources", i, "acknowledge", j, "reason"), ack.reason)
+                  for j, ack in enumerate(source.acknowledge)]
     for i, claim in enumerate(findings.claims):
         at: KeyPath = ("claims", i)
         texts += [(at, (*at, "statement"), claim.statement), (at, (*at, "note"), claim.note),
                   (at, (*at, "revised"), claim.revised)]
         texts += [(at, (*at, key, j), text) for key in ("alternatives", "indicators")
                   for j, text in enumerate(getattr(claim, key))]
+        texts += [(at, (*at, "acknowledge", j, "reason"), ack.reason)
+                  for j, ack in enumerate(claim.acknowledge)]
     found = []
     for subject, path, text in texts:
-        hits = sorted(set(named.findall(_LINK_TARGET.sub("", text or ""))))
+        hits = sorted(set(named.findall(markdown.shown_words(text or ""))))
         if hits:
             shown = ", ".join(f"'{h}'" for h in hits)
             found.append(Finding(

@@ -6,17 +6,13 @@ Every unknown name is an error at its own line, with a did-you-mean.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Position, Problems, did_you_mean
-from . import model
+from . import markdown, model
 from .lint import CODES
 from .load import Document, KeyPath
-
-# A Markdown link to an element of the briefing: [text](#some-id).
-CROSS_REFERENCE = re.compile(r"\]\(#([^)\s]*)\)")
 
 
 def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source]],
@@ -90,17 +86,21 @@ def _check_cross_references(sources: list[tuple[int, model.Source]],
             kinds.setdefault(item.id, []).append(section)
     invalid = {oid for _, oid in doc.invalid_ids}
     for path, text in _markdown_fields(doc):
-        for match in CROSS_REFERENCE.finditer(text):
-            name = match.group(1)
-            where = _line_in(doc, path, text, match.start())
+        for name, line in markdown.links(text):
             if name in invalid:
                 continue
             if name not in kinds:
-                problems.error(where, f"the link '#{name}' names no claim, source or origin"
+                problems.error(_line_in(doc, path, name, line),
+                               f"the link '#{name}' names no claim, source or origin"
                                f"{did_you_mean(name, kinds)}: link to an id the findings have")
             elif len(kinds[name]) > 1:
-                problems.error(where, f"the link '#{name}' is ambiguous: '{name}' is the id of "
-                               f"a {' and a '.join(kinds[name])}; give them different ids")
+                problems.error(_line_in(doc, path, name, line),
+                               f"the link '#{name}' is ambiguous: '{name}' is the id of "
+                               f"{' and '.join(map(_a, kinds[name]))}; give them different ids")
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
 
 
 _MARKDOWN_KEYS = {"summary", "implications", "statement", "note", "alternatives",
@@ -116,19 +116,31 @@ def _markdown_fields(doc: Document) -> Iterator[tuple[KeyPath, str]]:
         value: Any = doc.data
         for part in path:
             value = value[part]
-        if isinstance(value, str) and "](#" in value:
+        if isinstance(value, str):
             yield path, value
 
 
-def _line_in(doc: Document, path: KeyPath, text: str, offset: int) -> Position:
-    """The position of ``offset`` in a value: lines into a block scalar ('|' or '>') are
-    counted from the line after its indicator."""
+def _line_in(doc: Document, path: KeyPath, name: str, line: int) -> Position:
+    """Where the link to ``#name`` on ``line`` of a value's text is written. In a block
+    scalar ('|' or '>') that line is counted from the line after its indicator (a folded
+    scalar may have joined lines, so the search goes on down the block); elsewhere the
+    link is looked for on the value's first line."""
     start = doc.at(path)
-    line_text = doc.lines[start.line - 1] if 0 < start.line <= len(doc.lines) else ""
-    block = line_text[start.column - 1:start.column].strip() in ("|", ">")
-    if not block:
+    if not 0 < start.line <= len(doc.lines):
         return start
-    line = start.line + 1 + text.count("\n", 0, offset)
-    body = doc.lines[line - 1] if line <= len(doc.lines) else ""
-    column = len(body) - len(body.lstrip(" ")) + 1 + offset - (text.rfind("\n", 0, offset) + 1)
-    return Position(start.path, line, column)
+    target = "#" + name
+    first = doc.lines[start.line - 1]
+    if first[start.column - 1:start.column] not in ("|", ">"):
+        column = first.find(target, start.column - 1)
+        return start if column < 0 else Position(start.path, start.line, column + 1)
+    body = start.line + 1  # 1-based line of the block's first line of text
+    indent = next((len(text) - len(text.lstrip(" ")) for text in doc.lines[body - 1:]
+                   if text.strip()), 0)
+    for number in range(body + line, len(doc.lines) + 1):
+        text = doc.lines[number - 1]
+        if text.strip() and len(text) - len(text.lstrip(" ")) < indent:
+            break
+        column = text.find(target)
+        if column >= 0:
+            return Position(start.path, number, column + 1)
+    return Position(start.path, min(body + line, len(doc.lines)), indent + 1)

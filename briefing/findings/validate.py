@@ -225,7 +225,9 @@ def _check_estimate(est: model.Estimate, at: KeyPath, briefing: model.Briefing |
             problems.error(doc.at((*at, key)), f"{key} {number} is negative")
     if briefing and est.as_of and est.as_of > briefing.as_of and est.basis == "count":
         problems.warning(doc.at((*at, "as_of")), f"estimate as_of {est.as_of} is after the "
-                         f"briefing's cut-off {briefing.as_of}")
+                         f"briefing's cut-off {briefing.as_of}: a count cannot come later; "
+                         "if it is expected or intended, say 'basis: forecast' or "
+                         "'basis: plan', otherwise check the date")
 
 
 def _check_cycles(claims: list[tuple[int, model.Claim]], doc: Document,

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from ..findings import coverage, model, vocab
-from ..findings.lint import Accepted
+from ..findings.lint import CODES, Accepted
 from ..findings.numbers import shown
 from ..findings.origins import OriginRef, resting_on, titles
 from ..findings.quotes import Passage
@@ -33,15 +33,6 @@ from .render import reader_date
 _MD = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
 _MD.disable("image")  # an image would be an external request
 _LINK = re.compile(r'href="#([a-z0-9-]+)"')
-_LINT_WORDS = {
-    "single-origin": "Rests on one independent origin",
-    "rests-on-doubtful": "Rests on a doubtful claim",
-    "no-alternatives": "No alternatives weighed",
-    "no-indicators": "No indicators named",
-    "low-coverage": "Source only partly used",
-    "double-counted": "One figure in two rows",
-    "unexplained-revision": "Revised without a reason",
-}
 
 
 class Markdown:
@@ -275,7 +266,7 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         "watch": [(html, j) for j in judgments for html in j.indicators_html],
         "edition": _edition_view(edition, by_id, md),
         "topics": _topics(reported),
-        "caveats": _caveats(claims, accepted, by_id, sources),
+        "caveats": _caveats(claims, accepted, by_id, sources, md),
         "sources": list(sources.values()),
         "origins": [(o, origin_anchor[o.id], md.block(o.note)) for o in findings.origins],
         "vocab": vocab,
@@ -491,7 +482,7 @@ def _topics(claims: list[ClaimView]) -> list[tuple[str, str, list[ClaimView]]]:
 
 
 def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str, ClaimView],
-             sources: dict[str, SourceView]) -> list[Caveat]:
+             sources: dict[str, SourceView], md: Markdown) -> list[Caveat]:
     """One line per flag, linking to its note, then each accepted lint warning with the
     analyst's reason."""
     lines = [Caveat(v.model.flag.replace("-", " ").capitalize() if v.model.flag else "",
@@ -504,8 +495,8 @@ def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str,
         else:
             source = sources[item.subject_id]
             what, anchor = Markup(escape(source.model.title)), source.anchor
-        reason = Markdown({}).inline(item.reason)
-        lines.append(Caveat(_LINT_WORDS.get(item.code, item.code), "accepted",
+        reason = md.inline(item.reason)
+        lines.append(Caveat(CODES[item.code].accepted_as, "accepted",
                             Markup("{} <span class=\"reason\">Accepted: {}</span>").format(
                                 what, reason), anchor, "see"))
     return lines

@@ -164,6 +164,7 @@ MARKS_JS = """() => [...document.querySelectorAll('svg.chart-svg')].map(svg => {
               low: Number(g.dataset.low), high: Number(g.dataset.high),
               drawn: shape.tagName + '.' + shape.getAttribute('class'),
               dashed: !!g.querySelector('line.c-dash'),
+              outline: getComputedStyle(shape).strokeDasharray,
               left: box.x, right: box.x + box.width, centre: box.x + box.width / 2,
               visible: shape.getBoundingClientRect().width > 0};
     }),
@@ -195,6 +196,8 @@ def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Open
             assert mark["drawn"] == DRAWN[mark["shape"]]
             assert mark["dashed"] == (mark["shape"] in {"upper", "lower"})
             assert mark["visible"]
+            # The legend says a forecast or plan has a dashed outline, whatever its shape.
+            assert (mark["outline"] != "none") == (est.get("basis", "count") != "count")
             low, high = bounds(est)
             assert separated(high) in chart["desc"] and est["estimator"] in chart["desc"]
             if low != high:

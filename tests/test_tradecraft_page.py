@@ -1,0 +1,112 @@
+"""What the tradecraft keys put on the page, read from the golden project (which uses every
+key): the header's edition, author and marking (at the top, the bottom and on every printed
+page), implications right after the bottom line, alternatives and indicators with their
+judgment, What to watch gathering every indicator, a judgment's origins in words, and a
+forecast told apart from a count in the table and the chart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from briefing.cli import main
+from briefing.page.view import Markdown
+
+PROJECT = Path(__file__).parent / "golden" / "project" / "findings.yaml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
+    out = tmp_path_factory.mktemp("tradecraft") / "report"
+    assert main(["--findings", str(PROJECT), "--out", str(out)]) == 0
+    findings = yaml.safe_load(PROJECT.read_text(encoding="utf-8"))
+    return findings, (out / "index.html").read_text(encoding="utf-8")
+
+
+def element(html: str, start: str, end: str) -> str:
+    return html.split(start, 1)[1].split(end, 1)[0]
+
+
+def shown(markdown: str) -> str:
+    """A Markdown list item as the page writes its words (links dropped)."""
+    return re.sub(r"<[^>]+>", "", str(Markdown({}).inline(markdown)))
+
+
+def test_the_header_shows_edition_author_and_marking(built: tuple[dict[str, Any], str]
+                                                     ) -> None:
+    findings, html = built
+    header = element(html, '<header class="masthead">', "</header>")
+    briefing = findings["briefing"]
+    assert f"Edition {briefing['edition']}" in header
+    assert briefing["author"] in header
+    assert header.startswith(f'\n<p class="marking">{briefing["marking"]}</p>')
+
+
+def test_the_marking_is_at_the_bottom_and_on_every_printed_page(
+        built: tuple[dict[str, Any], str]) -> None:
+    findings, html = built
+    marking = findings["briefing"]["marking"]
+    footer = element(html, '<footer class="page-footer"', "</footer>")
+    assert f'<p class="marking">{marking}</p>' in footer
+    page_rule = re.search(r"@page\{@top-center\{content:\"([^\"]*)\".*?"
+                          r"@bottom-center\{content:\"([^\"]*)\"", html)
+    assert page_rule and page_rule.groups() == (marking, marking)
+
+
+def test_implications_come_right_after_the_bottom_line(built: tuple[dict[str, Any], str]
+                                                       ) -> None:
+    _, html = built
+    bottom_line = element(html, '<section id="bottom-line"', "</section>")
+    after_summary = bottom_line.split('<div class="summary">', 1)[1].split("</div>", 1)[1]
+    assert after_summary.lstrip().startswith('<div class="implications">')
+
+
+def test_each_judgment_shows_its_alternatives_and_indicators(
+        built: tuple[dict[str, Any], str]) -> None:
+    findings, html = built
+    judgments = [c for c in findings["claims"] if c.get("kind") == "judgment"]
+    assert judgments
+    for claim in judgments:
+        shown_at = element(html, f'id="claim_{claim["id"]}"', "</li>\n<li class=\"judgment\"")
+        for text in claim.get("alternatives", []) + claim.get("indicators", []):
+            assert shown(text) in re.sub(r"<[^>]+>", "", shown_at)
+
+
+def test_what_to_watch_gathers_every_indicator_with_a_link_to_its_judgment(
+        built: tuple[dict[str, Any], str]) -> None:
+    findings, html = built
+    watch = element(html, '<section id="watch"', "</section>")
+    items = re.findall(r"<li>(.*?)</li>", watch, re.S)
+    wanted = [(shown(text), claim["id"]) for claim in findings["claims"]
+              for text in claim.get("indicators", [])]
+    assert len(items) == len(wanted)
+    for (text, claim_id), item in zip(wanted, items, strict=True):
+        assert text in item and f'href="#claim_{claim_id}"' in item
+
+
+def test_a_judgment_says_how_many_independent_origins_it_rests_on(
+        built: tuple[dict[str, Any], str]) -> None:
+    _, html = built
+    origins = re.findall(r'<p class="origins">Rests on (\d+) reported claims? from (\d+) '
+                         r"independent origins?: ", html)
+    assert origins, "every judgment resting on reported claims says so"
+
+
+def test_a_forecast_is_marked_in_its_row_and_drawn_apart_in_the_chart(
+        built: tuple[dict[str, Any], str]) -> None:
+    findings, html = built
+    forecasts = [c["id"] for c in findings["claims"]
+                 if c.get("estimate", {}).get("basis") == "forecast"]
+    assert forecasts
+    for claim_id in forecasts:
+        row = element(html, f'<tr data-claim="{claim_id}"', "</tr>")
+        assert 'data-basis="forecast"' in row and '<span class="basis">forecast</span>' in row
+        mark = re.search(rf'<g class="c-est[^"]*"[^>]*data-claim="{claim_id}"[^>]*>(.*?)</g>',
+                         html, re.S)
+        assert mark and "c-forecast" in mark[0]
+        words = re.sub(r"<title>.*?</title>|<[^>]+>|\s+", " ", mark[1])
+        assert "forecast" in words, "the chart says it in words, not by drawing alone"
