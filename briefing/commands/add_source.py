@@ -24,7 +24,7 @@ import yaml
 
 from ..cli import ArgumentParser
 from ..errors import BadInput, UsageError, printable
-from ..findings.sources import MAX_SOURCE_BYTES
+from ..findings.sources import SourceReadError, read_regular
 
 _SLUG = re.compile(r"^[a-z0-9-]+$")
 _HTML = (".html", ".htm", ".xhtml")
@@ -101,6 +101,9 @@ def main(argv: list[str]) -> int:
                        + (" the extractor could find" if is_html else ""))
     folder = findings.parent / "sources"
     name = f"{args.id}.txt" if is_html else Path(args.file).name
+    if name.startswith("."):
+        raise BadInput(f"{printable(args.file)} is a hidden file: hidden files are never read "
+                       "as sources; copy the text into a file whose name has no leading dot")
     targets = {folder / name: body}
     if is_html:
         targets[folder / f"{args.id}.html"] = raw
@@ -139,11 +142,13 @@ def main(argv: list[str]) -> int:
 
 def _read_findings(findings: Path) -> str:
     try:
-        return findings.read_bytes().decode("utf-8")  # line ends as they are
-    except FileNotFoundError:
-        raise BadInput(f"findings file '{printable(str(findings))}' not found: run "
-                       "build-report init first, or give --findings") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_regular(findings).decode("utf-8")  # line ends as they are
+    except SourceReadError as exc:
+        if str(exc) == "is not found":
+            raise BadInput(f"findings file '{printable(str(findings))}' not found: run "
+                           "build-report init first, or give --findings") from None
+        raise BadInput(f"findings file '{printable(str(findings))}' {exc}") from None
+    except UnicodeDecodeError as exc:
         raise BadInput(f"cannot read '{printable(str(findings))}' ({exc})") from None
 
 
@@ -155,6 +160,9 @@ def _sources_node(text: str, shown: str) -> yaml.Node:
     except yaml.YAMLError as exc:
         raise BadInput(f"{printable(shown)} is not valid YAML ({str(exc).splitlines()[0]}): "
                        "fix it first (build-report shows where)") from None
+    except RecursionError:
+        raise BadInput(f"{printable(shown)} nests too deeply to read: fix it first "
+                       "(build-report shows where)") from None
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if key.value != "sources":
@@ -170,22 +178,10 @@ def _sources_node(text: str, shown: str) -> yaml.Node:
 
 
 def _read_file(path: Path) -> bytes:
-    shown = printable(str(path))
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise BadInput(f"{shown} not found") from None
-    except OSError as exc:
-        raise BadInput(f"cannot read {shown} ({exc.strerror or exc})") from None
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(fd)
-        if not os.path.isfile(path) or info.st_size > MAX_SOURCE_BYTES:
-            raise BadInput(f"{shown} is not a regular file of at most "
-                           f"{MAX_SOURCE_BYTES:,} bytes")
-        try:
-            return f.read()
-        except OSError as exc:
-            raise BadInput(f"cannot read {shown} ({exc.strerror or exc})") from None
+        return read_regular(path)
+    except SourceReadError as exc:
+        raise BadInput(f"{printable(str(path))} {exc}") from None
 
 
 def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, str | None]]:

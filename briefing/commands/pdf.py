@@ -9,6 +9,7 @@ tool writes no PDF by hand. Without Chromium, a message says how to get it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -50,6 +51,7 @@ def main(argv: list[str]) -> int:
     if not findings.is_file():
         raise BadInput(f"findings file '{printable(args.findings)}' not found")
     out = Path(args.out) if args.out else findings.parent / "briefing.pdf"
+    _refuse_to_replace(out)
     browser = chromium()
     from ..build import build
 
@@ -82,9 +84,30 @@ def main(argv: list[str]) -> int:
                            "--print-to-pdf' by hand to see why")
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(printed, out)
+            _refuse_to_replace(out)  # again: the file may have appeared while printing
+            fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(printed.read_bytes())
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, out)  # the whole PDF or the old one, never half
+            finally:
+                Path(tmp).unlink(missing_ok=True)
         except OSError as exc:
             raise BadInput(f"cannot write {printable(str(out))} "
                            f"({exc.strerror or exc})") from None
     print(f"build-report: printed {printable(str(out))}", file=sys.stderr)
     return 0
+
+
+def _refuse_to_replace(out: Path) -> None:
+    """Refuse an --out that is anything but a PDF (or nothing): printing replaces it."""
+    if not out.exists() and not out.is_symlink():
+        return
+    is_pdf = False
+    if out.is_file() and not out.is_symlink():
+        with contextlib.suppress(OSError), out.open("rb") as f:
+            is_pdf = f.read(5) == b"%PDF-"
+    if not is_pdf:
+        raise BadInput(f"{printable(str(out))} exists and is not a PDF: refusing to replace "
+                       "it; choose another --out")

@@ -151,10 +151,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, media_type, body, policy, body_too)
 
     def _addressed_to_us(self) -> bool:
-        host = (self.headers.get("Host") or "").strip().lower()
-        if not host:
-            self._refuse(HTTPStatus.BAD_REQUEST, "a Host header is needed")
+        given = self.headers.get_all("Host") or []
+        if len(given) != 1:  # none, or several that could be read two ways
+            self._refuse(HTTPStatus.BAD_REQUEST, "one Host header is needed")
             return False
+        host = given[0].strip().lower()
         if host not in self.server.hosts:
             self._refuse(HTTPStatus.MISDIRECTED_REQUEST, "this server answers for "
                          f"{self.server.hosts[0]} only")

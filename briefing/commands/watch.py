@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from ..findings.sources import SourceReadError, read_regular
 from ..page import render
 from .serve import Server
 
@@ -31,13 +32,14 @@ def watched_files(findings: Path) -> list[Path]:
     """The findings, every source file they name, and the package's templates and styles."""
     paths = [findings]
     try:
-        text = findings.read_text(encoding="utf-8")
+        text = read_regular(findings).decode("utf-8")
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) \
             if _shallow(text) else None
         for source in (data.get("sources") or []) if isinstance(data, dict) else []:
             if isinstance(source, dict) and isinstance(source.get("file"), str):
                 paths.append(findings.parent / source["file"])
-    except (OSError, ValueError, yaml.YAMLError, AttributeError, TypeError, RecursionError):
+    except (SourceReadError, ValueError, yaml.YAMLError, AttributeError, TypeError,
+            RecursionError):
         pass  # an unreadable findings file is still watched itself, for its fix
     package = Path(str(files("briefing.page")))
     for folder in ("templates", "static"):

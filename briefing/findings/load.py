@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import Position, Problems
+from .sources import SourceReadError, read_regular
 
 KeyPath = tuple[str | int, ...]
 
@@ -56,9 +57,10 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
     """Parse ``path``; on a syntax error record it and return ``None``."""
     origin = Position(shown_as)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        problems.error(origin, f"cannot read the findings file: {exc.strerror or exc}")
+        text = read_regular(path, advice=": split the sources' texts out of it").decode(
+            "utf-8-sig")
+    except SourceReadError as exc:
+        problems.error(origin, f"the findings file {exc}")
         return None
     except UnicodeDecodeError as exc:
         good = exc.object[:exc.start].decode("utf-8", errors="replace")

@@ -51,17 +51,22 @@ class SourceReadError(Exception):
 MAX_SOURCE_BYTES = 20_000_000
 
 
-def read_source(path: Path) -> SourceText:
-    """The text of a regular file of at most MAX_SOURCE_BYTES, as the contract decodes it."""
+def read_regular(path: Path, limit: int = MAX_SOURCE_BYTES, advice: str = "") -> bytes:
+    """The bytes of the regular file at ``path``, of at most ``limit`` bytes, or
+    SourceReadError saying why not, worded to follow the file's name ("is ...", "cannot
+    be read ..."): a pipe, a device or a socket is never read (opened
+    without blocking, so a named pipe cannot hang the caller), nor a file over the limit
+    (``advice`` says what to do instead)."""
     try:
-        # Non-blocking, so that opening a named pipe cannot hang the build.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise SourceReadError("file not found") from None
+        raise SourceReadError("is not found") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise SourceReadError("is a symbolic link that loops") from None
-        raise SourceReadError(exc.strerror or str(exc)) from None
+        if exc.errno == errno.EISDIR:
+            raise SourceReadError("is a folder, not a file") from None
+        raise SourceReadError(f"cannot be read ({exc.strerror or exc})") from None
     with os.fdopen(fd, "rb") as f:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -69,16 +74,21 @@ def read_source(path: Path) -> SourceText:
         if not stat.S_ISREG(info.st_mode):
             raise SourceReadError("is not a regular file (a pipe, device or socket): "
                                   "save the text as an ordinary file")
-        if info.st_size > MAX_SOURCE_BYTES:
+        if info.st_size > limit:
             raise SourceReadError(f"is {info.st_size:,} bytes, over the limit of "
-                                  f"{MAX_SOURCE_BYTES:,}: quote from an excerpt of it saved "
-                                  "as its own source")
+                                  f"{limit:,}{advice}")
         try:
-            raw = f.read(MAX_SOURCE_BYTES + 1)
+            raw = f.read(limit + 1)
         except OSError as exc:
-            raise SourceReadError(exc.strerror or str(exc)) from None
-    if len(raw) > MAX_SOURCE_BYTES:  # it grew while being read
-        raise SourceReadError(f"is over the limit of {MAX_SOURCE_BYTES:,} bytes")
+            raise SourceReadError(f"cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > limit:  # it grew while being read
+        raise SourceReadError(f"is over the limit of {limit:,} bytes{advice}")
+    return raw
+
+
+def read_source(path: Path) -> SourceText:
+    """The text of a regular file of at most MAX_SOURCE_BYTES, as the contract decodes it."""
+    raw = read_regular(path, advice=": quote from an excerpt of it saved as its own source")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -100,13 +100,16 @@ def _check_sources(sources: list[tuple[int, model.Source]], doc: Document, proje
                            f"{'' if where else ' or a symbolic link that loops'}: put the "
                            "source under sources/ and give its path relative to findings.yaml")
             continue
-        hidden = [part for part in Path(src.file).parts if part.startswith(".")
-                  and part not in (".", "..")]
+        # As named, and where a symbolic link leads: a link to .env is .env.
+        hidden = [part for part in (*Path(src.file).parts, *where.relative_to(root).parts)
+                  if part.startswith(".") and part not in (".", "..")]
         if hidden:
+            led = "" if hidden[0] in Path(src.file).parts else ", where its link leads"
             problems.error(doc.at((*path, "file")), f"source file '{src.file}' is hidden "
-                           f"('{hidden[0]}' starts with a dot): hidden files and folders, like "
-                           ".git/ or .env, are never read as sources, so that nothing private "
-                           "ends up in the briefing; copy the text into sources/")
+                           f"('{hidden[0]}' starts with a dot{led}): hidden files and "
+                           "folders, like .git/ or .env, are never read as sources, so that "
+                           "nothing private ends up in the briefing; copy the text into "
+                           "sources/")
             continue
         if report is not None and _inside(where, report):
             problems.error(doc.at((*path, "file")), f"source file '{src.file}' is inside the "
@@ -117,7 +120,7 @@ def _check_sources(sources: list[tuple[int, model.Source]], doc: Document, proje
             text = read_source(file)
         except SourceReadError as exc:
             problems.error(doc.at((*path, "file")), f"source file '{src.file}' {exc}"
-                           if "not found" not in str(exc) else
+                           if str(exc) != "is not found" else
                            f"source file '{src.file}' not found (paths are relative to "
                            "findings.yaml)")
             continue

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import BadInput, printable
 from ..findings.numbers import shown
+from ..findings.sources import SourceReadError, read_regular
 
 # The fields compared, in the order a changed entry lists them.
 FIELDS = ("kind", "statement", "likelihood", "confidence", "credibility", "flag", "estimate",
@@ -50,16 +51,16 @@ def read_previous(path: Path) -> Previous:
     """The findings.json at ``path``, or BadInput naming the file and what is wrong."""
     shown_path = printable(str(path))
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"previous findings '{shown_path}' not found: give the findings.json "
-                       "of an earlier build") from None
-    except IsADirectoryError:
-        raise BadInput(f"previous findings '{shown_path}' is a folder: give the findings.json "
-                       "inside it") from None
-    except OSError as exc:
-        raise BadInput(f"previous findings '{shown_path}' cannot be read "
-                       f"({exc.strerror or exc})") from None
+        raw = read_regular(path)
+    except SourceReadError as exc:
+        why = str(exc)
+        if why == "is not found":
+            raise BadInput(f"previous findings '{shown_path}' not found: give the "
+                           "findings.json of an earlier build") from None
+        if why.startswith("is a folder"):
+            raise BadInput(f"previous findings '{shown_path}' is a folder: give the "
+                           "findings.json inside it") from None
+        raise BadInput(f"previous findings '{shown_path}' {why}") from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

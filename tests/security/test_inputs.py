@@ -163,3 +163,59 @@ claims:
     import re
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_a_link_to_a_hidden_file_is_refused_like_the_file(project: Project, run: Runner) -> None:
+    findings = project(naming("sources/notes.txt"))
+    (findings.parent / ".env").write_text("AWS_SECRET=abc " + SAMPLE_TEXT)
+    (findings.parent / "sources" / "notes.txt").symlink_to("../.env")
+    error = only_error(run("--findings", str(findings)))
+    assert "is hidden ('.env' starts with a dot, where its link leads)" in error
+    assert not (findings.parent / "report").exists()
+
+
+def test_a_findings_file_over_the_size_limit_is_refused_before_it_is_read(
+        project: Project, run: Runner) -> None:
+    findings = project()
+    with findings.open("ab") as f:
+        f.truncate(MAX_SOURCE_BYTES + 1)
+    error = only_error(run("--findings", str(findings)))
+    assert f"the findings file is {MAX_SOURCE_BYTES + 1:,} bytes, over the limit" in error
+
+
+@pytest.mark.parametrize("command", ["--previous", "diff"])
+def test_a_named_pipe_or_device_as_previous_findings_is_refused_without_waiting(
+        project: Project, run: Runner, tmp_path: Path, command: str) -> None:
+    findings = project()
+    assert run("--findings", str(findings)).code == 0
+    built = str(findings.parent / "report" / "findings.json")
+    pipe = tmp_path / "previous.json"
+    os.mkfifo(pipe)
+    for bad in (str(pipe), os.devnull):
+        argv = (["--findings", str(findings), "--previous", bad] if command == "--previous"
+                else ["diff", bad, built])
+        result = run(*argv)
+        assert result.code == 1, result.stderr
+        assert "is not a regular file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_add_source_refuses_pipes_hidden_files_and_deep_findings(
+        project: Project, run: Runner, tmp_path: Path) -> None:
+    findings = project()
+    before = findings.read_bytes()
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    result = run("add-source", str(pipe), "--id", "piped", "--findings", str(findings))
+    assert result.code == 1 and "is not a regular file" in result.stderr
+    secret = tmp_path / ".env"
+    secret.write_text("AWS_SECRET=abc\n")
+    result = run("add-source", str(secret), "--id", "env", "--findings", str(findings))
+    assert result.code == 1 and "is a hidden file" in result.stderr
+    assert not (findings.parent / "sources" / ".env").exists()
+    assert findings.read_bytes() == before
+    findings.write_text(SAMPLE_FINDINGS + "deep: " + "[" * 5000 + "\n")
+    article = tmp_path / "article.txt"
+    article.write_text(SAMPLE_TEXT)
+    result = run("add-source", str(article), "--id", "deep", "--findings", str(findings))
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert "nests too deeply" in result.stderr

@@ -148,3 +148,11 @@ def test_a_client_that_resets_its_connection_prints_nothing(
     time.sleep(0.3)
     assert capsys.readouterr().err == ""
     assert served.get("/").status == 200
+
+
+def test_a_request_naming_two_hosts_is_refused(served: Served) -> None:
+    ours = f"Host: 127.0.0.1:{served.port}\r\n".encode()
+    for hosts in (ours + b"Host: evil.example\r\n", b"Host: evil.example\r\n" + ours):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=5) as sock:
+            sock.sendall(b"GET / HTTP/1.1\r\n" + hosts + b"\r\n")
+            assert sock.recv(64).startswith(b"HTTP/1.1 400 "), hosts

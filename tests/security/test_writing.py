@@ -180,3 +180,20 @@ def test_a_report_from_before_the_generator_tag_is_still_recognised(project: Pro
     index = findings.parent / "report" / "index.html"
     index.write_text(index.read_text().replace(write.GENERATOR + "\n", ""))
     assert run("--findings", str(findings)).code == 0
+
+
+@pytest.mark.parametrize("name", ["findings.yaml", "sources", "notes.pdf"])
+def test_printing_never_replaces_a_file_that_is_not_a_pdf(project: Project, run: Runner,
+                                                          name: str) -> None:
+    findings = project()
+    target = findings.parent / name
+    if name == "notes.pdf":
+        target.write_text("my notes, not a PDF")
+    before = sorted(p.name for p in target.iterdir()) if target.is_dir() else \
+        target.read_bytes()
+    result = run("pdf", "--findings", str(findings), "--out", str(target))
+    assert result.code == 1, result.stderr
+    assert "exists and is not a PDF: refusing to replace it" in result.stderr
+    after = sorted(p.name for p in target.iterdir()) if target.is_dir() else \
+        target.read_bytes()
+    assert after == before
