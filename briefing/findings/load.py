@@ -148,7 +148,8 @@ def _document(root: yaml.Node | None, loader: Any, shown_as: str, text: str,
 
 
 _MAX_NODES = 1_000_000
-_STR = "tag:yaml.org,2002:str"
+_STANDARD = "tag:yaml.org,2002:"
+_STR = _STANDARD + "str"
 # Deeper than any findings file needs, shallow enough for the parsers' recursion (the C
 # parser crashes the process on 50,000 nested brackets; Python's stops at 1,000 frames).
 MAX_DEPTH = 100
@@ -251,7 +252,11 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain "
+                               "word, not a list or a mapping: write the key as a word")
+                continue
+            if key_node.tag.endswith(":merge"):
                 problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain "
                                "word (merge keys '<<' are not supported: write the keys out)")
                 continue
@@ -277,6 +282,8 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
         # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
         kind = node.tag.rsplit(":", 1)[-1]
+        tag = "!!" + node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) \
+            else node.tag
         implicit = loader.resolve(  # type: ignore[no-untyped-call]
             yaml.ScalarNode, node.value, (True, False)) == node.tag
         shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
@@ -286,8 +293,10 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         elif implicit and kind in ("int", "float"):
             message = (f"'{shown}' is too long a number ({len(node.value):,} characters): "
                        "write a figure of at most 15 digits")
+        elif node.tag not in loader.yaml_constructors:
+            message = f"the tag '{tag}' is not one this file may use: remove it"
         else:
-            message = f"'{shown}' cannot be read as {kind}: remove the '!!{kind}' tag"
+            message = f"'{shown}' cannot be read as {kind}: remove the '{tag}' tag"
         problems.error(_mark(doc.path, node.start_mark), message)
         doc.unreadable.add(path)
         return node.value
