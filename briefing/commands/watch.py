@@ -35,10 +35,15 @@ def watched_files(findings: Path) -> list[Path]:
         text = read_regular(findings).decode("utf-8")
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) \
             if _shallow(text) else None
+        project = findings.parent.resolve()
         for source in (data.get("sources") or []) if isinstance(data, dict) else []:
             if isinstance(source, dict) and isinstance(source.get("file"), str):
-                paths.append(findings.parent / source["file"])
-    except (SourceReadError, ValueError, yaml.YAMLError, AttributeError, TypeError,
+                path = findings.parent / source["file"]
+                # Only inside the project (the build reads nothing else): a source named
+                # '/etc/x' or '../../x' must not set a recursive watch on '/' or the home.
+                if path.resolve().is_relative_to(project):
+                    paths.append(path)
+    except (SourceReadError, OSError, ValueError, yaml.YAMLError, AttributeError, TypeError,
             RecursionError):
         pass  # an unreadable findings file is still watched itself, for its fix
     package = Path(str(files("briefing.page")))

@@ -7,6 +7,7 @@ keys (which ``safe_load`` silently lets the last one win) become errors.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,6 +150,8 @@ def _document(root: yaml.Node | None, loader: Any, shown_as: str, text: str,
 
 _MAX_NODES = 1_000_000
 _STANDARD = "tag:yaml.org,2002:"
+# What a "\ud800" escape in a quoted value leaves: no character, and nothing UTF-8 can write.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _STR = _STANDARD + "str"
 # Deeper than any findings file needs, shallow enough for the parsers' recursion (the C
 # parser crashes the process on 50,000 nested brackets; Python's stops at 1,000 frames).
@@ -260,6 +263,10 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
                 problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain "
                                "word (merge keys '<<' are not supported: write the keys out)")
                 continue
+            if _SURROGATE.search(key_node.value):
+                problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain "
+                               "word: this one holds half of a surrogate pair")
+                continue
             key = key_node.value  # as written: "null" or "2024-01-01" as a key stays text
             if key in result:
                 first = doc.key_at((*path, key))
@@ -272,6 +279,17 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, (*path, i), doc, loader, problems) for i, item in enumerate(node.value)]
+    half = _SURROGATE.search(node.value)
+    if half:
+        with contextlib.suppress(UnicodeError):  # "\ud83d\ude00", as JSON writes 😀
+            node.value = node.value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+            half = None
+    if half:
+        problems.error(_mark(doc.path, node.start_mark), f"the escape "
+                       f"'\\u{ord(half.group()):04x}' is half of a surrogate pair, not a "
+                       "character: write the character itself, or its '\\U' escape")
+        doc.unreadable.add(path)
+        return node.value.encode("utf-8", "replace").decode("utf-8")
     if not getattr(node, "style", None) and _comment_follows(node, doc.lines):  # plain
         doc.commented.add(path)
     if node.tag == _STR:

@@ -84,10 +84,13 @@ def render_html(view: dict[str, Any]) -> bytes:
     return html.encode("utf-8")
 
 
-# Control characters are not allowed in HTML; a source or a field may still hold them (a
-# NUL, an escape sequence, a bell). On the page they show as U+FFFD; findings.json keeps
-# the text as it is, and offsets are unchanged (one character for one).
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters and noncharacters are not allowed in HTML; a source or a field may
+# still hold them (a NUL, an escape sequence, a bell, a U+FFFE). On the page they show as
+# U+FFFD; findings.json keeps the text as it is, and offsets are unchanged (one character
+# for one).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                       + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
+                                 for plane in range(0, 0x110000, 0x10000)) + "]")
 
 
 def _whole_passage_rules(view: dict[str, Any]) -> str:

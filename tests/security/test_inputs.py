@@ -219,3 +219,42 @@ def test_add_source_refuses_pipes_hidden_files_and_deep_findings(
     result = run("add-source", str(article), "--id", "deep", "--findings", str(findings))
     assert result.code == 1 and "Traceback" not in result.stderr
     assert "nests too deeply" in result.stderr
+
+
+def test_noncharacters_never_reach_the_page_raw(project: Project, run: Runner) -> None:
+    findings = project(SAMPLE_FINDINGS.replace("Volunteers clean the river",
+                                               '"Volunteers\\uFFFE clean\\U0010FFFF river"'),
+                       sources={"sources/news.txt": SAMPLE_TEXT + "Closing\ufdd0 line.\n"})
+    result = run("--findings", str(findings))
+    assert result.code == 0, result.stderr
+    page = (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
+    for nonchar in ("\ufffe", "\U0010ffff", "\ufdd0"):
+        assert nonchar not in page
+    assert "Volunteers\ufffd clean\ufffd river" in page
+
+
+def test_an_escaped_surrogate_pair_reads_as_its_character(project: Project,
+                                                          run: Runner) -> None:
+    findings = project(SAMPLE_FINDINGS.replace("Volunteers clean the river",
+                                               '"Volunteers \\ud83d\\ude00 river"'))
+    result = run("--findings", str(findings))
+    assert result.code == 0, result.stderr
+    data = json.loads((findings.parent / "report" / "findings.json").read_text())
+    assert data["sources"][0]["title"] == "Volunteers \U0001f600 river"
+
+
+def test_watch_follows_only_sources_inside_the_project(project: Project, tmp_path: Path) -> None:
+    from briefing.commands.watch import watched_files
+
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    findings = project(SAMPLE_FINDINGS.replace("claims:\n", f"""  - id: far
+    file: {outside}
+    title: Far
+  - id: up
+    file: ../{outside.name}
+    title: Up
+claims:
+"""))
+    watched = {p.absolute() for p in watched_files(findings)}
+    assert (findings.parent / "sources" / "news.txt").absolute() in watched
+    assert not any(p.resolve() == outside.resolve() for p in watched)
