@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..cli import ArgumentParser
+from ..errors import printable
 from ..output.changes import compare, describe, read_previous
 
 
@@ -31,7 +32,7 @@ def main(argv: list[str]) -> int:
         print("no claim, figure or judgment changed")
         return 0
     for line in describe(changes):
-        print(line)
+        print(printable(line))  # the files may have been edited by hand: no raw escapes
     counts = {kind: sum(c["change"] == kind for c in changes)
               for kind in ("added", "removed", "changed")}
     print(f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed",

@@ -71,7 +71,7 @@ def main(argv: list[str]) -> int:
         quote = " ".join(source.text[o_start:o_end].split())
         scalar = yaml.safe_dump(quote, allow_unicode=True, width=10_000,
                                 default_style='"').removesuffix("\n...\n").strip()
-        print(f"# {files[args.source]}:{line}:{col} ({likeness:.0%} alike)")
+        print(f"# {printable(files[args.source])}:{line}:{col} ({likeness:.0%} alike)")
         print(f"      - source: {args.source}")
         print(f"        quote: {scalar}")
     return 0

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import printable
 from ..findings.sources import SourceReadError, read_regular
 from ..page import render
 from .serve import Server
@@ -76,7 +77,7 @@ def watch(findings: Path, rebuild: Rebuild, out: Path, port: int,
     try:
         _apply(server, _safely(rebuild))
         print(f"build-report: serving {server.url} (Ctrl-C to stop); watching "
-              f"{findings} and its sources", file=sys.stderr)
+              f"{printable(str(findings))} and its sources", file=sys.stderr)
         if on_ready:
             on_ready(server.url)
         while not stop.is_set():
@@ -112,7 +113,7 @@ def _safely(rebuild: Rebuild) -> tuple[int, list[str]]:
     except Exception as exc:  # the analyst keeps the server; the message says what broke
         line = (f"build-report: error: the rebuild stopped unexpectedly "
                 f"({type(exc).__name__}: {exc}); the last good briefing is still served")
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
         return 1, [line]
 
 
