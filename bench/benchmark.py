@@ -20,6 +20,7 @@ The speed targets are in the README; this script prints the figures, it asserts 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -187,13 +188,31 @@ HOSTILE_HEAD = ("briefing:\n  title: Hostile\n  as_of: 2025-01-01\nsources:\n  -
                 "    evidence:\n      - source: big\n        quote: ")
 
 
+def _words(size: int) -> str:
+    """About ``size`` characters of distinct-looking words, without figures."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = ("".join(letters[i // 26 ** k % 26] for k in range(4)) for i in range(size))
+    text, length = [], 0
+    for word in words:
+        text.append(word)
+        length += len(word) + 1
+        if length >= size:
+            break
+    return " ".join(text)
+
+
 def hostile(runs: int, out: Path) -> str:
     """Seconds for each input the security review used to hang or crash the build."""
+    whole = _words(1_000_000)
     cases = {
         "elided quote whose last piece is nowhere, 1 MB of 'a b'":
             ("a b " * 250_000, "'a ... zzz'"),
         "20,000-character quote, 1 MB of one letter": ("a" * 1_000_000, "'" + "a" * 20_000 + "'"),
         "50,000 nested brackets": ("text\n", None),
+        "500 ellipses between 'a's, 1 MB of 'a b'":
+            ("a b " * 250_000, "'" + " ... ".join(["a"] * 500) + " ... zzz'"),
+        "a 1 MB source quoted whole with a typo in its last word":
+            (whole, json.dumps(whole.rsplit(" ", 1)[0] + " zzzzz")),
     }
     lines = []
     for name, (text, quote) in cases.items():

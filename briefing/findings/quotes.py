@@ -34,6 +34,14 @@ _LETTERS = re.compile(r"[^\W_]+")
 # How many places of one quote are looked for: enough to say "occurs N times" for any
 # honest slip, few enough that a quote of one common word cannot keep the build busy.
 MAX_HITS = 1_000
+# An ellipsis stands for words left out; a quote needs few. Each piece's places are looked
+# up once, so both are bounded: the search stays linear however the quote is made.
+MAX_PIECES = 10
+MAX_PLACES = 100_000
+# The closest passage to a quote not found is worked out word by word over at most this
+# many of its words (the comparison grows with the square of its length); for a longer
+# quote, those around the first word that departs from the source.
+SUGGEST_WORDS = 60
 
 
 @dataclass(frozen=True)
@@ -192,6 +200,17 @@ def locate(quote: str, source: IndexedSource, shown_path: str
         return None, (f"quote occurs {count} in source '{source.id}' (at {shown}): "
                       "quote more of the passage so that it points at one place")
     if "..." in needle:
+        pieces = [p for p in needle.split("...") if p.strip()]
+        if len(pieces) > MAX_PIECES:
+            return None, (f"quote leaves words out in {len(pieces) - 1} places: an ellipsis "
+                          f"may stand in at most {MAX_PIECES - 1} places of one quote; cite "
+                          "the passage as several evidence entries")
+        common = next((p.strip() for p in pieces if len(source.find_all(
+            p.strip(), limit=MAX_PLACES + 1)) > MAX_PLACES), None)
+        if common is not None:
+            return None, (f"the part '{_clip(common, 40)}' of the quote occurs more than "
+                          f"{MAX_PLACES:,} times in source '{source.id}': quote more words "
+                          "around each '...'")
         matches = _elided(needle, source)
         if len(matches) == 1:
             return matches[0], ""
@@ -264,7 +283,23 @@ def _fit_backwards(pieces: list[str], places: list[list[int]], first: int, end: 
 
 def _not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
     head = f"quote not found in source '{source.id}'"
-    want = [comparable(w) for w in needle.replace("...", " ").split()]
+    quoted = needle.replace("...", " ... ").split()
+    if len(quoted) > SUGGEST_WORDS:
+        # The longest opening of the quote the source has, by halving: a few linear passes.
+        lo, hi = 0, len(quoted)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if " ".join(quoted[:mid]) in source.folded:
+                lo = mid
+            else:
+                hi = mid - 1
+        first = max(0, min(lo - SUGGEST_WORDS // 4, len(quoted) - SUGGEST_WORDS))
+        quoted = quoted[first:first + SUGGEST_WORDS]
+        if lo:
+            head += (f" (its first {lo:,} of {len(needle.split()):,} words match the "
+                     "source; shown is where it departs)")
+        needle = " ".join(quoted)
+    want = [comparable(w) for w in quoted if w != "..."]
     words = source.words
     best = _closest_window(want, words)
     if best is None:
@@ -277,7 +312,7 @@ def _not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
     line, col = source.line_col(o_start)
     verbatim = " ".join(source.text[o_start:o_end].split())
     shown = [(w[2], source.original_text(w[0], w[1])) for w in words[best[0]:best[1]]]
-    diffs = _differences(needle.replace("...", " ... ").split(), shown)
+    diffs = _differences(quoted, shown)
     return (f"{head}; closest passage at {shown_path}:{line}:{col}: «{_clip(verbatim)}» "
             f"({diffs}); copy it verbatim")
 
@@ -310,11 +345,15 @@ def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: i
         score += flags[i + size - 1] - flags[i - 1]
         ranked.append((score, i))
     scored: list[tuple[float, int, int]] = []
+    ratios: dict[tuple[str, ...], float] = {}  # a repetitive text repeats its windows
     for _, i in heapq.nsmallest(25 * count, ranked, key=lambda r: (-r[0], r[1])):
         best: tuple[float, int, int] | None = None
         for lo, hi in ((i, i + size), (max(0, i - 2), min(len(words), i + size + 2))):
-            ratio = difflib.SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
-                                            autojunk=False).ratio()
+            window = tuple(w[2] for w in words[lo:hi])
+            if window not in ratios:
+                ratios[window] = difflib.SequenceMatcher(None, want, window,
+                                                         autojunk=False).ratio()
+            ratio = ratios[window]
             if best is None or ratio > best[0]:
                 best = (ratio, lo, hi)
         assert best is not None

@@ -258,3 +258,67 @@ claims:
     watched = {p.absolute() for p in watched_files(findings)}
     assert (findings.parent / "sources" / "news.txt").absolute() in watched
     assert not any(p.resolve() == outside.resolve() for p in watched)
+
+
+class Compared:
+    """Counts the word-by-word comparisons the closest-passage search makes, and their size."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import difflib
+
+        from briefing.findings import quotes
+
+        self.sizes: list[int] = []
+        real = difflib.SequenceMatcher
+
+        def counting(junk: object, a: list[str], b: list[str], autojunk: bool = True
+                     ) -> difflib.SequenceMatcher[str]:
+            self.sizes.append(len(a) * len(b))
+            return real(None, a, b, autojunk=autojunk)
+
+        monkeypatch.setattr(quotes.difflib, "SequenceMatcher", counting)
+
+
+def test_a_long_quote_not_found_is_compared_only_where_it_departs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.findings.quotes import SUGGEST_WORDS, IndexedSource, locate
+
+    words = ["".join("abcdefghijklmnopqrstuvwxyz"[i // 26 ** k % 26] for k in range(3))
+             for i in range(5_000)]  # 5,000 different words, no figures
+    compared = Compared(monkeypatch)
+    spans, message = locate(" ".join([*words[:-1], "zzzzz"]),
+                            IndexedSource("big", " ".join(words) + "\n"), "sources/big.txt")
+    assert spans is None
+    assert "its first 4,999 of 5,000 words match the source" in message
+    assert f"the quote has 'zzzzz' where the source has '{words[-1]}'" in message
+    assert compared.sizes and max(compared.sizes) <= (SUGGEST_WORDS + 6) ** 2
+
+
+def test_a_repetitive_source_is_compared_once_per_distinct_window(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.findings.quotes import IndexedSource, locate
+
+    compared = Compared(monkeypatch)
+    spans, _ = locate("a " * 50 + "zzz", IndexedSource("big", "a b " * 100_000),
+                      "sources/big.txt")
+    assert spans is None
+    assert len(compared.sizes) <= 8  # not one per candidate window (50 and more)
+
+
+def test_a_quote_with_many_ellipses_is_refused_before_any_search() -> None:
+    from briefing.findings.quotes import MAX_PIECES, IndexedSource, locate
+
+    source = IndexedSource("big", "a b " * 1_000)
+    spans, message = locate(" ... ".join(["a"] * (MAX_PIECES + 1)), source, "sources/big.txt")
+    assert spans is None
+    assert f"leaves words out in {MAX_PIECES} places" in message
+    assert f"at most {MAX_PIECES - 1} places of one quote" in message
+
+
+def test_an_elided_part_found_everywhere_is_refused() -> None:
+    from briefing.findings.quotes import MAX_PLACES, IndexedSource, locate
+
+    source = IndexedSource("big", "a b " * (MAX_PLACES + 1))
+    spans, message = locate("a ... b", source, "sources/big.txt")
+    assert spans is None
+    assert f"the part 'a' of the quote occurs more than {MAX_PLACES:,} times" in message
