@@ -67,10 +67,11 @@ def read_regular(path: Path, limit: int = MAX_SOURCE_BYTES, advice: str = "") ->
         if exc.errno == errno.EISDIR:
             raise SourceReadError("is a folder, not a file") from None
         raise SourceReadError(f"cannot be read ({exc.strerror or exc})") from None
+    info = os.fstat(fd)
+    if stat.S_ISDIR(info.st_mode):  # before fdopen, which refuses a folder with its own error
+        os.close(fd)
+        raise SourceReadError("is a folder, not a file")
     with os.fdopen(fd, "rb") as f:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise SourceReadError("is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise SourceReadError("is not a regular file (a pipe, device or socket): "
                                   "save the text as an ordinary file")

@@ -322,3 +322,11 @@ def test_an_elided_part_found_everywhere_is_refused() -> None:
     spans, message = locate("a ... b", source, "sources/big.txt")
     assert spans is None
     assert f"the part 'a' of the quote occurs more than {MAX_PLACES:,} times" in message
+
+
+def test_a_folder_named_as_a_source_is_an_error_not_a_traceback(project: Project,
+                                                                run: Runner) -> None:
+    findings = project(naming("sources/notes"))
+    (findings.parent / "sources" / "notes").mkdir()
+    assert only_error(run("--findings", str(findings))).endswith(
+        "source file 'sources/notes' is a folder, not a file")
