@@ -372,7 +372,7 @@ def child(node: Any, step: str) -> Any:
     """The item ``step`` names in a JSON object or array, or None."""
     if isinstance(node, dict):
         return node.get(step)
-    if isinstance(node, list) and int(step) < len(node):
+    if isinstance(node, list) and step.isdigit() and int(step) < len(node):
         return node[int(step)]
     return None
 
