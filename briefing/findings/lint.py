@@ -39,6 +39,9 @@ class Rule:
 CODES: dict[str, Rule] = {
     "single-origin": Rule("a judgment rests on claims from one independent origin only",
                           "Rests on one independent origin"),
+    "untraced-corroboration": Rule("a claim is cited by several sources and some of its "
+                                   "passages have no traced origin, so outlets are assumed "
+                                   "to report independently", "Origin not traced"),
     "rests-on-doubtful": Rule("a judgment rests on a claim flagged likely-error or "
                               "misattributed", "Rests on a doubtful claim"),
     "no-alternatives": Rule("a judgment of low or moderate confidence names no alternatives",
@@ -84,8 +87,8 @@ def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
     """Raise every unacknowledged warning; return the acknowledged ones. ``moved`` names,
     by claim id, the judgment fields that changed since the previous edition."""
     found = [*_judgments(findings, origins), *_coverage(findings, coverage),
-             *_double_counted(findings, origins), *_revisions(findings, moved or {}),
-             *_bare_ids(findings)]
+             *_untraced(findings, origins), *_double_counted(findings, origins),
+             *_revisions(findings, moved or {}), *_bare_ids(findings)]
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
     for item in found:
@@ -160,6 +163,28 @@ def _judgments(findings: model.Findings, origins: dict[str, frozenset[OriginRef]
                 "no-indicators", at, at,
                 f"key judgment '{claim.id}' names no indicators: add 'indicators' saying what "
                 "would confirm or overturn it"))
+    return found
+
+
+def _untraced(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
+              ) -> list[Finding]:
+    """A claim cited by two or more sources with a passage whose origin is not traced.
+
+    Such a passage counts as its outlet's own reporting, and so as independent of the
+    others; two outlets rewriting one briefing would then read as corroboration. The
+    analyst says where the material came from, or accepts the assumption in words."""
+    found = []
+    for i, claim in enumerate(findings.claims):
+        outlets = list(dict.fromkeys(ev.source for ev in claim.evidence))
+        untraced = [ref.id for ref in sorted(origins[claim.id]) if ref.kind == "source"]
+        if claim.kind != "reported" or len(outlets) < 2 or not untraced:
+            continue
+        found.append(Finding(
+            "untraced-corroboration", ("claims", i), ("claims", i, "evidence"),
+            f"'{claim.id}' is cited by {len(outlets)} sources, but the origin of what "
+            f"{_quoted(untraced)} report{'s' if len(untraced) == 1 else ''} is not traced, so "
+            "it counts as independent reporting: set 'origin' on the evidence or the source "
+            "where outlets relay the same material"))
     return found
 
 
