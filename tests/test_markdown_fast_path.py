@@ -27,3 +27,7 @@ def test_plain_text_renders_as_the_parser_renders_it(text: str) -> None:
 def test_marked_text_goes_to_the_parser() -> None:
     for text in ["**bold**", "[link](#x)", "- item", "1. one", "a\\nb", "# head", "a  \nb"]:
         assert not _plain(text)
+
+
+def test_a_figure_ending_a_sentence_is_plain_text() -> None:
+    assert _plain("Troops arrived in 2024.") and _plain("Of 10,000 (est. 2)")

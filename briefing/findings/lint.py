@@ -237,15 +237,21 @@ def _revisions(findings: model.Findings, moved: dict[str, list[str]]) -> list[Fi
     return found
 
 
+# A whole run of word characters and hyphens, not right after a '#': an id (letters,
+# digits, hyphens) written as a word, and not part of a longer word or a link's target.
+# Looking each run up in the set of ids is linear in the text, where one alternation of
+# every id would cost a long compile and a slow search on a large project.
+_WORDS = re.compile(r"(?<![\w#-])[\w-]+")
+
+
 def _bare_ids(findings: model.Findings) -> list[Finding]:
     """Ids written as plain words in Markdown: the page shows them to readers as they are.
     Only ids with a hyphen or a digit count; a one-word id may well be an ordinary word."""
     every = [c.id for c in findings.claims] + [s.id for s in findings.sources] + \
         [o.id for o in findings.origins]
-    ids = sorted({i for i in every if re.search(r"[-\d]", i)}, key=len, reverse=True)
+    ids = {i for i in every if re.search(r"[-\d]", i)}
     if not ids:
         return []
-    named = re.compile(r"(?<![\w#-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
     texts: list[tuple[KeyPath, KeyPath, str | None]] = [
         (("briefing",), ("briefing", "summary"), findings.briefing.summary),
         (("briefing",), ("briefing", "implications"), findings.briefing.implications)]
@@ -265,7 +271,7 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
                   for j, ack in enumerate(claim.acknowledge)]
     found = []
     for subject, path, text in texts:
-        hits = sorted(set(named.findall(markdown.shown_words(text or ""))))
+        hits = sorted(ids.intersection(_WORDS.findall(markdown.shown_words(text or ""))))
         if hits:
             shown = ", ".join(f"'{h}'" for h in hits)
             found.append(Finding(

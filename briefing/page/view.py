@@ -61,7 +61,9 @@ class Markdown:
 
 # Text with none of Markdown's marks renders as itself in one paragraph; most notes and
 # statements are such text, and the parser costs far more than this check.
-_MARKS = re.compile(r"[\\`*_\[\]<>!#&|~:=+\t]|^\s|\s$|\d[.)]|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}",
+# A list marker counts only at the start of a line (a figure ending a sentence, "in 2024.",
+# is plain text).
+_MARKS = re.compile(r"[\\`*_\[\]<>!#&|~:=+\t]|^\s|\s$|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}",
                     re.MULTILINE)
 
 
