@@ -113,8 +113,9 @@ def test_an_unknown_origin_without_an_origins_list_says_to_add_one(project: Proj
 def test_a_findings_file_without_the_newer_keys_builds_as_before(project: Project,
                                                                  run: Runner) -> None:
     """No origins, basis, alternatives, indicators, acknowledgments or min_coverage: the
-    build raises no lint beyond what the file's judgments lack, every figure is a count,
-    and each outlet is its own origin."""
+    build raises no lint beyond what the file's judgments lack and the untraced origins
+    of a claim two outlets carry, every figure is a count, and each outlet is its own
+    origin."""
     old = FINDINGS.replace("origins:\n  - id: council-release\n    title: Council release\n",
                            "").replace("        origin: council-release\n", "").replace(
         "    origin: council-release\n", "").replace(
@@ -126,7 +127,9 @@ def test_a_findings_file_without_the_newer_keys_builds_as_before(project: Projec
     result = run("--findings", str(path))
     assert result.code == 0
     assert [line for line in result.lines if "(lint: " in line
-            and "(lint: no-indicators" not in line] == []
+            and "(lint: no-indicators" not in line] == [
+        line for line in result.lines if "'council-figure' is cited by 2 sources" in line
+        and "(lint: untraced-corroboration;" in line]
     csv = (path.parent / "report" / "estimates.csv").read_text(encoding="utf-8").splitlines()
     assert csv[0].split(",")[-1] == "basis" and csv[1].split(",")[-1] == "count"
     data = json.loads((path.parent / "report" / "findings.json").read_text(encoding="utf-8"))

@@ -91,8 +91,8 @@ def test_what_to_watch_gathers_every_indicator_with_a_link_to_its_judgment(
 def test_a_judgment_says_how_many_independent_origins_it_rests_on(
         built: tuple[dict[str, Any], str]) -> None:
     _, html = built
-    origins = re.findall(r'<p class="origins">Rests on (\d+) reported claims? from (\d+) '
-                         r"independent origins?: ", html)
+    origins = re.findall(r'<p class="origins">Rests on (\d+) reported claims?, drawn from (\d+) '
+                         r"independent origins? in all: ", html)
     assert origins, "every judgment resting on reported claims says so"
 
 

@@ -16,10 +16,11 @@ from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..findings import coverage, model, vocab
 from ..findings.lint import CODES, Accepted
+from ..findings.markdown import shown_words
 from ..findings.numbers import shown
 from ..findings.origins import OriginRef, resting_on, titles
 from ..findings.quotes import Passage
@@ -358,8 +359,8 @@ def _origins_line(claim: model.Claim, titled: dict[OriginRef, str],
     if claim.kind != "reported":
         if not resting:
             return ""
-        return (f"Rests on {resting} reported claim{'' if resting == 1 else 's'} from "
-                f"{origin_words}: {names}.")
+        return (f"Rests on {resting} reported claim{'' if resting == 1 else 's'}, drawn "
+                f"from {origin_words} in all: {names}.")
     outlets = len({ev.source for ev in claim.evidence})
     listed = any(ref.kind == "origin" for ref in traced)
     if outlets < 2 and not listed:
@@ -387,9 +388,10 @@ def _render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
 
 
 def _in_quote_marks(quote: str) -> str:
-    """The quote inside quotation marks, unless the analyst quoted them already."""
+    """The quote inside quotation marks, unless it opens or closes with the source's own
+    (a speaker's words quoted by the article): marks of ours would double them."""
     text = quote.strip()
-    if text[:1] in "\"“'‘" and text[-1:] in "\"”'’":
+    if text[:1] in "\"“'‘" or text[-1:] in "\"”'’":
         return text
     return f"“{text}”"
 
@@ -485,23 +487,52 @@ def _topics(claims: list[ClaimView]) -> list[tuple[str, str, list[ClaimView]]]:
 
 def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str, ClaimView],
              sources: dict[str, SourceView], md: Markdown) -> list[Caveat]:
-    """One line per flag, linking to its note, then each accepted lint warning with the
-    analyst's reason."""
+    """One line per flagged claim: what it is, in a few words, and what is wrong with it
+    (the note's first sentence), linking to the whole note; then one line per claim or
+    source with accepted lint warnings, with the analyst's reasons. No line repeats a
+    statement whole: the statement is said where the claim is."""
     lines = [Caveat(v.model.flag.replace("-", " ").capitalize() if v.model.flag else "",
-                    f"flag flag-{v.model.flag}", v.statement_html, v.note_anchor, "why")
+                    f"flag flag-{v.model.flag}",
+                    Markup("{}: {}").format(_few_words(v.statement_text),
+                                            _first_sentence(v.model.note)),
+                    v.note_anchor, "the note")
              for v in claims if v.model.flag]
+    grouped: dict[tuple[str, str], list[Accepted]] = defaultdict(list)
     for item in accepted:
-        if item.subject_kind == "claim":
-            subject = by_id[item.subject_id]
-            what, anchor = subject.statement_html, subject.anchor
+        grouped[(item.subject_kind, item.subject_id)].append(item)
+    for (kind, subject_id), items in grouped.items():
+        if kind == "claim":
+            subject = by_id[subject_id]
+            what, anchor = _few_words(subject.statement_text), subject.anchor
+            link = "the judgment" if subject.model.kind != "reported" else "the finding"
         else:
-            source = sources[item.subject_id]
-            what, anchor = Markup(escape(source.model.title)), source.anchor
-        reason = md.inline(item.reason)
-        lines.append(Caveat(CODES[item.code].accepted_as, "accepted",
-                            Markup("{} <span class=\"reason\">Accepted: {}</span>").format(
-                                what, reason), anchor, "see"))
+            source = sources[subject_id]
+            what, anchor, link = _few_words(source.model.title), source.anchor, "the source"
+        reasons = Markup(" ").join(md.inline(item.reason) for item in items)
+        labels = "; ".join(label if n == 0 else label[:1].lower() + label[1:] for n, label
+                           in enumerate(dict.fromkeys(CODES[i.code].accepted_as for i in items)))
+        lines.append(Caveat(labels, "accepted",
+                            Markup("{}: <span class=\"reason\">Accepted: {}</span>")
+                            .format(what, reasons), anchor, link))
     return lines
+
+
+def _few_words(text: str, most: int = 9) -> str:
+    """The opening words of a statement, to name it without saying it again."""
+    words = text.split()
+    if len(words) <= most:
+        return " ".join(words).rstrip(".")
+    return " ".join(words[:most]).rstrip(",;:") + "…"
+
+
+def _first_sentence(note: str | None) -> str:
+    """The note's first sentence as plain words: what is wrong, in one line."""
+    if not note:
+        return "see the note"
+    paragraph = re.split(r"\n\s*\n", shown_words(note).strip(), maxsplit=1)[0]
+    text = " ".join(paragraph.split())
+    spans = coverage.split_sentences(text)
+    return text[spans[0][0]:spans[0][1]] if spans else text
 
 
 def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Markdown
