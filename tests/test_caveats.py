@@ -62,3 +62,23 @@ def test_accepted_warnings_on_one_claim_make_one_line_with_every_reason(
     assert len(accepted) == 1
     assert "None comes to mind yet." in accepted[0]
     assert accepted[0].startswith("Rests on one independent origin; no alternatives weighed")
+
+
+def test_unverified_claims_are_gathered_in_one_line_each_linked_to_its_note(
+        run: Callable[..., Run], tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(GOLDEN, project)
+    findings = project / "findings.yaml"
+    data = yaml.safe_load(findings.read_text(encoding="utf-8"))
+    plain = [c for c in data["claims"] if c.get("kind", "reported") == "reported"
+             and not c.get("flag")][:2]
+    for claim in plain:
+        claim["flag"], claim["note"] = "unverified", f"Only one source has {claim['id']}."
+    findings.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert run("--findings", str(findings)).code == 0
+    page = (project / "report" / "index.html").read_text(encoding="utf-8")
+    lines = [line for line in _caveat_lines(page) if line.startswith("Unverified")]
+    assert len(lines) == 1
+    section = page.split('id="caveats"', 1)[1].split("</section>", 1)[0]
+    for claim in plain:
+        assert f'href="#note_{claim["id"]}"' in section

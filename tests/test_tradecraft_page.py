@@ -7,6 +7,7 @@ forecast told apart from a count in the table and the chart."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 
 from briefing.cli import main
 from briefing.page.view import Markdown
+from conftest import SAMPLE_FINDINGS
 
 PROJECT = Path(__file__).parent / "golden" / "project" / "findings.yaml"
 
@@ -110,3 +112,26 @@ def test_a_forecast_is_marked_in_its_row_and_drawn_apart_in_the_chart(
         assert mark and "c-forecast" in mark[0]
         words = re.sub(r"<title>.*?</title>|<[^>]+>|\s+", " ", mark[1])
         assert "forecast" in words, "the chart says it in words, not by drawing alone"
+
+
+def test_a_possible_figure_is_marked_in_its_row_and_drawn_apart_in_the_chart(
+        project: Callable[..., Path], tmp_path: Path) -> None:
+    """"Could be as high as": a figure that may be there now is neither a count nor a
+    forecast; the table and the chart say which it is."""
+    findings = SAMPLE_FINDINGS.replace(
+        "    statement: The mayor's office says up to 1,500.\n",
+        "    statement: The mayor's office says up to 1,500.\n    estimate:\n"
+        "      quantity: Volunteers\n      estimator: Mayor's office\n"
+        "      location: Riverside\n      value: 1500\n      qualifier: up to\n"
+        "      basis: possible\n")
+    path = project(findings)
+    assert main(["--findings", str(path), "--out", str(tmp_path / "r")]) == 0
+    html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    row = element(html, '<tr data-claim="mayor-count"', "</tr>")
+    assert 'data-basis="possible"' in row and '<span class="basis">possible</span>' in row
+    mark = re.search(r'<g class="c-est[^"]*"[^>]*data-claim="mayor-count"[^>]*>(.*?)</g>',
+                     html, re.S)
+    assert mark and "c-possible" in mark[0]
+    assert "a possibility, not a count" in mark[1]
+    csv = (tmp_path / "r" / "estimates.csv").read_text(encoding="utf-8")
+    assert csv.splitlines()[-1].endswith(",possible")

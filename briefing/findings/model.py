@@ -44,7 +44,7 @@ Qualifier = Literal["about", "approximately", "up to", "as many as", "at least",
                     "exactly"]
 Number = Annotated[float, Check(_plain_number, "number")]
 Text = Annotated[str, MinLen(1)]
-Basis = Literal["count", "forecast", "plan"]
+Basis = Literal["count", "possible", "forecast", "plan"]
 
 
 def _share(value: Any) -> Any:
@@ -173,8 +173,8 @@ class Estimate:
     as_of: dt.date | None = None
     """When the estimate holds, if the source says."""
     basis: Basis = "count"
-    """count (what is there now), forecast (what is expected) or plan (what is intended):
-    a forecast or a plan is not a count."""
+    """count (what is there now), possible (what may be there now: "could be as high as"),
+    forecast (what is expected) or plan (what is intended): only a count is a count."""
 
 
 @record

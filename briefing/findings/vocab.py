@@ -58,6 +58,13 @@ FLAGS: dict[str, str] = {
     "unverified": "Not confirmed by any other source",
 }
 
+# What each kind of figure is, as a reader says it of a figure that is not a count.
+BASIS: dict[str, str] = {
+    "possible": "a possibility",
+    "forecast": "a forecast",
+    "plan": "a plan",
+}
+
 # What each qualifier says about the true figure: the chart draws it so, and a qualifier
 # is checked against the source's own hedging by this meaning.
 QUALIFIERS: dict[str, str] = {

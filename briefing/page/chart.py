@@ -32,7 +32,8 @@ LEGEND: dict[str, str] = {
     UPPER: "Upper bound (up to, as many as): anywhere below the marker",
     LOWER: "Lower bound (at least, more than): anywhere above the marker",
 }
-FORECAST_LEGEND = "Forecast or plan, not a count: drawn hollow with a dashed outline"
+FORECAST_LEGEND = ("Possibility, forecast or plan, not a count: drawn hollow with a dashed "
+                   "outline")
 
 # Geometry in SVG user units; the stylesheet scales the whole drawing to the column.
 WIDTH = 400
@@ -61,7 +62,8 @@ class Datum:
     flag: str = ""
     """The claim's flag, if any, shown after the label."""
     basis: str = "count"
-    """count, forecast or plan: a forecast or a plan is drawn hollow and dashed, and says so."""
+    """count, possible, forecast or plan: anything but a count is drawn hollow and dashed,
+    and says so."""
 
 
 def shape_of(qualifier: str | None, low: float, high: float) -> str:
@@ -231,7 +233,7 @@ def _sentence(d: Datum) -> str:
     kind = {POINT: "point estimate", RANGE: "range", UPPER: "upper bound",
             LOWER: "lower bound"}[d.shape]
     flag = f", flagged {d.flag}" if d.flag else ""
-    basis = "" if d.basis == "count" else f", a {d.basis}, not a count"
+    basis = "" if d.basis == "count" else f", {vocab.BASIS[d.basis]}, not a count"
     return f"{d.label}, {d.group}: {d.figure} ({kind}{basis}{flag})"
 
 

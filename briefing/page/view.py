@@ -16,13 +16,13 @@ from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..findings import coverage, model, vocab
 from ..findings.lint import CODES, Accepted
 from ..findings.markdown import shown_words
 from ..findings.numbers import shown
-from ..findings.origins import OriginRef, resting_on, titles
+from ..findings.origins import OriginRef, passage_origin, resting_on, titles
 from ..findings.quotes import Passage
 from ..findings.references import targets
 from ..findings.sources import SourceText
@@ -149,6 +149,8 @@ class Citation:
     source: SourceView
     """The cited source's view."""
     quote: str
+    relays: str = ""
+    """The listed origin the passage relays, in words ('' for the outlet's own)."""
 
 
 @dataclass
@@ -232,6 +234,8 @@ class Caveat:
     text: Markup
     anchor: str
     link_words: str
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(anchor, words) of each claim a gathered line names instead of one link."""
 
 
 def assemble(findings: model.Findings, texts: dict[str, SourceText],
@@ -333,7 +337,9 @@ def _claim(claim: model.Claim, sources: dict[str, SourceView],
             number=numbering[(passage.source, passage.parts)],
             anchor=f"cite_{claim.id}_{ei + 1}",
             target=_passage_anchor(passage.source, passage.parts),
-            source=sources[ev.source], quote=ev.quote))
+            source=sources[ev.source], quote=ev.quote,
+            relays=names[ref] if (ref := passage_origin(ev, sources[ev.source].model)).kind
+            == "origin" else ""))
     low_high = vocab.LIKELIHOOD.get(claim.likelihood or "")
     return ClaimView(
         model=claim, anchor=f"claim_{claim.id}",
@@ -361,11 +367,12 @@ def _origins_line(claim: model.Claim, titled: dict[OriginRef, str],
             return ""
         return (f"Rests on {resting} reported claim{'' if resting == 1 else 's'}, drawn "
                 f"from {origin_words} in all: {names}.")
+    # A reported claim's quotes each say what they relay; the line only counts, and only
+    # where several outlets carry the claim (the corroboration question).
     outlets = len({ev.source for ev in claim.evidence})
-    listed = any(ref.kind == "origin" for ref in traced)
-    if outlets < 2 and not listed:
+    if outlets < 2:
         return ""
-    return (f"{outlets} source{'' if outlets == 1 else 's'}, {origin_words}: {names}.")
+    return f"{outlets} sources, {origin_words}."
 
 
 def _render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
@@ -496,7 +503,15 @@ def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str,
                     Markup("{}: {}").format(_few_words(v.statement_text),
                                             _first_sentence(v.model.note)),
                     v.note_anchor, "the note")
-             for v in claims if v.model.flag]
+             for v in claims if v.model.flag and v.model.flag != "unverified"]
+    # The mildest flag, often on many claims: one line naming them, each linked to its
+    # note, so that the serious caveats are not lost in a long list.
+    unverified = [v for v in claims if v.model.flag == "unverified"]
+    if unverified:
+        lines.append(Caveat("Unverified", "flag flag-unverified",
+                            Markup(escape(vocab.FLAGS["unverified"].rstrip(".") + ":")), "",
+                            "", [(v.note_anchor if v.model.note else v.anchor,
+                                  _few_words(v.statement_text, 6)) for v in unverified]))
     grouped: dict[tuple[str, str], list[Accepted]] = defaultdict(list)
     for item in accepted:
         grouped[(item.subject_kind, item.subject_id)].append(item)
