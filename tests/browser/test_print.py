@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,77 @@ def test_chromium_prints_an_a4_pdf(open_briefing: Callable[..., Opened], case: C
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "60", "-png", "-l", "3", str(path),
                         str(path.with_suffix(""))], check=True)
+
+
+# A4 less the @page margins, in CSS pixels: 180 mm wide, 263 mm tall.
+PAPER_WIDTH, PAPER_HEIGHT = 680, 994
+
+UNBREAKABLE_JS = """() => [...document.querySelectorAll('body *')].flatMap(e => {
+  const inside = getComputedStyle(e).breakInside;
+  const height = e.getBoundingClientRect().height;
+  return inside.startsWith('avoid') && height > %d
+    ? [`${e.tagName.toLowerCase()}#${e.id}.${e.className}: ${Math.round(height)}px`]
+    : [];
+})"""
+
+
+def test_print_lets_large_blocks_break_across_pages(
+        open_briefing: Callable[..., Opened]) -> None:
+    """On paper only small units (a heading, a table row, a chart, a quote) refuse to be cut
+    between pages: no element taller than half a page has break-inside: avoid, so none can
+    push a half-empty page before it."""
+    page = open_briefing(width=PAPER_WIDTH).page
+    page.emulate_media(media="print")
+    tall = page.evaluate(UNBREAKABLE_JS % (PAPER_HEIGHT // 2))
+    assert tall == [], f"blocks too tall to keep on one page: {tall}"
+
+
+def _printed_text(page: Opened, path: Path) -> list[tuple[float, list[tuple[str, float]]]]:
+    """Print the open briefing to an A4 PDF and read it back with pypdf: each page's height
+    and the runs of text on it, each with its baseline's height above the page's foot."""
+    from pypdf import PdfReader
+
+    page.page.emulate_media(media="print")
+    page.page.pdf(path=str(path), prefer_css_page_size=True)
+    pages = []
+    for sheet in PdfReader(path).pages:
+        runs: list[tuple[str, float]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object,
+                  runs: list[tuple[str, float]] = runs) -> None:
+            if text.strip():
+                runs.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+        sheet.extract_text(visitor_text=visit)
+        pages.append((float(sheet.mediabox.height), runs))
+    return pages
+
+
+def test_no_printed_page_is_left_largely_blank(open_briefing: Callable[..., Opened],
+                                               case: Case) -> None:
+    """In Chromium's A4 PDF, no page but the last has its text end more than a third of the
+    way up its printable area: nothing large is pushed whole to the next page."""
+    blank = []
+    for height, runs in _printed_text(open_briefing(), case.artifact("print-blank.pdf")):
+        # The @page margins (16 mm top, 18 mm bottom, in points) hold only the running
+        # marking and page number.
+        top, bottom = height - 16 / 25.4 * 72, 18 / 25.4 * 72
+        lowest = min((y for _, y in runs if bottom < y < top), default=top)
+        blank.append((lowest - bottom) / (top - bottom))
+    assert len(blank) > 1
+    assert max(blank[:-1]) <= 1 / 3, [f"page {n}: {share:.0%} blank" for n, share in
+                                      enumerate(blank, 1) if share > 1 / 3]
+
+
+def test_each_printed_page_carries_the_marking_once_at_top_and_bottom(
+        open_briefing: Callable[..., Opened], case: Case) -> None:
+    """The marking comes from the @page margin boxes only: the masthead's and the footer's
+    own copies are hidden on paper, so no page shows it twice at the bottom."""
+    marking = case.findings["briefing"].get("marking")
+    if not marking:
+        pytest.skip("this case has no marking")
+    pages = _printed_text(open_briefing(), case.artifact("print-marking.pdf"))
+    for number, (height, runs) in enumerate(pages, 1):
+        found = [y for text, y in runs if marking in text]
+        assert len(found) == 2, f"page {number}: the marking {len(found)} times"
+        assert max(found) > height * 0.9 and min(found) < height * 0.1, (number, found)
