@@ -78,16 +78,19 @@ def test_each_judgment_shows_its_alternatives_and_indicators(
             assert shown(text) in re.sub(r"<[^>]+>", "", shown_at)
 
 
-def test_what_to_watch_gathers_every_indicator_with_a_link_to_its_judgment(
+def test_what_to_watch_gathers_every_indicator_under_a_link_to_its_judgment(
         built: tuple[dict[str, Any], str]) -> None:
     findings, html = built
     watch = element(html, '<section id="watch"', "</section>")
     items = re.findall(r"<li>(.*?)</li>", watch, re.S)
-    wanted = [(shown(text), claim["id"]) for claim in findings["claims"]
-              for text in claim.get("indicators", [])]
+    wanted = [claim for claim in findings["claims"] if claim.get("indicators")]
     assert len(items) == len(wanted)
-    for (text, claim_id), item in zip(wanted, items, strict=True):
-        assert text in item and f'href="#claim_{claim_id}"' in item
+    for claim, item in zip(wanted, items, strict=True):
+        assert f'href="#claim_{claim["id"]}"' in item
+        shown_items = re.findall(r'<span class="indicator">(.*?)</span>', item, re.S)
+        assert [shown(text) in got for text, got in
+                zip(claim["indicators"], shown_items, strict=True)] == \
+            [True] * len(claim["indicators"])
 
 
 def test_a_judgment_says_how_many_independent_origins_it_rests_on(

@@ -3,6 +3,7 @@ corroboration and the bases of judgments shown in words."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -88,7 +89,9 @@ def test_a_quote_with_its_own_quotation_marks_is_not_quoted_twice(project: Proje
 def test_judgments_list_their_bases_in_words(project: Project, run: Runner) -> None:
     html = page(SAMPLE_FINDINGS, project, run)
     judgment = html.split('id="claim_kj-turnout"')[1].split("</li>\n</ol>")[0]
-    assert "<summary>Basis, alternatives and indicators</summary>" in judgment
+    assert '<span class="open">Basis, alternatives and indicators</span></summary>' in judgment
+    assert re.search(r'<summary><span class="grading">.*<strong>Likely</strong>.*</span> <span '
+                     r'class="open">', judgment), "the grading shows on the summary line"
     assert '<a href="#claim_officials-count">Officials count about 1,200 volunteers.</a>' \
         in judgment
 
