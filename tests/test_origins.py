@@ -135,3 +135,21 @@ def test_a_findings_file_without_the_newer_keys_builds_as_before(project: Projec
     data = json.loads((path.parent / "report" / "findings.json").read_text(encoding="utf-8"))
     counted = {c["id"]: c["independent_origins"] for c in data["claims"]}
     assert counted["council-figure"] == 2
+
+
+def test_an_outlet_without_a_publisher_is_named_by_its_title_not_by_a_number_alone(
+        ) -> None:
+    from types import SimpleNamespace
+
+    from briefing.findings.model import Source
+    from briefing.findings.origins import OriginRef, titles
+
+    findings = SimpleNamespace(origins=[], sources=[  # only what titles() reads
+        Source(id="talks", file="sources/a.txt", reliability="F",
+               title="Talks on a troop deployment to Russia, late October"),
+        Source(id="wire", file="sources/b.txt", reliability="F", title="Wire",
+               publisher="Coastal Wire")])
+    named = titles(findings)  # type: ignore[arg-type]
+    assert named[OriginRef("source", "wire")] == "Coastal Wire's own reporting"
+    talks = named[OriginRef("source", "talks")]
+    assert talks == "the source’s own reporting (“Talks on a troop deployment to…” [S1])"

@@ -76,9 +76,18 @@ def resting_on(findings: model.Findings, claim_id: str) -> list[str]:
 
 def titles(findings: model.Findings) -> dict[OriginRef, str]:
     """How each origin reads on the page: a listed origin by its title, a source that is
-    its own origin as its publisher's (or its number's) own reporting."""
+    its own origin as its publisher's own reporting, or, with no publisher, as the
+    reporting of the source named by the opening words of its title (a reader knows a
+    source by its title, not by a number or an id)."""
     named = {OriginRef("origin", o.id): o.title for o in findings.origins}
     for number, source in enumerate(findings.sources, 1):
         named[OriginRef("source", source.id)] = \
-            f"{source.publisher or f'S{number}'}'s own reporting"
+            f"{source.publisher}'s own reporting" if source.publisher else \
+            f"the source’s own reporting (“{_opening(source.title)}” [S{number}])"
     return named
+
+
+def _opening(title: str, most: int = 6) -> str:
+    words = title.split()
+    return " ".join(words) if len(words) <= most else \
+        " ".join(words[:most]).rstrip(",;:") + "…"
