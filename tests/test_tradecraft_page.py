@@ -138,3 +138,16 @@ def test_a_possible_figure_is_marked_in_its_row_and_drawn_apart_in_the_chart(
     assert "a possibility, not a count" in mark[1]
     csv = (tmp_path / "r" / "estimates.csv").read_text(encoding="utf-8")
     assert csv.splitlines()[-1].endswith(",possible")
+
+
+def test_a_possible_figure_dated_after_the_cut_off_is_warned_about_like_a_count(
+        project: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    findings = SAMPLE_FINDINGS.replace(
+        "      value: 1200\n      qualifier: about\n",
+        "      value: 1200\n      qualifier: about\n      as_of: 2025-06-01\n"
+        "      basis: possible\n")
+    path = project(findings)
+    assert main(["--findings", str(path), "--out", str(tmp_path / "r")]) == 0
+    err = capsys.readouterr().err
+    assert "is after the briefing's cut-off 2025-05-01: a possible figure" in err

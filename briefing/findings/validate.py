@@ -226,9 +226,11 @@ def _check_estimate(est: model.Estimate, at: KeyPath, briefing: model.Briefing |
         number = getattr(est, key)
         if number is not None and number < 0:
             problems.error(doc.at((*at, key)), f"{key} {number} is negative")
-    if briefing and est.as_of and est.as_of > briefing.as_of and est.basis == "count":
+    if briefing and est.as_of and est.as_of > briefing.as_of and \
+            est.basis in ("count", "possible"):
         problems.warning(doc.at((*at, "as_of")), f"estimate as_of {est.as_of} is after the "
-                         f"briefing's cut-off {briefing.as_of}: a count cannot come later; "
+                         f"briefing's cut-off {briefing.as_of}: a {est.basis} figure, of what "
+                         "is there now, cannot come later; "
                          "if it is expected or intended, say 'basis: forecast' or "
                          "'basis: plan', otherwise check the date")
 
