@@ -9,6 +9,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,6 +22,14 @@ def _caveat_lines(page: str) -> list[str]:
     section = page.split('id="caveats"', 1)[1].split("</section>", 1)[0]
     return [html.unescape(re.sub(r"<[^>]+>", "", li))
             for li in re.findall(r"<li>(.*?)</li>", section, re.S)]
+
+
+def _golden_copy(tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
+    """A copy of the golden project to edit: its folder, findings file and parsed data."""
+    project = tmp_path / "project"
+    shutil.copytree(GOLDEN, project)
+    findings = project / "findings.yaml"
+    return project, findings, yaml.safe_load(findings.read_text(encoding="utf-8"))
 
 
 def test_a_flag_line_says_what_is_wrong_and_names_its_claim_in_a_few_words(
@@ -43,10 +52,7 @@ def test_a_flag_line_says_what_is_wrong_and_names_its_claim_in_a_few_words(
 
 def test_accepted_warnings_on_one_claim_make_one_line_with_every_reason(
         run: Callable[..., Run], tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(GOLDEN, project)
-    findings = project / "findings.yaml"
-    data = yaml.safe_load(findings.read_text(encoding="utf-8"))
+    project, findings, data = _golden_copy(tmp_path)
     judgment = next(c for c in data["claims"] if c.get("kind") == "judgment")
     judgment["based_on"] = judgment["based_on"][:1]
     judgment.pop("alternatives", None)
@@ -66,10 +72,7 @@ def test_accepted_warnings_on_one_claim_make_one_line_with_every_reason(
 
 def test_unverified_claims_are_gathered_in_one_line_each_linked_to_its_note(
         run: Callable[..., Run], tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(GOLDEN, project)
-    findings = project / "findings.yaml"
-    data = yaml.safe_load(findings.read_text(encoding="utf-8"))
+    project, findings, data = _golden_copy(tmp_path)
     plain = [c for c in data["claims"] if c.get("kind", "reported") == "reported"
              and not c.get("flag")][:2]
     for claim in plain:
