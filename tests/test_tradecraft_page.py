@@ -67,22 +67,27 @@ def test_implications_come_right_after_the_bottom_line(built: tuple[dict[str, An
     assert after_summary.lstrip().startswith('<div class="implications">')
 
 
-def test_each_judgment_shows_its_alternatives_and_indicators(
+def test_each_judgment_shows_its_alternatives_and_links_its_indicators(
         built: tuple[dict[str, Any], str]) -> None:
+    """Alternatives with the judgment; its indicators are said once, in What to watch,
+    and the judgment links there."""
     findings, html = built
     judgments = [c for c in findings["claims"] if c.get("kind") == "judgment"]
     assert judgments
     for claim in judgments:
         shown_at = element(html, f'id="claim_{claim["id"]}"', "</li>\n<li class=\"judgment\"")
-        for text in claim.get("alternatives", []) + claim.get("indicators", []):
+        for text in claim.get("alternatives", []):
             assert shown(text) in re.sub(r"<[^>]+>", "", shown_at)
+        if claim.get("indicators"):
+            assert f'href="#watch_{claim["id"]}"' in shown_at
+            assert f'id="watch_{claim["id"]}"' in html
 
 
 def test_what_to_watch_gathers_every_indicator_under_a_link_to_its_judgment(
         built: tuple[dict[str, Any], str]) -> None:
     findings, html = built
     watch = element(html, '<section id="watch"', "</section>")
-    items = re.findall(r"<li>(.*?)</li>", watch, re.S)
+    items = re.findall(r"<li id=\"watch_[^\"]+\">(.*?)</li>", watch, re.S)
     wanted = [claim for claim in findings["claims"] if claim.get("indicators")]
     assert len(items) == len(wanted)
     for claim, item in zip(wanted, items, strict=True):

@@ -92,8 +92,14 @@ def test_judgments_list_their_bases_in_words(project: Project, run: Runner) -> N
     assert '<span class="open">Basis, alternatives and indicators</span></summary>' in judgment
     assert re.search(r'<summary><span class="grading">.*<strong>Likely</strong>.*</span> <span '
                      r'class="open">', judgment), "the grading shows on the summary line"
-    assert '<a href="#claim_officials-count">Officials count about 1,200 volunteers.</a>' \
-        in judgment
+    # Named by its opening words (the whole statement on hover), said in full only once.
+    assert ('<a href="#claim_officials-count" title="Officials count about 1,200 volunteers.">'
+            'Officials count about 1,200 volunteers</a>') in judgment
+    long = SAMPLE_FINDINGS.replace(
+        "statement: Officials count about 1,200 volunteers.",
+        "statement: Officials count about 1,200 volunteers along the whole river bank today.")
+    judgment = page(long, project, run).split('id="claim_kj-turnout"')[1]
+    assert ">Officials count about 1,200 volunteers along the whole river…</a>" in judgment
 
 
 def test_sections_whose_names_make_the_same_id_get_different_ids(project: Project,

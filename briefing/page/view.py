@@ -166,8 +166,8 @@ class ClaimView:
     likelihood_range: str
     origins_line: str = ""
     """How many sources and independent origins, in words; '' when that says nothing."""
-    based_on: list[tuple[str, Markup]] = field(default_factory=list)
-    """(anchor, statement) of each claim a judgment rests on."""
+    based_on: list[tuple[str, str, str]] = field(default_factory=list)
+    """(anchor, statement, its opening words) of each claim a judgment rests on."""
     alternatives_html: list[Markup] = field(default_factory=list)
     indicators_html: list[Markup] = field(default_factory=list)
     revised_html: Markup = field(default_factory=Markup)
@@ -255,7 +255,10 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
               for c in findings.claims]
     by_id = {c.model.id: c for c in claims}
     for view in claims:
-        view.based_on = [(by_id[ref].anchor, by_id[ref].statement_html)
+        # Named by their opening words, the whole statement on hover: the statement
+        # itself is said once, in the findings.
+        view.based_on = [(by_id[ref].anchor, by_id[ref].statement_text,
+                          _few_words(by_id[ref].statement_text))
                          for ref in view.model.based_on if ref in by_id]
     _render_sources(sources, claims, passages, numbering)
     reported = [c for c in claims if c.model.kind == "reported"]
