@@ -226,16 +226,25 @@ _PLAIN = (str, int, float, bool, type(None))
 
 def dump(value: Any) -> Any:
     """A record as JSON-ready data: every field, dates in ISO form, tuples as lists."""
-    kind = type(value)
+    kind: type = type(value)
     if kind in _PLAIN:
         return value
     if kind is tuple or kind is list:
         return [dump(v) for v in value]
     if kind is dt.date:
         return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _record_fields(kind)
+    if names is not None:
+        return {name: dump(getattr(value, name)) for name in names}
     return value
+
+
+@cache
+def _record_fields(kind: type) -> tuple[str, ...] | None:
+    """The field names of a record type, or None for any other type (looked up once)."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 # What follows runs only when the schema or the docs are generated, never in a build.

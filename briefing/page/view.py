@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -136,6 +136,18 @@ class SourceView:
     split_passages: list[Mark] = field(default_factory=list)
     """Passages shown in several pieces (an ellipsis, an overlap): lit up whole by CSS."""
 
+    @cached_property
+    def card(self) -> Markup:
+        """What a citation's hover card says of its source: the same for every citation
+        of the source, so made once."""
+        source = self.model
+        published = reader_date(source.published) if source.published else "date not known"
+        return Markup(
+            f'<span class="cite-title">{escape(source.title)}.</span> <span class="cite-meta">'
+            f'{escape(source.publisher or "Publisher not known")}, {escape(published)}.</span> '
+            f'<span class="cite-grade">Source reliability {escape(source.reliability)}: '
+            f'{escape(self.reliability_label.lower())}.</span> ')
+
 
 @dataclass
 class Citation:
@@ -151,6 +163,22 @@ class Citation:
     quote: str
     relays: str = ""
     """The listed origin the passage relays, in words ('' for the outlet's own)."""
+
+    def html(self, in_table: bool = False) -> Markup:
+        """The citation: its number links to the passage, and the card inside shows the
+        source on hover and focus. Only the claim's own citation carries the id that the
+        passage links back to. (Written here, not as a template macro: a page cites
+        thousands of times on a large project, and a macro call costs far more.)"""
+        # f-strings with escape(): Markup.format escapes through a formatter object and
+        # costs several times more.
+        source, n, s = self.source, self.number, self.source.number
+        where = 'class="cite cite-plain"' if in_table else \
+            f'class="cite" id="{escape(self.anchor)}"'
+        return Markup(
+            f'<a {where} href="#{escape(self.target)}" aria-label="[{n}] '
+            f'{escape(source.model.title)}">[{n}<span class="print-only"> in S{s}</span>]'
+            f'<span class="cite-card">{source.card}<span class="cite-where">Passage {n} of '
+            f'source S{s}.</span></span></a>')
 
 
 @dataclass
@@ -363,12 +391,12 @@ def _origins_line(claim: model.Claim, titled: dict[OriginRef, str],
                   traced: frozenset[OriginRef], resting: int) -> str:
     """Corroboration in plain words: outlets are counted apart from independent origins,
     so two outlets relaying one briefing read as one origin."""
-    names = "; ".join(titled[ref] for ref in sorted(traced))
     count = len(traced)
     origin_words = f"{count} independent origin{'' if count == 1 else 's'}"
     if claim.kind != "reported":
         if not resting:
             return ""
+        names = "; ".join(titled[ref] for ref in sorted(traced))
         return (f"Rests on {resting} reported claim{'' if resting == 1 else 's'}, drawn "
                 f"from {origin_words} in all: {names}.")
     # A reported claim's quotes each say what they relay; the line only counts, and only
