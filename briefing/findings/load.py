@@ -279,7 +279,7 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, (*path, i), doc, loader, problems) for i, item in enumerate(node.value)]
-    half = _SURROGATE.search(node.value)
+    half = None if node.value.isascii() else _SURROGATE.search(node.value)
     if half:
         with contextlib.suppress(UnicodeError):  # "\ud83d\ude00", as JSON writes 😀
             node.value = node.value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
