@@ -141,8 +141,9 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return watch(findings, rebuild, out, port)
     except OSError as exc:
-        raise UsageError(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc}): "
-                         "choose another --port") from None
+        # Not a mistake on the command line: the port is taken, or not ours to use.
+        raise BadInput(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc}): "
+                       "choose another --port") from None
 
 
 def _build_and_write(args: argparse.Namespace, findings: Path, out: Path,

@@ -317,6 +317,38 @@ def test_find_shows_the_mistake_that_hides_the_source(started: Path, run: Runner
     assert "no source" not in result.stderr
 
 
+def test_find_shows_each_passage_once_and_counts_the_words_found(
+        tmp_path: Path, run: Runner, capsys: pytest.CaptureFixture[str]) -> None:
+    """Words scattered through one sentence match it in several close windows: it is
+    shown once, saying how many of the words it holds."""
+    from briefing.cli import main
+
+    assert run("init", str(tmp_path / "p")).code == 0
+    findings = tmp_path / "p" / "findings.yaml"
+    (tmp_path / "p" / "sources" / "example.txt").write_text(
+        "The governor asked for repairs in May, the council said, but nothing was done "
+        "about the dam before the storm.\nOther news followed.\n", encoding="utf-8")
+    findings.write_text(re.sub(r"    sha256: .*\n", "", findings.read_text()))
+    capsys.readouterr()
+    assert main(["find", "example-source", "asked for repairs nothing was done",
+                 "--findings", str(findings)]) == 0
+    out = capsys.readouterr().out
+    headers = [line for line in out.splitlines() if line.startswith("# ")]
+    assert len(headers) == len(set(headers)) >= 1
+    assert headers[0].endswith("(6 of 6 words found)")
+
+
+def test_find_searches_a_good_source_despite_another_mistake_and_says_so(
+        started: Path, run: Runner) -> None:
+    text = started.read_text(encoding="utf-8")
+    started.write_text(text.replace("briefing:\n", "briefing:\n  edition: [1, 2]\n", 1),
+                       encoding="utf-8")
+    result = run("find", "example-source", "rain fell in January", "--findings", str(started))
+    assert result.code == 0 and ": error: " in result.stderr
+    typo = run("find", "exmple-source", "rain", "--findings", str(started))
+    assert typo.code == 1 and "(did you mean 'example-source'?)" in typo.stderr
+
+
 @pytest.mark.parametrize(("argv", "says"), [
     (["example-source", "  "], "give the words to look for"),
     (["example-source", "rain", "--max", "0"], "--max 0"),

@@ -70,3 +70,33 @@ def test_a_link_in_a_revision_reason_leads_to_its_element_in_what_changed(
     html = (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
     changes = html.split('id="changes"')[1].split("</section>")[0]
     assert '<a href="#claim_mayor-count">mayor\'s figure</a>' in changes
+
+
+def test_a_link_to_an_id_two_claims_share_says_so_in_plain_words(project: Project,
+                                                                  run: Runner) -> None:
+    twice = SAMPLE_FINDINGS.replace("  - id: mayor-count\n", "  - id: officials-count\n") \
+        .replace("  summary: Turnout was **high**.\n",
+                 "  summary: Turnout was high, by [the count](#officials-count).\n")
+    result = run("--findings", str(project(twice)))
+    assert result.code == 1
+    assert "'officials-count' is the id of 2 claims; give them different ids" in result.stderr
+
+
+def test_a_claim_named_twice_in_based_on_is_a_warning_at_the_repeat(project: Project,
+                                                                    run: Runner) -> None:
+    twice = SAMPLE_FINDINGS.replace("based_on: [officials-count, mayor-count]",
+                                    "based_on: [officials-count, mayor-count, officials-count]")
+    result = run("--findings", str(project(twice)))
+    assert result.code == 0
+    assert re.search(r"findings\.yaml:\d+:\d+: warning: based_on names 'officials-count' twice",
+                     result.stderr)
+
+
+def test_a_source_published_after_the_cut_off_is_a_warning(project: Project,
+                                                           run: Runner) -> None:
+    late = SAMPLE_FINDINGS.replace("    reliability: C\n",
+                                   "    reliability: C\n    published: 2025-05-03\n")
+    result = run("--findings", str(project(late)))
+    assert result.code == 0
+    assert re.search(r"findings\.yaml:\d+:\d+: warning: source 'news' was published on "
+                     r"2025-05-03, after the briefing's cut-off 2025-05-01", result.stderr)

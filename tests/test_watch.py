@@ -197,3 +197,18 @@ def test_deeply_nested_findings_fail_the_rebuild_not_the_session(watching: Watch
     assert "nest more than 100 levels" in watching.page()
     watching.findings.write_text(SAMPLE_FINDINGS)
     assert wait_for(lambda: watching.results[-1:] == [0])
+
+
+def test_a_busy_port_is_an_error_without_the_usage_text(project: Callable[..., Path],
+                                                        run: Callable[..., Run]) -> None:
+    import socket
+
+    findings = project()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("--findings", str(findings), "--watch", "--port", str(port))
+    assert result.code == 1
+    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "usage:" not in result.stderr

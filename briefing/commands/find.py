@@ -45,17 +45,18 @@ def main(argv: list[str]) -> int:
     checked = validate(doc, findings.parent, problems) if doc else None
     texts = checked.texts if checked else {}
     files = {s.id: s.file for _, s in checked.sources} if checked else {}
+    for problem in problems.errors:  # shown either way: the build will stop on them
+        print(problem, file=sys.stderr)
     if args.source not in texts:
-        if problems.errors:  # the source may be there, behind a mistake: say which
-            for problem in problems.errors:
-                print(problem, file=sys.stderr)
+        if args.source in files:
+            raise BadInput(f"source '{args.source}' cannot be read: "
+                           + ("see the error(s) above" if problems.errors else
+                              "run build-report to see why"))
+        suggestion = did_you_mean(args.source, files)
+        if problems.errors and not suggestion:  # the source may be there, behind a mistake
             raise BadInput(f"source '{args.source}' cannot be searched until the "
                            f"{len(problems.errors)} error(s) above are fixed")
-        why = (f"source '{args.source}' cannot be read: run build-report to see why"
-               if args.source in files else
-               f"no source '{args.source}' in {printable(args.findings)}"
-               f"{did_you_mean(args.source, files)}")
-        raise BadInput(why)
+        raise BadInput(f"no source '{args.source}' in {printable(args.findings)}{suggestion}")
     source = IndexedSource(args.source, texts[args.source].text)
     want = [comparable(w) for w in " ".join(args.words).split()]
     ranked = closest_windows(want, source.words, max(1, args.max))
@@ -64,14 +65,21 @@ def main(argv: list[str]) -> int:
     if not found:
         raise BadInput(f"nothing in source '{args.source}' resembles those words")
     sentences = split_sentences(source.text)
-    for likeness, lo, hi in found:
+    shown: set[tuple[int, int]] = set()
+    for _, lo, hi in found:
         start, end = source.words[lo][0], source.words[hi - 1][1]
         o_start, o_end = _whole_sentences(source.original_span(start, end), sentences)
+        if (o_start, o_end) in shown:  # two close windows in one sentence: show it once
+            continue
+        shown.add((o_start, o_end))
         line, col = source.line_col(o_start)
         quote = " ".join(source.text[o_start:o_end].split())
+        there = {comparable(w) for w in quote.split()}
+        matched = sum(w in there for w in want)
         scalar = yaml.safe_dump(quote, allow_unicode=True, width=10_000,
                                 default_style='"').removesuffix("\n...\n").strip()
-        print(f"# {printable(files[args.source])}:{line}:{col} ({likeness:.0%} alike)")
+        print(f"# {printable(files[args.source])}:{line}:{col} ({matched} of {len(want)} "
+              "words found)")
         print(f"      - source: {args.source}")
         print(f"        quote: {scalar}")
     return 0

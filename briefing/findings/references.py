@@ -96,7 +96,14 @@ def _check_cross_references(sources: list[tuple[int, model.Source]],
             elif len(kinds[name]) > 1:
                 problems.error(_line_in(doc, path, name, line),
                                f"the link '#{name}' is ambiguous: '{name}' is the id of "
-                               f"{' and '.join(map(_a, kinds[name]))}; give them different ids")
+                               f"{_several(kinds[name])}; give them different ids")
+
+
+def _several(kinds: list[str]) -> str:
+    """'a claim and a source', or '2 claims' when they are of one kind."""
+    if len(set(kinds)) == 1:
+        return f"{len(kinds)} {kinds[0]}s"
+    return " and ".join(map(_a, kinds))
 
 
 def _a(word: str) -> str:

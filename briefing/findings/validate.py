@@ -63,6 +63,13 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
         problems.error(doc.at(("sources",)), "at least one source is needed")
 
     texts = _check_sources(sources, doc, project, problems, out)
+    if briefing is not None:
+        for i, src in sources:
+            if src.published and src.published > briefing.as_of:
+                problems.warning(doc.at(("sources", i, "published")), f"source '{src.id}' was "
+                                 f"published on {src.published}, after the briefing's cut-off "
+                                 f"{briefing.as_of} (as_of: nothing later is considered): "
+                                 "check the date, or move as_of")
     _check_claims(claims, sources, briefing, doc, problems)
     references.check(briefing, sources, claims, origins, doc, problems)
     _check_spelling(claims, doc, problems)
@@ -167,6 +174,9 @@ def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int
             elif ref not in ids and ("claims", ref) not in doc.invalid_ids:
                 problems.error(doc.at((*at, "based_on", j)), f"unknown claim '{ref}'"
                                f"{did_you_mean(ref, ids)} in based_on")
+            elif ref in claim.based_on[:j]:
+                problems.warning(doc.at((*at, "based_on", j)), f"based_on names '{ref}' "
+                                 "twice: remove the repeat")
         if claim.flag and not (claim.note or "").strip():
             problems.error(doc.at((*at, "flag")), f"flag '{claim.flag}' needs a note saying why: "
                            "add 'note:' to this claim")
