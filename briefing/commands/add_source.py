@@ -189,8 +189,9 @@ def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, str | None]]:
     try:
         import trafilatura
     except ImportError as exc:
-        raise BadInput("reading a web page needs the html extra: in the project's folder, "
-                       "pip install -e '.[html]' (or save the article as plain text); "
+        raise BadInput("reading a web page needs the html extra: in the folder where "
+                       "build-report itself was installed from, pip install -e '.[html]' "
+                       "(or save the article as plain text); "
                        f"the import said: {exc}") from None
     # The page as saved: the extractor reads its declared or detected encoding itself.
     text = trafilatura.extract(raw, include_comments=False, include_tables=False,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import Problems
 from . import markdown, model
-from .load import Document, KeyPath
+from .load import Document, KeyPath, written_at
 from .origins import OriginRef, resting_on
 
 
@@ -68,6 +68,8 @@ class Finding:
     at: KeyPath
     """The node the warning points at."""
     message: str
+    word: str = ""
+    """Words in the node's text to point at, where the text runs over several lines."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,9 @@ def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
     for item in found:
+        where = written_at(doc, item.at, item.word) if item.word else doc.at(item.at)
         if item.subject[0] not in ("claims", "sources"):
-            problems.warning(doc.at(item.at), f"{item.message} (lint: {item.code})")
+            problems.warning(where, f"{item.message} (lint: {item.code})")
             continue
         subject = _subject(findings, item.subject)
         acks = [(j, a) for j, a in enumerate(subject.acknowledge) if a.warning == item.code]
@@ -103,7 +106,7 @@ def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
             kind = "claim" if item.subject[0] == "claims" else "source"
             accepted.append(Accepted(item.code, subject.id, kind, ack.reason))
         else:
-            problems.warning(doc.at(item.at), f"{item.message} (lint: {item.code}; fix it, or "
+            problems.warning(where, f"{item.message} (lint: {item.code}; fix it, or "
                              "acknowledge it with a reason)")
     subjects: list[tuple[KeyPath, model.Claim | model.Source]] = [
         *((("sources", i), s) for i, s in enumerate(findings.sources)),
@@ -277,5 +280,6 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
             found.append(Finding(
                 "bare-id", subject, path,
                 f"{path[-1] if isinstance(path[-1], str) else path[-2]} names {shown} as "
-                f"plain text, which readers would see: link it, like [the words](#{hits[0]})"))
+                f"plain text, which readers would see: link it, like [the words](#{hits[0]})",
+                hits[0]))
     return found

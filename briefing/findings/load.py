@@ -354,3 +354,28 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         return "a quoted value is not closed: add the closing quote mark"
     parts = [p for p in (exc.context, problem) if p]
     return "invalid YAML: " + ", ".join(parts) + " (check the indentation and quoting here)"
+
+
+def written_at(doc: Document, path: KeyPath, target: str, line: int = 0) -> Position:
+    """Where ``target`` on ``line`` of a value's text is written. In a block scalar ('|'
+    or '>') that line is counted from the line after its indicator (a folded scalar may
+    have joined lines, so the search goes on down the block); elsewhere ``target`` is
+    looked for on the value's first line."""
+    start = doc.at(path)
+    if not 0 < start.line <= len(doc.lines):
+        return start
+    first = doc.lines[start.line - 1]
+    if first[start.column - 1:start.column] not in ("|", ">"):
+        column = first.find(target, start.column - 1)
+        return start if column < 0 else Position(start.path, start.line, column + 1)
+    body = start.line + 1  # 1-based line of the block's first line of text
+    indent = next((len(text) - len(text.lstrip(" ")) for text in doc.lines[body - 1:]
+                   if text.strip()), 0)
+    for number in range(body + line, len(doc.lines) + 1):
+        text = doc.lines[number - 1]
+        if text.strip() and len(text) - len(text.lstrip(" ")) < indent:
+            break
+        column = text.find(target)
+        if column >= 0:
+            return Position(start.path, number, column + 1)
+    return Position(start.path, min(body + line, len(doc.lines)), indent + 1)

@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import Position, Problems, did_you_mean
 from . import markdown, model
 from .lint import CODES
-from .load import Document, KeyPath
+from .load import Document, KeyPath, written_at
 
 
 def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source]],
@@ -128,26 +128,5 @@ def _markdown_fields(doc: Document) -> Iterator[tuple[KeyPath, str]]:
 
 
 def _line_in(doc: Document, path: KeyPath, name: str, line: int) -> Position:
-    """Where the link to ``#name`` on ``line`` of a value's text is written. In a block
-    scalar ('|' or '>') that line is counted from the line after its indicator (a folded
-    scalar may have joined lines, so the search goes on down the block); elsewhere the
-    link is looked for on the value's first line."""
-    start = doc.at(path)
-    if not 0 < start.line <= len(doc.lines):
-        return start
-    target = "#" + name
-    first = doc.lines[start.line - 1]
-    if first[start.column - 1:start.column] not in ("|", ">"):
-        column = first.find(target, start.column - 1)
-        return start if column < 0 else Position(start.path, start.line, column + 1)
-    body = start.line + 1  # 1-based line of the block's first line of text
-    indent = next((len(text) - len(text.lstrip(" ")) for text in doc.lines[body - 1:]
-                   if text.strip()), 0)
-    for number in range(body + line, len(doc.lines) + 1):
-        text = doc.lines[number - 1]
-        if text.strip() and len(text) - len(text.lstrip(" ")) < indent:
-            break
-        column = text.find(target)
-        if column >= 0:
-            return Position(start.path, number, column + 1)
-    return Position(start.path, min(body + line, len(doc.lines)), indent + 1)
+    """Where the link to ``#name`` on ``line`` of a value's text is written."""
+    return written_at(doc, path, "#" + name, line)
