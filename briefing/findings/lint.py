@@ -47,6 +47,7 @@ CODES: dict[str, Rule] = {
     "no-alternatives": Rule("a judgment of low or moderate confidence names no alternatives",
                             "No alternatives weighed"),
     "no-indicators": Rule("a key judgment names no indicators to watch", "No indicators named"),
+    "uncited-source": Rule("a source no claim cites", "Listed but not cited"),
     "low-coverage": Rule("a source is covered less than briefing.min_coverage asks",
                          "Source only partly used"),
     "double-counted": Rule("one origin's figure counted twice in one estimates table",
@@ -192,14 +193,21 @@ def _untraced(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
 
 
 def _coverage(findings: model.Findings, coverage: dict[str, float]) -> list[Finding]:
+    """A source no claim cites (kept, say, as background: acknowledge it so), and one
+    covered less than min_coverage asks (not said again of an uncited source)."""
+    cited = {ev.source for claim in findings.claims for ev in claim.evidence}
+    uncited = [Finding("uncited-source", ("sources", i), ("sources", i, "id"),
+                       f"source '{s.id}' is not cited by any claim: cite it, or remove it")
+               for i, s in enumerate(findings.sources) if s.id not in cited]
     wanted = findings.briefing.min_coverage
     if wanted is None:
-        return []
-    return [Finding("low-coverage", ("sources", i), ("sources", i, "id"),
-                    f"source '{s.id}' is {coverage[s.id]:.0%} covered, below the "
-                    f"min_coverage of {wanted:.0%}: quote the sentences it still has")
-            for i, s in enumerate(findings.sources)
-            if s.id in coverage and coverage[s.id] < wanted]
+        return uncited
+    return uncited + [
+        Finding("low-coverage", ("sources", i), ("sources", i, "id"),
+                f"source '{s.id}' is {coverage[s.id]:.0%} covered, below the "
+                f"min_coverage of {wanted:.0%}: quote the sentences it still has")
+        for i, s in enumerate(findings.sources)
+        if s.id in cited and s.id in coverage and coverage[s.id] < wanted]
 
 
 def _double_counted(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]

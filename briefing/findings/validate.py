@@ -74,9 +74,6 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
     references.check(briefing, sources, claims, origins, doc, problems)
     _check_spelling(claims, doc, problems)
     _check_writing(doc, problems)
-    if isinstance(data.get("claims"), list) and len(claims) == len(data["claims"]):
-        # Only when every claim is valid: a broken claim may be the one citing a source.
-        _check_citations(claims, sources, doc, problems)
 
     findings = None
     if not problems.errors and briefing is not None:
@@ -329,12 +326,3 @@ def _value(data: Any, path: KeyPath) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-def _check_citations(claims: list[tuple[int, model.Claim]], sources: list[tuple[int, model.Source]],
-                     doc: Document, problems: Problems) -> None:
-    cited = {ev.source for _, c in claims for ev in c.evidence}
-    for i, src in sources:
-        if src.id not in cited:
-            problems.warning(doc.at(("sources", i, "id")), f"source '{src.id}' is not cited by "
-                             "any claim")
