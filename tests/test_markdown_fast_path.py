@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.page.view import _MD, Markdown, _plain
+from briefing.findings.markdown import _MD
+from briefing.page.view import Markdown, _plain
 
 WORDS = st.sampled_from(["North", "Korea's", "troops", "10,000", "in", "Russia.", "(about)",
                          "a", "\"quoted\"", "-", "—", "1.", "2)", "'s", "e.g.", "U.S.",

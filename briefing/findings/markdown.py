@@ -24,6 +24,16 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(_MD.parse(text))
 
 
+def render(text: str) -> str:
+    """The text as the page's HTML, from the same parse the checks read: a text with links
+    is parsed once for both."""
+    return str(_MD.renderer.render(list(_tokens(text)), _MD.options, {}))
+
+
+def render_inline(text: str) -> str:
+    return str(_MD.renderInline(text))
+
+
 def _may_link(text: str) -> bool:
     return "[" in text and "#" in text
 

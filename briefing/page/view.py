@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from ..findings import coverage, model, vocab
 from ..findings.lint import CODES, Accepted
+from ..findings.markdown import render as render_markdown
+from ..findings.markdown import render_inline as render_markdown_inline
 from ..findings.markdown import shown_words
 from ..findings.numbers import shown
 from ..findings.origins import OriginRef, passage_origin, resting_on, titles
@@ -31,8 +32,6 @@ from . import chart
 from .highlight import Mark, render_source
 from .render import reader_date
 
-_MD = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
-_MD.disable("image")  # an image would be an external request
 _LINK = re.compile(r'href="#([a-z0-9-]+)"')
 
 
@@ -71,12 +70,12 @@ _MARKS = re.compile(r"[\\`*_\[\]<>!#&|~:=+\t]|^\s|\s$|(?:^|\n)\s*[-\d]|\s\n|\n\s
 # Rendered once per text in a process that rebuilds (--watch); bounded.
 @lru_cache(maxsize=20_000)
 def _rendered(text: str) -> str:
-    return str(_MD.render(text))
+    return render_markdown(text)
 
 
 @lru_cache(maxsize=20_000)
 def _rendered_inline(text: str) -> str:
-    return str(_MD.renderInline(text))
+    return render_markdown_inline(text)
 
 
 def _plain(text: str) -> bool:
