@@ -95,13 +95,15 @@ def test_every_estimate_is_a_row_of_its_table(open_briefing: Callable[..., Opene
 
 def test_a_spread_is_stated_only_where_two_or_more_figures_meet(
         open_briefing: Callable[..., Opened], case: Case) -> None:
-    """Under each table, the lowest and highest figure of each location that has two or
-    more; a lone figure has no spread."""
+    """In each chart, the lowest and highest figure of each location that has two or more,
+    said once (beside the location, and in the chart's description); a lone figure has no
+    spread."""
     page = open_briefing().page
     spreads = page.evaluate("[...document.querySelectorAll('section.estimates')].map(s => "
                             "[s.querySelector('h2').textContent, "
-                            "s.querySelector('.spread') ? s.querySelector('.spread').textContent"
-                            " : ''])")
+                            "s.querySelector('svg.chart-svg desc').textContent])")
+    shown = page.evaluate("[...document.querySelectorAll('section.estimates')].map(s => "
+                          "s.innerText.split('spread ').length - 1)")
     text = {heading: " ".join(spread.split()) for heading, spread in spreads}
     by_place: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for est in estimates(case):
@@ -110,10 +112,12 @@ def test_a_spread_is_stated_only_where_two_or_more_figures_meet(
         low, high = min(s[0] for s in spans), max(s[1] for s in spans)
         spread = text[quantity]
         if len(spans) < 2:
-            assert f"{location} " not in spread, spread
+            assert f"{location} (spread" not in spread, spread
             continue
         said = f"all {separated(low)}" if low == high else f"{separated(low)}–{separated(high)}"
-        assert f"{location} {said}" in spread, spread
+        assert f"{location} (spread {said}" in spread, spread
+    places = {(q, loc) for (q, loc), spans in by_place.items() if len(spans) > 1}
+    assert sum(shown) == len(places), "each spread is written once on the page"
     assert "spread" not in page.evaluate("document.querySelector('#other-figures') ? "
                                          "document.querySelector('#other-figures').innerText"
                                          " : ''").lower()
