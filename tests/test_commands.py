@@ -262,6 +262,23 @@ def test_add_source_refuses_bad_input_and_changes_nothing(
     assert snapshot(started.parent) == before
 
 
+def test_add_source_refuses_a_text_already_listed_under_another_id(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    """One text under two ids would be cited apart and counted as two sources."""
+    article = tmp_path / "wire.txt"
+    article.write_text("Officials counted 40 ships.\n", encoding="utf-8")
+    assert run("add-source", str(article), "--id", "wire",
+               "--findings", str(started)).code == 0
+    before = snapshot(started.parent)
+    copy = tmp_path / "copy" / "wire-again.txt"
+    copy.parent.mkdir()
+    copy.write_bytes(article.read_bytes())
+    result = run("add-source", str(copy), "--id", "wire-again", "--findings", str(started))
+    assert result.code == 1
+    assert "is already listed as source 'wire'" in result.stderr
+    assert snapshot(started.parent) == before
+
+
 # find
 
 def test_find_gives_the_closest_passages_ready_to_paste(started: Path, run: Runner,

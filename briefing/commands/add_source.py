@@ -79,8 +79,7 @@ def main(argv: list[str]) -> int:
     findings = Path(args.findings)
     text = _read_findings(findings)
     sources_node = _sources_node(text, args.findings)
-    taken = [item.value for node in sources_node.value for key, item in node.value
-             if isinstance(node, yaml.MappingNode) and key.value == "id"]
+    taken = [fields["id"] for fields in _entries(sources_node) if "id" in fields]
     if args.id in taken:
         raise BadInput(f"a source with id '{args.id}' is already listed in "
                        f"{printable(args.findings)}: choose another --id")
@@ -111,13 +110,19 @@ def main(argv: list[str]) -> int:
         if target.exists() and target.read_bytes() != data:
             raise BadInput(f"{printable(str(target))} already exists with other contents: "
                            "nothing was changed; remove it or rename the file")
+    digest = hashlib.sha256(body).hexdigest()
+    same = [fields.get("id", "?") for fields in _entries(sources_node)
+            if fields.get("sha256") == digest or fields.get("file") == f"sources/{name}"]
+    if same:  # one text under two ids would be cited apart, and counted twice
+        raise BadInput(f"{printable(args.file)} is already listed as source '{same[0]}': "
+                       "nothing was changed; cite that source")
     entry = Entry(
         id=args.id, file=f"sources/{name}",
         title=args.title or page_meta.get("title") or _first_line(body) or args.id,
         publisher=args.publisher or page_meta.get("publisher"),
         published=args.published or page_meta.get("published"),
         url=args.url or page_meta.get("url"), reliability=args.reliability,
-        sha256=hashlib.sha256(body).hexdigest())
+        sha256=digest)
     updated = _with_entry(text, sources_node, entry)
     listed = len(sources_node.value) if isinstance(sources_node, yaml.SequenceNode) else 0
     if not _lists_it_last(updated, entry, listed):
@@ -319,3 +324,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _entries(sources_node: yaml.Node) -> list[dict[str, str]]:
+    """The plain text fields of each entry already listed under ``sources:``."""
+    if not isinstance(sources_node, yaml.SequenceNode):
+        return []
+    return [{key.value: item.value for key, item in node.value
+             if isinstance(key, yaml.ScalarNode) and isinstance(item, yaml.ScalarNode)}
+            for node in sources_node.value if isinstance(node, yaml.MappingNode)]
