@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import SAMPLE_FINDINGS, Run
 
 Project = Callable[..., Path]
@@ -82,21 +84,15 @@ def test_a_link_to_an_id_two_claims_share_says_so_in_plain_words(project: Projec
     assert "'officials-count' is the id of 2 claims; give them different ids" in result.stderr
 
 
-def test_a_claim_named_twice_in_based_on_is_a_warning_at_the_repeat(project: Project,
-                                                                    run: Runner) -> None:
-    twice = SAMPLE_FINDINGS.replace("based_on: [officials-count, mayor-count]",
-                                    "based_on: [officials-count, mayor-count, officials-count]")
-    result = run("--findings", str(project(twice)))
+@pytest.mark.parametrize(("old", "new", "warning"), [
+    ("based_on: [officials-count, mayor-count]",
+     "based_on: [officials-count, mayor-count, officials-count]",
+     "based_on names 'officials-count' twice"),
+    ("    reliability: C\n", "    reliability: C\n    published: 2025-05-03\n",
+     "source 'news' was published on 2025-05-03, after the briefing's cut-off 2025-05-01"),
+], ids=["a claim named twice in based_on", "a source published after the cut-off"])
+def test_a_doubtful_edit_is_a_warning_at_its_line(project: Project, run: Runner, old: str,
+                                                  new: str, warning: str) -> None:
+    result = run("--findings", str(project(SAMPLE_FINDINGS.replace(old, new))))
     assert result.code == 0
-    assert re.search(r"findings\.yaml:\d+:\d+: warning: based_on names 'officials-count' twice",
-                     result.stderr)
-
-
-def test_a_source_published_after_the_cut_off_is_a_warning(project: Project,
-                                                           run: Runner) -> None:
-    late = SAMPLE_FINDINGS.replace("    reliability: C\n",
-                                   "    reliability: C\n    published: 2025-05-03\n")
-    result = run("--findings", str(project(late)))
-    assert result.code == 0
-    assert re.search(r"findings\.yaml:\d+:\d+: warning: source 'news' was published on "
-                     r"2025-05-03, after the briefing's cut-off 2025-05-01", result.stderr)
+    assert re.search(r"findings\.yaml:\d+:\d+: warning: " + re.escape(warning), result.stderr)
