@@ -79,7 +79,8 @@ def main(argv: list[str]) -> int:
     findings = Path(args.findings)
     text = _read_findings(findings)
     sources_node = _sources_node(text, args.findings)
-    taken = [fields["id"] for fields in _entries(sources_node) if "id" in fields]
+    listed_entries = _entries(sources_node)
+    taken = [fields["id"] for fields in listed_entries if "id" in fields]
     if args.id in taken:
         raise BadInput(f"a source with id '{args.id}' is already listed in "
                        f"{printable(args.findings)}: choose another --id")
@@ -111,7 +112,7 @@ def main(argv: list[str]) -> int:
             raise BadInput(f"{printable(str(target))} already exists with other contents: "
                            "nothing was changed; remove it or rename the file")
     digest = hashlib.sha256(body).hexdigest()
-    same = [fields.get("id", "?") for fields in _entries(sources_node)
+    same = [fields.get("id", "?") for fields in listed_entries
             if fields.get("sha256") == digest or fields.get("file") == f"sources/{name}"]
     if same:  # one text under two ids would be cited apart, and counted twice
         raise BadInput(f"{printable(args.file)} is already listed as source '{same[0]}': "

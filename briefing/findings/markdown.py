@@ -71,3 +71,12 @@ def shown_words(text: str) -> str:
                 parts.append("\n")
         parts.append("\n")
     return "".join(parts)
+
+
+def opening_words(text: str, most: int = 9) -> str:
+    """The opening words of a statement or a title, to name it without saying it again:
+    the whole of a short one (without its full stop), else its first words and '…'."""
+    words = text.split()
+    if len(words) <= most:
+        return " ".join(words).rstrip(".")
+    return " ".join(words[:most]).rstrip(",;:") + "…"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import model
+from .markdown import opening_words
 
 
 @dataclass(frozen=True, order=True)
@@ -83,11 +84,5 @@ def titles(findings: model.Findings) -> dict[OriginRef, str]:
     for number, source in enumerate(findings.sources, 1):
         named[OriginRef("source", source.id)] = \
             f"{source.publisher}'s own reporting" if source.publisher else \
-            f"the source’s own reporting (“{_opening(source.title)}” [S{number}])"
+            f"the source’s own reporting (“{opening_words(source.title, 6)}” [S{number}])"
     return named
-
-
-def _opening(title: str, most: int = 6) -> str:
-    words = title.split()
-    return " ".join(words) if len(words) <= most else \
-        " ".join(words[:most]).rstrip(",;:") + "…"

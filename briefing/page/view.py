@@ -19,9 +19,9 @@ from markupsafe import Markup, escape
 
 from ..findings import coverage, model, vocab
 from ..findings.lint import CODES, Accepted
+from ..findings.markdown import opening_words, shown_words
 from ..findings.markdown import render as render_markdown
 from ..findings.markdown import render_inline as render_markdown_inline
-from ..findings.markdown import shown_words
 from ..findings.numbers import shown
 from ..findings.origins import OriginRef, passage_origin, resting_on, titles
 from ..findings.quotes import Passage
@@ -285,7 +285,7 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         # Named by their opening words, the whole statement on hover: the statement
         # itself is said once, in the findings.
         view.based_on = [(by_id[ref].anchor, by_id[ref].statement_text,
-                          _few_words(by_id[ref].statement_text))
+                          opening_words(by_id[ref].statement_text))
                          for ref in view.model.based_on if ref in by_id]
     _render_sources(sources, claims, passages, numbering)
     reported = [c for c in claims if c.model.kind == "reported"]
@@ -531,7 +531,7 @@ def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str,
     statement whole: the statement is said where the claim is."""
     lines = [Caveat(v.model.flag.replace("-", " ").capitalize() if v.model.flag else "",
                     f"flag flag-{v.model.flag}",
-                    Markup("{}: {}").format(_few_words(v.statement_text),
+                    Markup("{}: {}").format(opening_words(v.statement_text),
                                             _first_sentence(v.model.note)),
                     v.note_anchor, "the note")
              for v in claims if v.model.flag and v.model.flag != "unverified"]
@@ -542,18 +542,18 @@ def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str,
         lines.append(Caveat("Unverified", "flag flag-unverified",
                             Markup(escape(vocab.FLAGS["unverified"].rstrip(".") + ":")), "",
                             "", [(v.note_anchor if v.model.note else v.anchor,
-                                  _few_words(v.statement_text, 6)) for v in unverified]))
+                                  opening_words(v.statement_text, 6)) for v in unverified]))
     grouped: dict[tuple[str, str], list[Accepted]] = defaultdict(list)
     for item in accepted:
         grouped[(item.subject_kind, item.subject_id)].append(item)
     for (kind, subject_id), items in grouped.items():
         if kind == "claim":
             subject = by_id[subject_id]
-            what, anchor = _few_words(subject.statement_text), subject.anchor
+            what, anchor = opening_words(subject.statement_text), subject.anchor
             link = "the judgment" if subject.model.kind != "reported" else "the finding"
         else:
             source = sources[subject_id]
-            what, anchor, link = _few_words(source.model.title), source.anchor, "the source"
+            what, anchor, link = opening_words(source.model.title), source.anchor, "the source"
         reasons = Markup(" ").join(md.inline(item.reason) for item in items)
         labels = "; ".join(label if n == 0 else label[:1].lower() + label[1:] for n, label
                            in enumerate(dict.fromkeys(CODES[i.code].accepted_as for i in items)))
@@ -561,14 +561,6 @@ def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str,
                             Markup("{}: <span class=\"reason\">Accepted: {}</span>")
                             .format(what, reasons), anchor, link))
     return lines
-
-
-def _few_words(text: str, most: int = 9) -> str:
-    """The opening words of a statement, to name it without saying it again."""
-    words = text.split()
-    if len(words) <= most:
-        return " ".join(words).rstrip(".")
-    return " ".join(words[:most]).rstrip(",;:") + "…"
 
 
 def _first_sentence(note: str | None) -> str:
