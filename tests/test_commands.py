@@ -279,6 +279,85 @@ def test_add_source_refuses_a_text_already_listed_under_another_id(
     assert snapshot(started.parent) == before
 
 
+def _article(tmp_path: Path, name: str = "notes.txt") -> Path:
+    article = tmp_path / "in" / name
+    article.parent.mkdir(exist_ok=True)
+    article.write_text("Officials counted 40 ships.\n", encoding="utf-8")
+    return article
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link to a device", "folder", "dangling link"])
+def test_add_source_never_reads_or_replaces_what_is_not_an_ordinary_file(
+        started: Path, run: Runner, tmp_path: Path, kind: str) -> None:
+    """A project received from someone else may hold anything at sources/NAME: a pipe
+    would hang a read, /dev/zero would fill memory; the command refuses, changing nothing."""
+    target = started.parent / "sources" / "notes.txt"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "link to a device":
+        target.symlink_to("/dev/zero")
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        target.symlink_to(tmp_path / "nowhere.txt")
+    before = snapshot(started.parent)
+    result = run("add-source", str(_article(tmp_path)), "--id", "notes",
+                 "--findings", str(started))
+    assert result.code == 1 and "nothing was changed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(started.parent) == before
+    assert not (tmp_path / "nowhere.txt").exists()
+
+
+def test_add_source_refuses_a_sources_folder_that_leads_outside_the_project(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder = started.parent / "sources"
+    for child in folder.iterdir():
+        child.unlink()
+    folder.rmdir()
+    folder.symlink_to(outside)
+    result = run("add-source", str(_article(tmp_path)), "--id", "notes",
+                 "--findings", str(started))
+    assert result.code == 1 and "is not a folder of the project" in result.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_add_source_refuses_findings_that_are_a_link(started: Path, run: Runner,
+                                                     tmp_path: Path) -> None:
+    real = tmp_path / "shared-findings.yaml"
+    real.write_bytes(started.read_bytes())
+    started.unlink()
+    started.symlink_to(real)
+    result = run("add-source", str(_article(tmp_path)), "--id", "notes",
+                 "--findings", str(started))
+    assert result.code == 1 and "is a symbolic link" in result.stderr
+    assert started.is_symlink() and "notes" not in real.read_text(encoding="utf-8")
+
+
+def test_add_source_refuses_a_file_name_a_findings_file_cannot_hold(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    before = snapshot(started.parent)
+    result = run("add-source", str(_article(tmp_path, "esc\x1b[2J.txt")), "--id", "esc",
+                 "--findings", str(started))
+    assert result.code == 1 and "rename the file first" in result.stderr
+    assert "\x1b[2J" not in result.stderr  # shown escaped, never sent to the terminal
+    assert snapshot(started.parent) == before
+
+
+def test_add_source_sees_an_unpinned_entry_of_the_same_text_however_its_path_is_written(
+        started: Path, run: Runner, tmp_path: Path) -> None:
+    text = started.read_text(encoding="utf-8")
+    started.write_text(re.sub(r"    sha256: .*\n", "", text).replace(
+        "file: sources/example.txt", "file: ./sources/example.txt"), encoding="utf-8")
+    copy = tmp_path / "copy" / "example.txt"
+    copy.parent.mkdir()
+    copy.write_bytes((started.parent / "sources" / "example.txt").read_bytes())
+    result = run("add-source", str(copy), "--id", "dup", "--findings", str(started))
+    assert result.code == 1 and "is already listed as source 'example-source'" in result.stderr
+
+
 # find
 
 def test_find_gives_the_closest_passages_ready_to_paste(started: Path, run: Runner,
@@ -368,6 +447,7 @@ def test_find_searches_a_good_source_despite_another_mistake_and_says_so(
 
 @pytest.mark.parametrize(("argv", "says"), [
     (["example-source", "  "], "give the words to look for"),
+    (["example-source", *["word"] * 61], "give at most 60 words"),
     (["example-source", "rain", "--max", "0"], "--max 0"),
     (["example-source"], "the following arguments are required: WORDS"),
 ])

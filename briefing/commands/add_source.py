@@ -11,6 +11,7 @@ kept beside the text. Anything refused leaves findings.yaml and sources/ untouch
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -77,6 +78,11 @@ def main(argv: list[str]) -> int:
             raise UsageError(f"--published '{args.published}' is not a date written "
                              "YYYY-MM-DD") from None
     findings = Path(args.findings)
+    if findings.is_symlink():
+        # Written in place of the link, it would drift from the file the link names; written
+        # through it, a project could aim add-source at any file of the analyst's.
+        raise BadInput(f"{printable(args.findings)} is a symbolic link: give the real file "
+                       "with --findings")
     text = _read_findings(findings)
     sources_node = _sources_node(text, args.findings)
     listed_entries = _entries(sources_node)
@@ -104,16 +110,21 @@ def main(argv: list[str]) -> int:
     if name.startswith("."):
         raise BadInput(f"{printable(args.file)} is a hidden file: hidden files are never read "
                        "as sources; copy the text into a file whose name has no leading dot")
+    if not _plain_name(name):
+        raise BadInput(f"the name of {printable(args.file)} has control characters or bytes "
+                       "that are not UTF-8, which a findings file cannot name: rename the "
+                       "file first")
+    _check_folder(folder, findings.parent)
     targets = {folder / name: body}
     if is_html:
         targets[folder / f"{args.id}.html"] = raw
     for target, data in targets.items():
-        if target.exists() and target.read_bytes() != data:
+        if _existing(target) not in (None, data):
             raise BadInput(f"{printable(str(target))} already exists with other contents: "
                            "nothing was changed; remove it or rename the file")
     digest = hashlib.sha256(body).hexdigest()
     same = [fields.get("id", "?") for fields in listed_entries
-            if fields.get("sha256") == digest or fields.get("file") == f"sources/{name}"]
+            if _same_text(fields, digest, f"sources/{name}", findings.parent)]
     if same:  # one text under two ids would be cited apart, and counted twice
         raise BadInput(f"{printable(args.file)} is already listed as source '{same[0]}': "
                        "nothing was changed; cite that source")
@@ -130,6 +141,7 @@ def main(argv: list[str]) -> int:
         raise BadInput(f"cannot add the entry to the layout of {printable(args.findings)}: "
                        "nothing was changed; copy the file under sources/ and list it by hand")
     written: list[Path] = []
+    made = not folder.exists()
     try:
         folder.mkdir(exist_ok=True)
         for target, data in targets.items():
@@ -140,8 +152,12 @@ def main(argv: list[str]) -> int:
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise BadInput(f"cannot write ({exc.strerror or exc}): nothing was changed") from None
-    print(f"build-report: added source '{args.id}' ({entry.file}, sha256 pinned); quote it: "
+    print(f"build-report: added source '{args.id}' ({printable(entry.file)}, sha256 pinned); "
+          "quote it: "
           f"build-report find {args.id} \"words you remember\"", file=sys.stderr)
     return 0
 
@@ -334,3 +350,50 @@ def _entries(sources_node: yaml.Node) -> list[dict[str, str]]:
     return [{key.value: item.value for key, item in node.value
              if isinstance(key, yaml.ScalarNode) and isinstance(item, yaml.ScalarNode)}
             for node in sources_node.value if isinstance(node, yaml.MappingNode)]
+
+
+def _plain_name(name: str) -> bool:
+    """A file name a findings file can hold and a terminal can show: UTF-8, no controls."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that were not UTF-8, kept as lone surrogates
+        return False
+    return printable(name) == name
+
+
+def _check_folder(folder: Path, project: Path) -> None:
+    """sources/ must be a folder of the project itself, not a link leading elsewhere."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise BadInput(f"{printable(str(folder))} is not a folder of the project (a link or a "
+                       "file): nothing was changed; make sources/ an ordinary folder")
+
+
+def _existing(target: Path) -> bytes | None:
+    """The bytes already at ``target``, None if nothing is there; anything but an ordinary
+    file (a link, a pipe, a device, a folder) is refused, never read or replaced."""
+    if not os.path.lexists(target):
+        return None
+    if target.is_symlink():
+        raise BadInput(f"{printable(str(target))} is a symbolic link: nothing was changed; "
+                       "remove it or rename the file")
+    try:
+        return read_regular(target)
+    except SourceReadError as exc:
+        raise BadInput(f"{printable(str(target))} {exc}: nothing was changed; remove it or "
+                       "rename the file") from None
+
+
+def _same_text(fields: dict[str, str], digest: str, file: str, project: Path) -> bool:
+    """Whether a listed entry is this text: the same pin, the same path however written,
+    or (unpinned) a file of the project with the same bytes."""
+    listed = fields.get("file", "")
+    if fields.get("sha256") == digest or (listed and os.path.normpath(listed) == file):
+        return True
+    if fields.get("sha256") or not listed or os.path.isabs(listed):
+        return False
+    path = project / listed
+    try:
+        inside = path.resolve().is_relative_to(project.resolve())
+        return inside and hashlib.sha256(read_regular(path)).hexdigest() == digest
+    except (SourceReadError, OSError, RuntimeError):
+        return False

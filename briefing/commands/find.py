@@ -14,7 +14,7 @@ from ..cli import ArgumentParser
 from ..errors import BadInput, Problems, UsageError, did_you_mean, printable
 from ..findings.coverage import split_sentences
 from ..findings.load import load_findings
-from ..findings.quotes import IndexedSource, closest_windows, comparable
+from ..findings.quotes import SUGGEST_WORDS, IndexedSource, closest_windows, comparable
 from ..findings.validate import validate
 
 
@@ -35,6 +35,10 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if not " ".join(args.words).strip():
         raise UsageError("give the words to look for, as you remember them")
+    if len(" ".join(args.words).split()) > SUGGEST_WORDS:
+        # Matching costs grow with the square of the words; the opening is enough to find.
+        raise UsageError(f"give at most {SUGGEST_WORDS} words: the opening of the passage "
+                         "you remember is enough")
     if args.max < 1:
         raise UsageError(f"--max {args.max}: give how many passages to show, 1 or more")
     findings = Path(args.findings)
