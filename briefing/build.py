@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from .errors import InvalidFindings, Problems
-from .findings import coverage, origins
+from .findings import coverage, markdown, origins
 from .findings.figures import check_figures
 from .findings.lint import lint
 from .findings.load import load_findings
@@ -31,6 +31,12 @@ def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | 
     ``out``, where the report will go, is named so that no source can be inside it;
     ``previous``, an earlier edition's findings.json, makes the briefing say what changed.
     """
+    with markdown.kept_between_runs(findings_path):
+        return _build(findings_path, shown_as, strict, out, previous)
+
+
+def _build(findings_path: Path, shown_as: str, strict: bool, out: Path | None,
+           previous: Previous | None) -> tuple[dict[str, bytes], Problems]:
     problems = Problems()
     doc = load_findings(findings_path, shown_as, problems)
     if doc is None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.findings.markdown import _MD
-from briefing.page.view import Markdown, _plain
+from briefing.findings.markdown import _parser, plain
+from briefing.page.view import Markdown
 
 WORDS = st.sampled_from(["North", "Korea's", "troops", "10,000", "in", "Russia.", "(about)",
                          "a", "\"quoted\"", "-", "—", "1.", "2)", "'s", "e.g.", "U.S.",
@@ -20,15 +20,15 @@ TEXT = st.lists(st.one_of(WORDS, st.sampled_from([" ", "\n", "  ", " \n"])),
 @given(TEXT)
 def test_plain_text_renders_as_the_parser_renders_it(text: str) -> None:
     md = Markdown({})
-    assert str(md.block(text)) == _MD.render(text)
-    assert str(md.block(text + "\n")) == _MD.render(text + "\n")
-    assert str(md.inline(text)) == _MD.renderInline(text)
+    assert str(md.block(text)) == _parser().render(text)
+    assert str(md.block(text + "\n")) == _parser().render(text + "\n")
+    assert str(md.inline(text)) == _parser().renderInline(text)
 
 
 def test_marked_text_goes_to_the_parser() -> None:
     for text in ["**bold**", "[link](#x)", "- item", "1. one", "a\\nb", "# head", "a  \nb"]:
-        assert not _plain(text)
+        assert not plain(text)
 
 
 def test_a_figure_ending_a_sentence_is_plain_text() -> None:
-    assert _plain("Troops arrived in 2024.") and _plain("Of 10,000 (est. 2)")
+    assert plain("Troops arrived in 2024.") and plain("Of 10,000 (est. 2)")

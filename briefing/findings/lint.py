@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import Problems
 from . import markdown, model
@@ -24,8 +24,7 @@ from .load import Document, KeyPath, written_at
 from .origins import OriginRef, resting_on
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """What one lint code stands for."""
 
     catches: str
@@ -59,8 +58,7 @@ CODES: dict[str, Rule] = {
 }
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One warning the lint raises, before acknowledgments are applied."""
 
     code: str
@@ -73,8 +71,7 @@ class Finding:
     """Words in the node's text to point at, where the text runs over several lines."""
 
 
-@dataclass(frozen=True)
-class Accepted:
+class Accepted(NamedTuple):
     """An acknowledged warning, shown in the caveats with its reason."""
 
     code: str

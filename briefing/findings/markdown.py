@@ -1,37 +1,118 @@
-"""Markdown as the build reads it: the ``#id`` links a text makes and the words a reader sees.
+"""Markdown as the build reads it: the page's HTML, the ``#id`` links a text makes and the
+words a reader sees.
 
-Read from markdown-it's token stream, parsed the way the page renders it, so that what is
-checked is what is shown: a link in a code span is not a link, a reference-style link
+All three come from one markdown-it parse, made the way the page renders it, so that what
+is checked is what is shown: a link in a code span is not a link, a reference-style link
 (``[text][ref]`` with ``[ref]: #id``) or a link with a title is one.
+
+Parsing is the slowest part of a fresh build, and importing the parser costs more than a
+whole build in a warm process. So text with none of Markdown's marks skips the parser, and
+what the parser made of each text is kept between runs (:func:`kept_between_runs`): a build
+whose marked texts are all unchanged does not import the parser at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import re
 from collections.abc import Iterator
-from functools import lru_cache
+from contextlib import contextmanager, suppress
+from functools import cache
+from importlib.machinery import PathFinder
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from .. import cache as user_cache
 
-# The page's settings (briefing/page/view.py): CommonMark, no raw HTML, tables, no images.
-_MD = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
-_MD.disable("image")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+# Text with none of Markdown's marks renders as itself in one paragraph; most notes and
+# statements are such text, and the parser costs far more than this check. A list marker
+# counts only at the start of a line (a figure ending a sentence, "in 2024.", is plain).
+_MARKS = re.compile(r"[\\`*_\[\]<>!#&|~=+\t]|^\s|\s$|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}",
+                    re.MULTILINE)
 
 
-@lru_cache(maxsize=20_000)
-def _tokens(text: str) -> tuple[Token, ...]:
-    return tuple(_MD.parse(text))
+def plain(text: str) -> bool:
+    """True when ``text`` renders as itself, escaped, with no Markdown in it."""
+    return not _MARKS.search(text)
+
+
+class Parsed(NamedTuple):
+    """What the page and the checks need of one text."""
+
+    html: str
+    links: tuple[tuple[str, int], ...]
+    """Each in-page link: the id it names (after the ``#``) and its line, from 0."""
+    words: str | None
+    """The words a reader sees, when they differ from the text."""
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # The page's settings: CommonMark, no raw HTML, tables, no images.
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md.disable("image")
+    return md
+
+
+# What was parsed, in this process and (under kept_between_runs) in earlier ones; the texts
+# used since the last kept_between_runs began, so that only those are kept.
+_blocks: dict[str, Parsed] = {}
+_inlines: dict[str, str] = {}
+_used: set[str] = set()
+_used_inline: set[str] = set()
+
+
+def _parsed(text: str) -> Parsed:
+    _used.add(text)
+    found = _blocks.get(text)
+    if found is None:
+        found = _blocks[text] = _parse(text)
+    return found
+
+
+def _parse(text: str) -> Parsed:
+    md = _parser()
+    tokens = md.parse(text)
+    links, parts = [], []
+    for token in tokens:
+        if token.type in ("code_block", "fence"):
+            parts.append(token.content)
+        line = token.map[0] if token.map else 0
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append("\n")
+                line += 1
+            elif child.type == "link_open":
+                href = child.attrGet("href")
+                if isinstance(href, str) and href.startswith("#"):
+                    links.append((unquote(href[1:]), line))
+        parts.append("\n")
+    words = "".join(parts)
+    return Parsed(str(md.renderer.render(tokens, md.options, {})), tuple(links),
+                  None if words == text else words)
 
 
 def render(text: str) -> str:
-    """The text as the page's HTML, from the same parse the checks read: a text with links
-    is parsed once for both."""
-    return str(_MD.renderer.render(list(_tokens(text)), _MD.options, {}))
+    """The text as the page's HTML (block Markdown)."""
+    return _parsed(text).html
 
 
 def render_inline(text: str) -> str:
-    return str(_MD.renderInline(text))
+    _used_inline.add(text)
+    found = _inlines.get(text)
+    if found is None:
+        found = _inlines[text] = str(_parser().renderInline(text))
+    return found
 
 
 def _may_link(text: str) -> bool:
@@ -41,36 +122,16 @@ def _may_link(text: str) -> bool:
 def links(text: str) -> Iterator[tuple[str, int]]:
     """Each in-page link of ``text``: the id it names (after the ``#``) and the line of
     the text, counted from 0, where the link starts."""
-    if not _may_link(text):
-        return
-    for token in _tokens(text):
-        if token.type != "inline" or not token.children:
-            continue
-        line = token.map[0] if token.map else 0
-        for child in token.children:
-            if child.type in ("softbreak", "hardbreak"):
-                line += 1
-            elif child.type == "link_open":
-                href = child.attrGet("href")
-                if isinstance(href, str) and href.startswith("#"):
-                    yield unquote(href[1:]), line
+    if _may_link(text):
+        yield from _parsed(text).links
 
 
 def shown_words(text: str) -> str:
     """The words a reader sees: text, code and link text, but not where links lead."""
     if not _may_link(text):
         return text
-    parts: list[str] = []
-    for token in _tokens(text):
-        if token.type in ("code_block", "fence"):
-            parts.append(token.content)
-        for child in token.children or ():
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append("\n")
-        parts.append("\n")
-    return "".join(parts)
+    words = _parsed(text).words
+    return text if words is None else words
 
 
 def opening_words(text: str, most: int = 9) -> str:
@@ -80,3 +141,138 @@ def opening_words(text: str, most: int = 9) -> str:
     if len(words) <= most:
         return " ".join(words).rstrip(".")
     return " ".join(words[:most]).rstrip(",;:") + "…"
+
+
+# Keeping parses between runs --------------------------------------------------------------
+
+_FORMAT = 1
+# The file last read or written, and its stamp, so that a watcher does not read back what
+# it has just written.
+_synced: tuple[str, int] | None = None
+
+
+@contextmanager
+def kept_between_runs(findings: Path) -> Iterator[None]:
+    """Parses of this project's texts read from the user's cache before a build and
+    written back after it, only those the build used (so the file follows the project).
+
+    The file names the parser's and this module's versions: after an upgrade it is not
+    read. A file that cannot be read or makes no sense is ignored, and one that cannot be
+    written is left as it was: the cache changes how fast a build is, never what it makes.
+    """
+    path = _cache_file(findings)
+    if path is not None:
+        _read(path)
+    _used.clear()
+    _used_inline.clear()
+    before = (len(_blocks), len(_inlines))
+    completed = False
+    try:
+        yield
+        completed = True
+    finally:
+        changed = (len(_blocks), len(_inlines)) != before
+        if completed:  # a build that stopped early did not use every text
+            changed |= _forget_unused()
+        if path is not None and changed:
+            _write(path)
+
+
+def _forget_unused() -> bool:
+    unused = _blocks.keys() - _used, _inlines.keys() - _used_inline
+    for text in unused[0]:
+        del _blocks[text]
+    for text in unused[1]:
+        del _inlines[text]
+    return bool(unused[0] or unused[1])
+
+
+def _cache_file(findings: Path) -> str | None:
+    folder = user_cache.folder("markdown")
+    if folder is None:
+        return None
+    try:
+        where = str(findings.resolve())
+    except (OSError, RuntimeError):
+        return None
+    name = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return os.path.join(folder, f"{name}.json")
+
+
+@cache
+def _versions() -> str:
+    """What a parse depends on besides its text: the parser, its URL helper and this file;
+    read from their files, since importing the parser is what the cache is there to spare."""
+    digest = hashlib.sha256(f"{_FORMAT}".encode())
+    for package in ("markdown_it", "mdurl"):
+        spec = PathFinder.find_spec(package)
+        if spec is None or spec.origin is None:
+            return ""
+        digest.update(Path(spec.origin).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def _read(path: str) -> None:
+    global _synced
+    try:
+        stamp = os.stat(path).st_mtime_ns
+        if _synced == (path, stamp):
+            return
+        with open(path, encoding="utf-8") as file:
+            kept = json.load(file)
+        versions = _versions()
+    except (OSError, ValueError):
+        return
+    if not isinstance(kept, dict) or not versions or kept.get("versions") != versions:
+        return
+    blocks, inlines = kept.get("blocks"), kept.get("inlines")
+    if not (isinstance(blocks, dict) and isinstance(inlines, dict)):
+        return
+    read_blocks = {}
+    for text, entry in blocks.items():
+        parsed = _entry(entry)
+        if parsed is None:
+            return  # not written by this module: none of it is trusted
+        read_blocks[text] = parsed
+    if not all(isinstance(html, str) for html in inlines.values()):
+        return
+    _blocks.update(read_blocks)
+    _inlines.update(inlines)
+    _synced = (path, stamp)
+
+
+def _entry(entry: Any) -> Parsed | None:
+    if not (isinstance(entry, list) and len(entry) == 3):
+        return None
+    html, links, words = entry
+    if not (isinstance(html, str) and isinstance(links, list)
+            and (words is None or isinstance(words, str))):
+        return None
+    pairs = []
+    for link in links:
+        if not (isinstance(link, list) and len(link) == 2 and isinstance(link[0], str)
+                and isinstance(link[1], int) and not isinstance(link[1], bool)):
+            return None
+        pairs.append((link[0], link[1]))
+    return Parsed(html, tuple(pairs), words)
+
+
+def _write(path: str) -> None:
+    global _synced
+    versions = _versions()
+    if not versions:
+        return
+    kept = {"versions": versions,
+            "blocks": {text: [p.html, [list(link) for link in p.links], p.words]
+                       for text, p in _blocks.items()},
+            "inlines": _inlines}
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(temporary, "w", encoding="utf-8") as file:
+            json.dump(kept, file, ensure_ascii=True)
+        os.replace(temporary, path)
+        _synced = (path, os.stat(path).st_mtime_ns)
+    except OSError:
+        with suppress(OSError):
+            os.unlink(temporary)

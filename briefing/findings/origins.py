@@ -9,14 +9,13 @@ origins are those of every reported claim it rests on, followed through ``based_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import model
 from .markdown import opening_words
 
 
-@dataclass(frozen=True, order=True)
-class OriginRef:
+class OriginRef(NamedTuple):
     """One origin: a listed origin, or a source that is its own origin."""
 
     kind: str

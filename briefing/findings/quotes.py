@@ -14,8 +14,8 @@ import difflib
 import heapq
 import re
 from array import array
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from ..errors import Problems
 from .load import Document
@@ -44,8 +44,7 @@ MAX_PLACES = 100_000
 SUGGEST_WORDS = 60
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """Where a quote sits in its source text."""
 
     source: str

@@ -22,7 +22,7 @@ import types
 import typing
 from collections.abc import Callable
 from functools import cache
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin
 
 T = TypeVar("T")
 Issue = dict[str, Any]
@@ -80,8 +80,7 @@ def is_record(annotation: Any) -> bool:
     return isinstance(annotation, type) and dataclasses.is_dataclass(annotation)
 
 
-@dataclasses.dataclass(frozen=True)
-class FieldInfo:
+class FieldInfo(NamedTuple):
     name: str
     annotation: Any
     required: bool

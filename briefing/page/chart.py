@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -43,8 +43,7 @@ _TRACK = 22  # height of the row that holds a mark
 _WRAP = 42  # characters per label line, conservative for wide system fonts at 15px
 
 
-@dataclass(frozen=True)
-class Datum:
+class Datum(NamedTuple):
     """One estimate as the chart draws it."""
 
     key: str

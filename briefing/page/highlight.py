@@ -10,16 +10,15 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
 from ..findings.sources import paragraph_spans
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """One cited passage of a source, as the source text shows it."""
 
     anchor: str

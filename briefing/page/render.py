@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,8 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+
+from .. import cache as user_cache
 
 # The package folder itself: an installed package is a folder on disk, and reading it
 # directly spares the import of importlib.resources and its zip support on every build.
@@ -52,16 +53,10 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs: compiling them costs more than a build.
 
     Jinja keys each entry by the template's name and checksum, so an edited template is
-    compiled afresh; the cache changes how fast the page is made, never what it says.
-    Where no cache folder can be made, templates are compiled in memory as before.
+    compiled afresh. Where no cache folder can be had, templates are compiled in memory.
     """
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "sourced-briefing", f"jinja-{jinja2.__version__}")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(folder)
+    folder = user_cache.folder(f"jinja-{jinja2.__version__}")
+    return jinja2.FileSystemBytecodeCache(folder) if folder else None
 
 
 @cache

@@ -12,14 +12,14 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..findings import coverage, model, vocab
 from ..findings.lint import CODES, Accepted
-from ..findings.markdown import opening_words, shown_words
+from ..findings.markdown import opening_words, plain, shown_words
 from ..findings.markdown import render as render_markdown
 from ..findings.markdown import render_inline as render_markdown_inline
 from ..findings.numbers import shown
@@ -44,42 +44,19 @@ class Markdown:
 
     def block(self, text: str | None) -> Markup:
         body = (text or "").removesuffix("\n")  # a YAML block scalar ends with one
-        if body and _plain(body):
+        if body and plain(body):
             return Markup(f"<p>{_escape(body)}</p>\n")
-        return Markup(self._linked(_rendered(text or "")))
+        return Markup(self._linked(render_markdown(text or "")))
 
     def inline(self, text: str | None) -> Markup:
-        if text and _plain(text):
+        if text and plain(text):
             return Markup(_escape(text))
-        return Markup(self._linked(_rendered_inline(text or "")))
+        return Markup(self._linked(render_markdown_inline(text or "")))
 
     def _linked(self, html: str) -> str:
         if 'href="#' not in html:
             return html
         return _LINK.sub(lambda m: f'href="#{self.anchors.get(m[1], m[1])}"', html)
-
-
-# Text with none of Markdown's marks renders as itself in one paragraph; most notes and
-# statements are such text, and the parser costs far more than this check.
-# A list marker counts only at the start of a line (a figure ending a sentence, "in 2024.",
-# is plain text).
-_MARKS = re.compile(r"[\\`*_\[\]<>!#&|~:=+\t]|^\s|\s$|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}",
-                    re.MULTILINE)
-
-
-# Rendered once per text in a process that rebuilds (--watch); bounded.
-@lru_cache(maxsize=20_000)
-def _rendered(text: str) -> str:
-    return render_markdown(text)
-
-
-@lru_cache(maxsize=20_000)
-def _rendered_inline(text: str) -> str:
-    return render_markdown_inline(text)
-
-
-def _plain(text: str) -> bool:
-    return not _MARKS.search(text)
 
 
 def _escape(text: str) -> str:
