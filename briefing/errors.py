@@ -42,7 +42,7 @@ class Problem(NamedTuple):
         return f"{printable(str(self.position))}: {self.severity}: {printable(self.message)}"
 
 
-@dataclass
+@dataclass(eq=False)
 class Problems:
     """Collects problems from every stage so they are reported together."""
 

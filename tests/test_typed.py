@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from briefing.findings import model, typed
-from briefing.findings.typed import MinLen, Pattern, record
+from briefing.findings.typed import MinLen, Pattern
 
 
-@record
-class Inner:
+class Inner(NamedTuple):
     """A nested record."""
 
     name: Annotated[str, MinLen(1)]
     """Its name."""
 
 
-@record
-class Outer:
+class Outer(NamedTuple):
     """A record with one of each kind of field."""
 
     slug: Annotated[str, Pattern(r"^[a-z]+$")]

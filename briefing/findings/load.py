@@ -21,7 +21,7 @@ from .sources import SourceReadError, read_regular
 KeyPath = tuple[str | int, ...]
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     """The findings as plain Python data plus the position of every node in them."""
 

@@ -5,13 +5,11 @@ Schema in ``findings.schema.json`` and the key reference in the README all come 
 these classes and their field docstrings.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
-from .typed import Check, Invalid, MinLen, Pattern, record
+from .typed import Check, Invalid, MinLen, Pattern
 
 # The largest figure taken: beyond it floats lose whole units, and no count is that big.
 MAX_FIGURE = 10**15
@@ -63,8 +61,7 @@ Share = Annotated[float, Check(_share, "number")]
 Edition = Annotated[int, Check(_edition, "integer")]
 
 
-@record
-class Briefing:
+class Briefing(NamedTuple):
     """What the briefing is about and when its information stops."""
 
     title: Text
@@ -86,8 +83,7 @@ class Briefing:
     covered less gets a warning (lint code low-coverage)."""
 
 
-@record
-class Origin:
+class Origin(NamedTuple):
     """A primary origin that sources relay: a press briefing, a statement, a wire story."""
 
     id: Slug
@@ -100,8 +96,7 @@ class Origin:
     """Markdown analyst comment on the origin."""
 
 
-@record
-class Acknowledgment:
+class Acknowledgment(NamedTuple):
     """A lint warning the analyst has weighed and accepts, with the reason shown in the
     briefing's caveats."""
 
@@ -111,8 +106,7 @@ class Acknowledgment:
     """Markdown: why the warning is accepted; shown in the caveats."""
 
 
-@record
-class Source:
+class Source(NamedTuple):
     """A source text, kept byte-for-byte as received under ``sources/``."""
 
     id: Slug
@@ -140,8 +134,7 @@ class Source:
     """Lint warnings about this source that are accepted, each with its reason."""
 
 
-@record
-class Evidence:
+class Evidence(NamedTuple):
     """A verbatim passage of a source that supports a claim."""
 
     source: Slug
@@ -152,8 +145,7 @@ class Evidence:
     """The origin this passage relays, when it differs from its source's (an id from origins)."""
 
 
-@record
-class Estimate:
+class Estimate(NamedTuple):
     """A number a claim states, shown in the estimates table of its quantity."""
 
     quantity: Text
@@ -177,8 +169,7 @@ class Estimate:
     forecast (what is expected) or plan (what is intended): only a count is a count."""
 
 
-@record
-class Claim:
+class Claim(NamedTuple):
     """One claim: reported by a source, or the analyst's judgment or assumption."""
 
     id: Slug
@@ -217,8 +208,7 @@ class Claim:
     """Lint warnings about this claim that are accepted, each with its reason."""
 
 
-@record
-class Findings:
+class Findings(NamedTuple):
     """The whole findings.yaml."""
 
     briefing: Briefing

@@ -1,4 +1,4 @@
-"""Typed records: frozen dataclasses checked against their own annotations.
+"""Typed records: named tuples checked against their own annotations.
 
 The model declares what a record is with ordinary annotations (``str``, ``dt.date``,
 ``Literal[...]``, ``tuple[X, ...]``, ``X | None``, another record) and a few markers inside
@@ -14,7 +14,6 @@ issue measured 0.15 s for one). This module imports nothing beyond the standard 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import sys
@@ -29,31 +28,42 @@ Issue = dict[str, Any]
 Loc = tuple[str | int, ...]
 
 
-@dataclasses.dataclass(frozen=True)
+# The markers are plain classes, each its own kind: typing caches ``Annotated[...]`` by
+# equality, so markers that compared as equal values (named tuples would) could be taken
+# for one another; and a class costs far less to make than a dataclass.
+
 class Pattern:
     """A text must match this regular expression (searched, anchored by the pattern)."""
 
-    regex: str
+    __slots__ = ("regex",)
+
+    def __init__(self, regex: str) -> None:
+        self.regex = regex
 
     @property
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.regex)
 
 
-@dataclasses.dataclass(frozen=True)
 class MinLen:
     """A text or list needs at least this many characters or entries."""
 
-    length: int
+    __slots__ = ("length",)
+
+    def __init__(self, length: int) -> None:
+        self.length = length
 
 
-@dataclasses.dataclass(frozen=True)
 class Check:
-    """A function run on the value before its type is checked; it raises :class:`Invalid`."""
+    """A function run on the value before its type is checked; it raises :class:`Invalid`.
+    ``json_type`` is the JSON Schema type of the values it admits, if it narrows the
+    annotation's."""
 
-    function: Callable[[Any], Any]
-    json_type: str | None = None
-    """The JSON Schema type of the values this check admits, if it narrows the annotation's."""
+    __slots__ = ("function", "json_type")
+
+    def __init__(self, function: Callable[[Any], Any], json_type: str | None = None) -> None:
+        self.function = function
+        self.json_type = json_type
 
 
 class Invalid(Exception):
@@ -70,14 +80,11 @@ def _compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
-@typing.dataclass_transform(frozen_default=True)
-def record(cls: type[T]) -> type[T]:
-    """Make ``cls`` a frozen dataclass whose fields :func:`conform` checks."""
-    return dataclasses.dataclass(frozen=True)(cls)
-
-
 def is_record(annotation: Any) -> bool:
-    return isinstance(annotation, type) and dataclasses.is_dataclass(annotation)
+    """A record is a named tuple: immutable, and made far faster than a frozen dataclass
+    (whose methods are compiled from source each time the class is made, on every run)."""
+    return isinstance(annotation, type) and issubclass(annotation, tuple) \
+        and hasattr(annotation, "_fields")
 
 
 class FieldInfo(NamedTuple):
@@ -91,10 +98,9 @@ def fields(cls: type) -> tuple[FieldInfo, ...]:
     """The record's fields, in order, with their resolved annotations."""
     hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]),
                                   include_extras=True)
-    return tuple(FieldInfo(f.name, hints[f.name],
-                           f.default is dataclasses.MISSING
-                           and f.default_factory is dataclasses.MISSING)
-                 for f in dataclasses.fields(cls))
+    defaults = cls._field_defaults  # type: ignore[attr-defined]
+    return tuple(FieldInfo(name, hints[name], name not in defaults)
+                 for name in cls._fields)  # type: ignore[attr-defined]
 
 
 @cache
@@ -241,9 +247,7 @@ def dump(value: Any) -> Any:
 @cache
 def _record_fields(kind: type) -> tuple[str, ...] | None:
     """The field names of a record type, or None for any other type (looked up once)."""
-    if not dataclasses.is_dataclass(kind):
-        return None
-    return tuple(f.name for f in dataclasses.fields(kind))
+    return kind._fields if is_record(kind) else None  # type: ignore[attr-defined]
 
 
 # What follows runs only when the schema or the docs are generated, never in a build.
@@ -278,8 +282,7 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     import inspect
 
     docs = docstrings(cls)
-    defaults = {f.name: f.default for f in dataclasses.fields(cls)
-                if f.default is not dataclasses.MISSING}
+    defaults = cls._field_defaults  # type: ignore[attr-defined]
     properties = {}
     for f in fields(cls):
         schema = _schema(f.annotation, defs)

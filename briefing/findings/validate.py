@@ -21,7 +21,7 @@ _SECTIONS = ("briefing", "sources", "claims", "origins")
 _REQUIRED = ("briefing", "sources", "claims")
 
 
-@dataclass
+@dataclass(eq=False)
 class Validated:
     """What validation made of the document, including the parts that are valid when
     others are not, so that later checks (quotes) still run and report in the same go."""

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -91,7 +91,7 @@ def plain_text(html: Markup) -> str:
     return Markup(html).striptags()
 
 
-@dataclass
+@dataclass(eq=False)
 class SourceView:
     """A source in the appendix, with its details and highlighted text."""
 
@@ -125,8 +125,7 @@ class SourceView:
             f'{escape(self.reliability_label.lower())}.</span> ')
 
 
-@dataclass
-class Citation:
+class Citation(NamedTuple):
     """A link from a claim (or an estimate row) to one highlighted passage."""
 
     number: int
@@ -157,7 +156,7 @@ class Citation:
             f'source S{s}.</span></span></a>')
 
 
-@dataclass
+@dataclass(eq=False)
 class ClaimView:
     model: model.Claim
     anchor: str
@@ -185,8 +184,7 @@ class ClaimView:
         return plain_text(self.statement_html)
 
 
-@dataclass
-class EstimateRow:
+class EstimateRow(NamedTuple):
     claim: ClaimView
     estimate: model.Estimate
     figure: str
@@ -209,7 +207,7 @@ class EstimateRow:
         return said if said and said.casefold() != self.estimate.estimator.casefold() else ""
 
 
-@dataclass
+@dataclass(eq=False)
 class EstimateTable:
     quantity: str
     anchor: str
@@ -221,16 +219,14 @@ class EstimateTable:
     """(icon, words) for each kind of mark the chart uses."""
 
 
-@dataclass
-class Edition:
+class Edition(NamedTuple):
     """What the build knows of the previous edition: its number and the changes."""
 
     previous: int | None
     changes: list[dict[str, Any]]
 
 
-@dataclass
-class Caveat:
+class Caveat(NamedTuple):
     """One line of the caveats: a flag or an accepted lint warning."""
 
     label: str
@@ -238,7 +234,7 @@ class Caveat:
     text: Markup
     anchor: str
     link_words: str
-    links: list[tuple[str, str]] = field(default_factory=list)
+    links: tuple[tuple[str, str], ...] = ()
     """(anchor, words) of each claim a gathered line names instead of one link."""
 
 
@@ -518,8 +514,9 @@ def _caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str,
     if unverified:
         lines.append(Caveat("Unverified", "flag flag-unverified",
                             Markup(escape(vocab.FLAGS["unverified"].rstrip(".") + ":")), "",
-                            "", [(v.note_anchor if v.model.note else v.anchor,
-                                  opening_words(v.statement_text, 6)) for v in unverified]))
+                            "", tuple((v.note_anchor if v.model.note else v.anchor,
+                                       opening_words(v.statement_text, 6))
+                                      for v in unverified)))
     grouped: dict[tuple[str, str], list[Accepted]] = defaultdict(list)
     for item in accepted:
         grouped[(item.subject_kind, item.subject_id)].append(item)
