@@ -3,6 +3,8 @@ the parser gives for it."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +25,20 @@ def test_plain_text_renders_as_the_parser_renders_it(text: str) -> None:
     assert str(md.block(text)) == _parser().render(text)
     assert str(md.block(text + "\n")) == _parser().render(text + "\n")
     assert str(md.inline(text)) == _parser().renderInline(text)
+
+
+# The marks as one regular expression: slow, but plainly what the fast check must decide.
+MARKS = re.compile(r"[\\`*_\[\]<>!#&|~=+\t]|^\s|\s$|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}",
+                   re.MULTILINE)
+TRICKY = st.text(alphabet=st.sampled_from(
+    ["a", "1", "-", " ", "\n", "\r", "\t", "\u00a0", "\u2003", "\u0663", "\uff11", "*", ".",
+     "\x0b", "\x0c", "\u2028", "\x85"]), max_size=12)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(TEXT, TRICKY))
+def test_the_fast_check_decides_as_the_marks_pattern_does(text: str) -> None:
+    assert plain(text) == (not MARKS.search(text))
 
 
 def test_marked_text_goes_to_the_parser() -> None:

@@ -29,17 +29,38 @@ from .. import cache as user_cache
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # Text with none of Markdown's marks renders as itself in one paragraph; most notes and
-# statements are such text, and the parser costs far more than this check. A list marker
-# counts only at the start of a line (a figure ending a sentence, "in 2024.", is plain).
-_MARKS = re.compile(r"[\\`*_\[\]<>!#&|~=+\t]|^\s|\s$|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}",
-                    re.MULTILINE)
+# statements are such text, and the parser costs far more than this check. The marks: a
+# character that can start markup, "--" (a rule or a heading's underline), whitespace at
+# either end or beside a line break, and a line that opens with "-" or a digit (a list
+# item; a figure ending a sentence, "in 2024.", is plain).
+_MARK_CHARACTERS = re.compile(r"[\\`*_\[\]<>!#&|~=+\t]")
 
 
 def plain(text: str) -> bool:
-    """True when ``text`` renders as itself, escaped, with no Markdown in it."""
-    return not _MARKS.search(text)
+    """True when ``text`` renders as itself, escaped, with no Markdown in it.
+
+    Written with string methods around one character class: a single regular expression
+    for all the marks tries each alternative at every position, and cost more than the
+    rest of a warm build's checks of Markdown together.
+    """
+    if not text:
+        return True
+    if _MARK_CHARACTERS.search(text) or "--" in text or text[0].isspace() \
+            or text[-1].isspace():
+        return False
+    if "\n" not in text:
+        return not _opens_item(text)
+    for line in text.split("\n"):
+        if not line or line[0].isspace() or line[-1].isspace() or _opens_item(line):
+            return False
+    return True
+
+
+def _opens_item(line: str) -> bool:
+    return line[0] == "-" or line[0].isdecimal()
 
 
 class Parsed(NamedTuple):
@@ -65,7 +86,7 @@ def _parser() -> MarkdownIt:
 # What was parsed, in this process and (under kept_between_runs) in earlier ones; the texts
 # used since the last kept_between_runs began, so that only those are kept.
 _blocks: dict[str, Parsed] = {}
-_inlines: dict[str, str] = {}
+_inlines: dict[str, tuple[str, str]] = {}
 _used: set[str] = set()
 _used_inline: set[str] = set()
 
@@ -81,7 +102,16 @@ def _parsed(text: str) -> Parsed:
 def _parse(text: str) -> Parsed:
     md = _parser()
     tokens = md.parse(text)
-    links, parts = [], []
+    links: list[tuple[str, int]] = []
+    words = _words(tokens, links)
+    return Parsed(str(md.renderer.render(tokens, md.options, {})), tuple(links),
+                  None if words == text else words)
+
+
+def _words(tokens: list[Token], links: list[tuple[str, int]]) -> str:
+    """The words a reader sees in ``tokens``, a line break after each block; the in-page
+    links found on the way go to ``links``."""
+    parts = []
     for token in tokens:
         if token.type in ("code_block", "fence"):
             parts.append(token.content)
@@ -97,9 +127,7 @@ def _parse(text: str) -> Parsed:
                 if isinstance(href, str) and href.startswith("#"):
                     links.append((unquote(href[1:]), line))
         parts.append("\n")
-    words = "".join(parts)
-    return Parsed(str(md.renderer.render(tokens, md.options, {})), tuple(links),
-                  None if words == text else words)
+    return "".join(parts)
 
 
 def render(text: str) -> str:
@@ -107,12 +135,26 @@ def render(text: str) -> str:
     return _parsed(text).html
 
 
-def render_inline(text: str) -> str:
+def _parsed_inline(text: str) -> tuple[str, str]:
     _used_inline.add(text)
     found = _inlines.get(text)
     if found is None:
-        found = _inlines[text] = str(_parser().renderInline(text))
+        md = _parser()
+        tokens = md.parseInline(text)
+        words = " ".join(_words(tokens, []).split())
+        found = _inlines[text] = (str(md.renderer.render(tokens, md.options, {})), words)
     return found
+
+
+def render_inline(text: str) -> str:
+    """The text as HTML inside a paragraph (inline Markdown)."""
+    return _parsed_inline(text)[0]
+
+
+def inline_words(text: str) -> str:
+    """What a reader sees of inline Markdown, as plain words with single spaces: for a
+    title or a name where no markup can go."""
+    return " ".join(text.split()) if plain(text) else _parsed_inline(text)[1]
 
 
 def _may_link(text: str) -> bool:
@@ -145,7 +187,7 @@ def opening_words(text: str, most: int = 9) -> str:
 
 # Keeping parses between runs --------------------------------------------------------------
 
-_FORMAT = 1
+_FORMAT = 2
 # The file last read or written, and its stamp, so that a watcher does not read back what
 # it has just written.
 _synced: tuple[str, int] | None = None
@@ -235,10 +277,11 @@ def _read(path: str) -> None:
         if parsed is None:
             return  # not written by this module: none of it is trusted
         read_blocks[text] = parsed
-    if not all(isinstance(html, str) for html in inlines.values()):
+    if not all(isinstance(entry, list) and len(entry) == 2
+               and all(isinstance(part, str) for part in entry) for entry in inlines.values()):
         return
     _blocks.update(read_blocks)
-    _inlines.update(inlines)
+    _inlines.update((text, (html, words)) for text, (html, words) in inlines.items())
     _synced = (path, stamp)
 
 
@@ -266,7 +309,7 @@ def _write(path: str) -> None:
     kept = {"versions": versions,
             "blocks": {text: [p.html, [list(link) for link in p.links], p.words]
                        for text, p in _blocks.items()},
-            "inlines": _inlines}
+            "inlines": {text: list(entry) for text, entry in _inlines.items()}}
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         with open(temporary, "w", encoding="utf-8") as file:

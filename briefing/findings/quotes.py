@@ -10,8 +10,6 @@ at one passage.
 from __future__ import annotations
 
 import bisect
-import difflib
-import heapq
 import re
 from array import array
 from functools import cached_property, lru_cache
@@ -332,6 +330,9 @@ def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: i
     the best few are then compared word by word, and each widened or trimmed to the run
     that lines up with the whole of ``want``.
     """
+    import heapq  # these two only for a quote not found, or for the find command
+    from difflib import SequenceMatcher
+
     n = len(want)
     if not n or not words:
         return []
@@ -350,7 +351,7 @@ def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: i
         for lo, hi in ((i, i + size), (max(0, i - 2), min(len(words), i + size + 2))):
             window = tuple(w[2] for w in words[lo:hi])
             if window not in ratios:
-                ratios[window] = difflib.SequenceMatcher(None, want, window,
+                ratios[window] = SequenceMatcher(None, want, window,
                                                          autojunk=False).ratio()
             ratio = ratios[window]
             if best is None or ratio > best[0]:
@@ -376,8 +377,9 @@ def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: i
     the last word, or a word the quote dropped, never cuts the suggested passage short,
     and source words beyond the quote's ends are left out.
     """
+    from difflib import SequenceMatcher  # only for a quote not found
     lo, hi = max(0, lo - 3), min(len(words), hi + 3)
-    ops = difflib.SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
+    ops = SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
                                   autojunk=False).get_opcodes()
     kept = [(a2 - a1, b1, b2) for tag, a1, a2, b1, b2 in ops
             if tag in ("equal", "replace") and b2 > b1]
@@ -394,7 +396,8 @@ def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: i
 
 def _differences(quoted: list[str], source: list[tuple[str, str]]) -> str:
     """The words that differ, the source's shown as written there."""
-    ops = difflib.SequenceMatcher(None, [comparable(w) for w in quoted],
+    from difflib import SequenceMatcher  # only for a quote not found
+    ops = SequenceMatcher(None, [comparable(w) for w in quoted],
                                   [w[0] for w in source], autojunk=False)
     said = []
     for tag, a1, a2, b1, b2 in ops.get_opcodes():

@@ -78,18 +78,22 @@ def render_html(view: dict[str, Any]) -> bytes:
         **view, css=Markup(css), csp=content_security_policy(css))
     # The narrow class is several times faster over a whole page; it also stops at any
     # character beyond the BMP, where the full class decides.
-    if _CONTROLS_OR_ASTRAL.search(html) and _CONTROLS.search(html):
-        html = _CONTROLS.sub("\ufffd", html)
+    if _CONTROLS_OR_ASTRAL.search(html) and _controls().search(html):
+        html = _controls().sub("\ufffd", html)
     return html.encode("utf-8")
 
 
 # Control characters and noncharacters are not allowed in HTML; a source or a field may
 # still hold them (a NUL, an escape sequence, a bell, a U+FFFE). On the page they show as
 # U+FFFD; findings.json keeps the text as it is, and offsets are unchanged (one character
-# for one).
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
-                       + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
-                                 for plane in range(0, 0x110000, 0x10000)) + "]")
+# for one). Compiled only for a page that may hold one: most never do.
+@cache
+def _controls() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                      + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
+                                for plane in range(0, 0x110000, 0x10000)) + "]")
+
+
 # (A negated class would search faster still, but compiling its BMP-wide bitmap costs
 # more than the search saves in a one-build process.)
 _CONTROLS_OR_ASTRAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..findings import coverage, model, vocab
 from ..findings.lint import CODES, Accepted
-from ..findings.markdown import opening_words, plain, shown_words
+from ..findings.markdown import inline_words, opening_words, plain, shown_words
 from ..findings.markdown import render as render_markdown
 from ..findings.markdown import render_inline as render_markdown_inline
 from ..findings.numbers import shown
@@ -84,11 +84,6 @@ def demote_headings(html: Markup, top: int) -> Markup:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
-
-def plain_text(html: Markup) -> str:
-    """Rendered inline Markdown as plain words, for a title attribute or a card."""
-    return Markup(html).striptags()
 
 
 @dataclass(eq=False)
@@ -181,7 +176,7 @@ class ClaimView:
 
     @property
     def statement_text(self) -> str:
-        return plain_text(self.statement_html)
+        return inline_words(self.model.statement)
 
 
 class EstimateRow(NamedTuple):
@@ -557,7 +552,7 @@ def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Mark
         view = by_id.get(change["claim"])
         # A removed claim has no card to link to: its old statement as plain words, so a
         # cross-reference to a claim that is gone shows neither its id nor Markdown.
-        words = view.statement_text if view else plain_text(md.inline(change["statement"]))
+        words = view.statement_text if view else inline_words(change["statement"])
         groups[changes.group(change)].append(
             {"change": change, "anchor": view.anchor if view else "", "statement": words,
              "moves": _moves(change),

@@ -266,7 +266,6 @@ class Compared:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import difflib
 
-        from briefing.findings import quotes
 
         self.sizes: list[int] = []
         real = difflib.SequenceMatcher
@@ -276,7 +275,7 @@ class Compared:
             self.sizes.append(len(a) * len(b))
             return real(None, a, b, autojunk=autojunk)
 
-        monkeypatch.setattr(quotes.difflib, "SequenceMatcher", counting)
+        monkeypatch.setattr(difflib, "SequenceMatcher", counting)
 
 
 def test_a_long_quote_not_found_is_compared_only_where_it_departs(
