@@ -1,5 +1,5 @@
 """Build the briefing: ``python build_report.py --help`` for the options."""
 
-from briefing.cli import main
+from briefing.cli import run
 
-raise SystemExit(main())
+run()

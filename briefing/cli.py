@@ -11,14 +11,16 @@ Problems go to stderr one per line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import importlib
+import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .errors import BadInput, InvalidFindings, UsageError, printable
@@ -72,6 +74,21 @@ def parser() -> argparse.ArgumentParser:
                    help="port for --watch (default: 8000; 0 picks a free one)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
+
+
+def run() -> NoReturn:
+    """The command line's entry point: :func:`main`, then leave the process at once.
+
+    By then every file is written and closed, and the output is flushed below. What a
+    normal exit would still do is take the interpreter apart object by object, which costs
+    a fresh build about a tenth of its time and changes nothing (mypy leaves the same way).
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        # A reader that has gone, or a stream closed or missing, has nothing to flush to.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

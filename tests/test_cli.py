@@ -257,3 +257,51 @@ def test_findings_given_without_the_option_get_a_hint(run: Runner) -> None:
     result = run("my-findings.yaml")
     assert result.code == 2
     assert "(give the findings file as --findings PATH)" in result.stderr
+
+
+def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(
+        project: Project, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from briefing import build as build_module
+
+    seen = []
+    real = build_module.build
+
+    def watching(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "build", watching)
+    assert gc.isenabled()
+    assert run("--findings", str(project())).code == 0
+    assert seen == [False] and gc.isenabled()
+    assert run("--findings", "missing.yaml").code == 2 and gc.isenabled()
+
+
+def test_the_script_leaves_at_once_with_its_exit_code_and_all_it_printed(
+        project: Project) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    findings = project()
+    script = str(ROOT / "build_report.py")
+    # Buffered output, as a pipe normally gets: what is left in the buffer at the end must
+    # be flushed before the process leaves.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+    def call(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, script, *argv], capture_output=True,
+                              text=True, cwd=findings.parent, env=env)
+
+    built = call()
+    assert built.returncode == 0 and "wrote report/" in built.stderr
+    found = call("find", "news", "volunteers joined the clean-up")
+    assert found.returncode == 0 and "about 1,200 volunteers joined the clean-up" in found.stdout
+    findings.write_text(SAMPLE_FINDINGS.replace("quote: about 1,200", "quote: about 9,999"),
+                        encoding="utf-8")
+    failed = call()
+    assert failed.returncode == 1 and "nothing was written" in failed.stderr
+    assert call("--version").returncode == 0

@@ -216,7 +216,9 @@ def kept_between_runs(findings: Path) -> Iterator[None]:
         changed = (len(_blocks), len(_inlines)) != before
         if completed:  # a build that stopped early did not use every text
             changed |= _forget_unused()
-        if path is not None and changed:
+        # Written when it holds less than this process knows: new parses, texts no longer
+        # used, or a file that is missing or was not read.
+        if path is not None and (changed or _synced is None or _synced[0] != path):
             _write(path)
 
 
@@ -259,12 +261,17 @@ def _read(path: str) -> None:
     global _synced
     try:
         stamp = os.stat(path).st_mtime_ns
-        if _synced == (path, stamp):
-            return
+    except OSError:
+        _synced = None
+        return
+    if _synced == (path, stamp):
+        return
+    _synced = None  # until the file is read whole
+    try:
         with open(path, encoding="utf-8") as file:
             kept = json.load(file)
         versions = _versions()
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return
     if not isinstance(kept, dict) or not versions or kept.get("versions") != versions:
         return

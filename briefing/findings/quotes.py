@@ -21,11 +21,11 @@ from .numbers import numbers
 from .sources import paragraph_spans
 from .validate import Validated
 
-_ONE_FOR_ONE = str.maketrans({
+_ONE_FOR_ONE = {
     **dict.fromkeys("‘’‚‛′ʼ", "'"),
     **dict.fromkeys("“”„‟″", '"'),
     **dict.fromkeys("‐‑‒–—―−", "-"),
-})
+}
 _RESIZED = re.compile(r"\s{2,}|[^\S ]|…")
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W_]+")
@@ -75,7 +75,16 @@ def fold(text: str) -> tuple[str, array[int]]:
         done = match.end()
     out.append(text[done:])
     index.extend(range(done, len(text)))
-    return "".join(out).translate(_ONE_FOR_ONE), index
+    return _one_for_one("".join(out)), index
+
+
+def _one_for_one(text: str) -> str:
+    # One fast scan per character that folds, where str.translate looks up every character
+    # of the text: several times quicker on a source, and linear whatever it holds.
+    for old, new in _ONE_FOR_ONE.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 class IndexedSource:
