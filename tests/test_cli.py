@@ -277,6 +277,15 @@ def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(
     assert run("--findings", str(project())).code == 0
     assert seen == [False] and gc.isenabled()
     assert run("--findings", "missing.yaml").code == 2 and gc.isenabled()
+    # The watcher rebuilds through the same path: paused for each build, running between.
+    from briefing import cli
+
+    args = cli.parser().parse_args(["--findings", str(project())])
+    for _ in range(2):
+        assert cli._build_and_write(args, Path(args.findings), Path(args.findings).parent
+                                    / "report", None, quiet=True) == 0
+        assert gc.isenabled()
+    assert seen == [False, False, False]
 
 
 def test_the_script_leaves_at_once_with_its_exit_code_and_all_it_printed(
@@ -305,3 +314,34 @@ def test_the_script_leaves_at_once_with_its_exit_code_and_all_it_printed(
     failed = call()
     assert failed.returncode == 1 and "nothing was written" in failed.stderr
     assert call("--version").returncode == 0
+
+
+def test_output_that_cannot_be_written_is_an_error_not_a_silent_success(
+        project: Project) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    findings = project()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:  # every write fails: no space left
+        done = subprocess.run([sys.executable, str(ROOT / "build_report.py"), "find", "news",
+                               "volunteers joined"], stdout=full, stderr=subprocess.PIPE,
+                              text=True, cwd=findings.parent, env=env)
+    assert done.returncode == 120 and "could not be written" in done.stderr
+
+
+def test_under_a_profiler_the_script_ends_the_normal_way(project: Project,
+                                                         tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    findings = project()
+    profile = tmp_path / "build.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile),
+                           str(ROOT / "build_report.py")], capture_output=True, text=True,
+                          cwd=findings.parent)
+    assert done.returncode == 0 and profile.stat().st_size > 0  # written at exit

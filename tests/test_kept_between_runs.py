@@ -119,10 +119,36 @@ def test_only_the_texts_of_the_last_build_are_kept_and_a_failed_build_forgets_no
     assert not {"Turnout was **high**.", "Turnout was **low**."} & kept_texts()
 
 
-def test_a_cache_folder_others_can_write_to_is_not_used(
+def test_the_cache_folder_is_made_for_the_user_alone_whatever_the_umask(
         project: Project, run: Runner, user_cache: Path) -> None:
-    (user_cache / "sourced-briefing").mkdir(parents=True)
-    os.chmod(user_cache / "sourced-briefing", 0o777)
+    old = os.umask(0o002)  # as many systems set it: new folders group-writable
+    try:
+        findings = project()
+        assert run("--findings", str(findings)).code == 0
+    finally:
+        os.umask(old)
+    for folder in (user_cache / "sourced-briefing", user_cache / "sourced-briefing" / "markdown"):
+        assert folder.stat().st_mode & 0o777 == 0o700
+    assert kept_files(user_cache)
+
+
+def test_a_cache_folder_of_the_user_that_others_can_write_to_is_closed_to_them(
+        user_cache: Path) -> None:
+    for folder in (user_cache / "sourced-briefing", user_cache / "sourced-briefing" / "markdown"):
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o777)
+    assert cache.folder("markdown") == str(user_cache / "sourced-briefing" / "markdown")
+    for folder in (user_cache / "sourced-briefing", user_cache / "sourced-briefing" / "markdown"):
+        assert folder.stat().st_mode & 0o777 == 0o755
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="making a folder another user's needs root")
+@pytest.mark.parametrize("whose", ["sourced-briefing", "sourced-briefing/markdown"])
+def test_a_cache_folder_of_another_user_is_not_used(
+        project: Project, run: Runner, user_cache: Path, whose: str) -> None:
+    (user_cache / "sourced-briefing" / "markdown").mkdir(parents=True)
+    os.chown(user_cache / whose, 65534, 65534)
     assert cache.folder("markdown") is None
     findings = project()
     render.environment.cache_clear()  # compiled templates are code: the same rule holds
@@ -130,9 +156,123 @@ def test_a_cache_folder_others_can_write_to_is_not_used(
         assert run("--findings", str(findings)).code == 0
     finally:
         render.environment.cache_clear()
-    assert not [p for p in (user_cache / "sourced-briefing").rglob("*") if p.is_file()]
-    os.chmod(user_cache / "sourced-briefing", 0o755)
-    assert cache.folder("markdown") == str(user_cache / "sourced-briefing" / "markdown")
+    # Nothing kept under the other user's folder (the templates may go beside it).
+    assert not [p for p in (user_cache / whose).rglob("*") if p.is_file()]
+
+
+def test_a_relative_cache_home_is_ignored(
+        project: Project, run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A project could carry a cache folder of its own making, with code in it.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", ".cache")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.folder("markdown") == str(tmp_path / "home" / ".cache" / "sourced-briefing"
+                                           / "markdown")
+    assert not (tmp_path / ".cache").exists()
+
+
+def test_check_reads_and_writes_nothing_kept_and_the_cache_can_be_turned_off(
+        project: Project, run: Runner, user_cache: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    findings = project()
+    render.environment.cache_clear()
+    try:
+        assert run("--findings", str(findings)).code == 0
+        [kept] = kept_files(user_cache)
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        data["blocks"]["Turnout was **high**."][0] = "<p>Turnout was tampered with.</p>\n"
+        kept.write_text(json.dumps(data), encoding="utf-8")
+        stamp = kept.stat().st_mtime_ns
+        # --check trusts only the inputs: the tampered parse is not used, so the report
+        # (written before the tampering) is what a build makes.
+        assert fresh_build_check(findings, user_cache) == 0
+        assert kept.stat().st_mtime_ns == stamp
+        monkeypatch.setenv(cache.OFF, "1")
+        assert cache.folder("markdown") is None
+    finally:
+        render.environment.cache_clear()
+
+
+def fresh_build_check(findings: Path, user_cache: Path) -> int:
+    return subprocess.run([sys.executable, str(ROOT / "build_report.py"), "--findings",
+                           str(findings), "--check"], capture_output=True, cwd=ROOT,
+                          env={**os.environ, "XDG_CACHE_HOME": str(user_cache)}).returncode
+
+
+@pytest.mark.parametrize("plant", ["fifo", "device", "folder"])
+def test_a_kept_file_that_is_not_an_ordinary_file_is_never_read(
+        project: Project, user_cache: Path, plant: str) -> None:
+    findings = project()
+    assert fresh_build(findings, user_cache)[0] == 0
+    [kept] = kept_files(user_cache)
+    kept.unlink()
+    if plant == "fifo":
+        os.mkfifo(kept)  # would hang a build that opened it to read
+    elif plant == "device":
+        kept.symlink_to("/dev/zero")  # would fill memory
+    else:
+        kept.mkdir()
+    assert fresh_build(findings, user_cache) == (0, True)
+
+
+def test_the_kept_file_is_the_users_alone_and_no_temporary_file_is_left(
+        project: Project, run: Runner, user_cache: Path) -> None:
+    findings = project()
+    assert run("--findings", str(findings)).code == 0
+    [kept] = kept_files(user_cache)
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in kept.parent.iterdir()] == [kept.name]
+
+
+def test_files_of_projects_long_gone_and_old_leftovers_are_cleared_out(
+        project: Project, run: Runner, user_cache: Path) -> None:
+    folder = user_cache / "sourced-briefing" / "markdown"
+    folder.mkdir(parents=True)
+    gone, recent, leftover = folder / "gone.json", folder / "recent.json", folder / ".x.tmp"
+    for path in (gone, recent, leftover):
+        path.write_text("{}")
+    old = 1_000_000_000  # 2001
+    os.utime(gone, (old, old))
+    os.utime(leftover, (old, old))
+    assert run("--findings", str(project())).code == 0  # a project not seen before
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [recent.name, *(p.name for p in kept_files(user_cache) if p != recent)])
+    assert not gone.exists() and not leftover.exists() and recent.exists()
+
+
+def test_the_fingerprint_changes_with_the_module_that_makes_the_parses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.findings import markdown
+
+    markdown._versions.cache_clear()
+    ours = markdown._versions()
+    changed = tmp_path / "markdown.py"
+    changed.write_text(Path(markdown.__file__).read_text(encoding="utf-8") + "\n# changed\n",
+                       encoding="utf-8")
+    monkeypatch.setattr(markdown, "__file__", str(changed))
+    markdown._versions.cache_clear()
+    try:
+        assert markdown._versions() not in ("", ours)
+    finally:
+        monkeypatch.undo()
+        markdown._versions.cache_clear()
+
+
+def test_inline_parses_no_longer_used_are_forgotten_too(
+        project: Project, run: Runner, user_cache: Path) -> None:
+    marked = SAMPLE_FINDINGS.replace("- The organisers' sign-up sheets, when published.",
+                                     "- The organisers' **sign-up sheets**, when published.")
+    findings = project(marked)
+    assert run("--findings", str(findings)).code == 0
+
+    def inline_texts() -> set[str]:
+        [kept] = kept_files(user_cache)
+        return set(json.loads(kept.read_text(encoding="utf-8"))["inlines"])
+
+    assert "The organisers' **sign-up sheets**, when published." in inline_texts()
+    findings.write_text(SAMPLE_FINDINGS, encoding="utf-8")
+    assert run("--findings", str(findings)).code == 0
+    assert "The organisers' **sign-up sheets**, when published." not in inline_texts()
 
 
 def test_a_build_works_where_nothing_can_be_kept(

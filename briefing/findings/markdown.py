@@ -17,6 +17,8 @@ import hashlib
 import json
 import os
 import re
+import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from .. import cache as user_cache
+from .sources import SourceReadError, read_regular
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -35,8 +38,9 @@ if TYPE_CHECKING:
 # statements are such text, and the parser costs far more than this check. The marks: a
 # character that can start markup, "--" (a rule or a heading's underline), whitespace at
 # either end or beside a line break, and a line that opens with "-" or a digit (a list
-# item; a figure ending a sentence, "in 2024.", is plain).
-_MARK_CHARACTERS = re.compile(r"[\\`*_\[\]<>!#&|~=+\t]")
+# item; a figure ending a sentence, "in 2024.", is plain). A carriage return (a line break
+# to the parser) and NUL (which the parser replaces) go to the parser too.
+_MARK_CHARACTERS = re.compile(r"[\\`*_\[\]<>!#&|~=+\t\r\x00]")
 
 
 def plain(text: str) -> bool:
@@ -188,6 +192,9 @@ def opening_words(text: str, most: int = 9) -> str:
 # Keeping parses between runs --------------------------------------------------------------
 
 _FORMAT = 2
+_MAX_BYTES = 64_000_000
+# A project's file not written for this long is removed when another project's is made.
+_UNUSED_DAYS = 60
 # The file last read or written, and its stamp, so that a watcher does not read back what
 # it has just written.
 _synced: tuple[str, int] | None = None
@@ -248,12 +255,15 @@ def _versions() -> str:
     """What a parse depends on besides its text: the parser, its URL helper and this file;
     read from their files, since importing the parser is what the cache is there to spare."""
     digest = hashlib.sha256(f"{_FORMAT}".encode())
-    for package in ("markdown_it", "mdurl"):
-        spec = PathFinder.find_spec(package)
-        if spec is None or spec.origin is None:
-            return ""
-        digest.update(Path(spec.origin).read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    try:
+        for package in ("markdown_it", "mdurl"):
+            spec = PathFinder.find_spec(package)
+            if spec is None or spec.origin is None:
+                return ""
+            digest.update(Path(spec.origin).read_bytes())
+        digest.update(Path(__file__).read_bytes())
+    except OSError:  # installed in a way that cannot be read as files (a zip): no cache
+        return ""
     return digest.hexdigest()
 
 
@@ -267,11 +277,11 @@ def _read(path: str) -> None:
     if _synced == (path, stamp):
         return
     _synced = None  # until the file is read whole
+    versions = _versions()
     try:
-        with open(path, encoding="utf-8") as file:
-            kept = json.load(file)
-        versions = _versions()
-    except (OSError, ValueError, RecursionError):
+        # Only an ordinary file of sane size: never a pipe that would hang the build.
+        kept = json.loads(read_regular(Path(path), _MAX_BYTES))
+    except (SourceReadError, ValueError, RecursionError):
         return
     if not isinstance(kept, dict) or not versions or kept.get("versions") != versions:
         return
@@ -309,6 +319,8 @@ def _entry(entry: Any) -> Parsed | None:
 
 
 def _write(path: str) -> None:
+    """Write the file whole or not at all: a new file of the user's alone, renamed over the
+    old one, never a name someone else could have put a link at."""
     global _synced
     versions = _versions()
     if not versions:
@@ -317,12 +329,35 @@ def _write(path: str) -> None:
             "blocks": {text: [p.html, [list(link) for link in p.links], p.words]
                        for text, p in _blocks.items()},
             "inlines": {text: list(entry) for text, entry in _inlines.items()}}
-    temporary = f"{path}.{os.getpid()}.tmp"
+    folder = os.path.dirname(path)
+    new = not os.path.exists(path)
     try:
-        with open(temporary, "w", encoding="utf-8") as file:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
             json.dump(kept, file, ensure_ascii=True)
         os.replace(temporary, path)
         _synced = (path, os.stat(path).st_mtime_ns)
-    except OSError:
+    except BaseException as exc:  # a full disk, or Ctrl-C halfway: leave nothing behind
         with suppress(OSError):
             os.unlink(temporary)
+        if not isinstance(exc, OSError):
+            raise
+    if new:  # a project not seen before: a moment to clear out those long gone
+        _clear_out(folder)
+
+
+def _clear_out(folder: str) -> None:
+    """Remove the files of projects not built for ``_UNUSED_DAYS`` days, and temporary
+    files that a killed build left over an hour ago."""
+    now = time.time()
+    cutoff = {".json": now - _UNUSED_DAYS * 86_400, ".tmp": now - 3_600}
+    with suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            kind = os.path.splitext(entry.name)[1]
+            if kind in cutoff and entry.is_file(follow_symlinks=False):
+                with suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < cutoff[kind]:
+                        os.unlink(entry.path)

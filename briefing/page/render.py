@@ -35,7 +35,8 @@ def reader_date(day: dt.date) -> str:
 
 
 @cache
-def environment() -> jinja2.Environment:
+def environment(kept: bool = True) -> jinja2.Environment:
+    """The templates' environment; ``kept`` False compiles them afresh, in memory."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_PACKAGE / "templates"),
         autoescape=True,
@@ -43,7 +44,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache() if kept else None,
     )
     env.globals["reader_date"] = reader_date
     return env
@@ -71,9 +72,9 @@ def content_security_policy(css: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def render_html(view: dict[str, Any]) -> bytes:
+def render_html(view: dict[str, Any], kept: bool = True) -> bytes:
     css = stylesheet() + _whole_passage_rules(view) + view["marking_css"] + "\n"
-    html = environment().get_template("page.html").render(
+    html = environment(kept).get_template("page.html").render(
         # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
         **view, css=Markup(css), csp=content_security_policy(css))
     # The narrow class is several times faster over a whole page; it also stops at any
