@@ -71,8 +71,8 @@ def test_a_build_makes_the_same_bytes_with_and_without_kept_parses(
 
 
 @pytest.mark.parametrize("content", [
-    b"{not json", b"[]", b'{"versions": "another parser", "blocks": {}, "inlines": {}}',
-    b"\xff\xfe", b'{"versions": null}'])
+    b"{not json", b"[]", b'{"versions": "another parser", "data": {"blocks": {}}}',
+    b"\xff\xfe", b'{"versions": null}', b'{"data": []}'])
 def test_a_kept_file_that_makes_no_sense_is_ignored(
         project: Project, user_cache: Path, content: bytes) -> None:
     findings = project()
@@ -90,9 +90,10 @@ def test_a_kept_entry_of_the_wrong_shape_discards_the_whole_file(
     assert fresh_build(findings, user_cache)[0] == 0
     [kept] = kept_files(user_cache)
     data = json.loads(kept.read_text(encoding="utf-8"))
-    text = next(iter(data["blocks"]))
-    data["blocks"]["Another text."] = ["<p>forged</p>", [["x", "not a line"]], None]
-    data["blocks"][text][0] = "<p>forged</p>"
+    blocks = data["data"]["blocks"]
+    text = next(iter(blocks))
+    blocks["Another text."] = ["<p>forged</p>", [["x", "not a line"]], None]
+    blocks[text][0] = "<p>forged</p>"
     kept.write_text(json.dumps(data), encoding="utf-8")
     assert fresh_build(findings, user_cache) == (0, True)
     assert b"forged" not in (findings.parent / "report" / "index.html").read_bytes()
@@ -105,7 +106,7 @@ def test_only_the_texts_of_the_last_build_are_kept_and_a_failed_build_forgets_no
 
     def kept_texts() -> set[str]:
         [kept] = kept_files(user_cache)
-        return set(json.loads(kept.read_text(encoding="utf-8"))["blocks"])
+        return set(json.loads(kept.read_text(encoding="utf-8"))["data"]["blocks"])
 
     assert "Turnout was **high**." in kept_texts()
     broken = SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was **low**.") \
@@ -180,7 +181,7 @@ def test_check_reads_and_writes_nothing_kept_and_the_cache_can_be_turned_off(
         assert run("--findings", str(findings)).code == 0
         [kept] = kept_files(user_cache)
         data = json.loads(kept.read_text(encoding="utf-8"))
-        data["blocks"]["Turnout was **high**."][0] = "<p>Turnout was tampered with.</p>\n"
+        data["data"]["blocks"]["Turnout was **high**."][0] = "<p>Turnout was tampered with.</p>\n"
         kept.write_text(json.dumps(data), encoding="utf-8")
         stamp = kept.stat().st_mtime_ns
         # --check trusts only the inputs: the tampered parse is not used, so the report
@@ -267,7 +268,7 @@ def test_inline_parses_no_longer_used_are_forgotten_too(
 
     def inline_texts() -> set[str]:
         [kept] = kept_files(user_cache)
-        return set(json.loads(kept.read_text(encoding="utf-8"))["inlines"])
+        return set(json.loads(kept.read_text(encoding="utf-8"))["data"]["inlines"])
 
     assert "The organisers' **sign-up sheets**, when published." in inline_texts()
     findings.write_text(SAMPLE_FINDINGS, encoding="utf-8")

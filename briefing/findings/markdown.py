@@ -14,13 +14,9 @@ whose marked texts are all unchanged does not import the parser at all.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
-import tempfile
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from functools import cache
 from importlib.machinery import PathFinder
 from pathlib import Path
@@ -28,7 +24,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from .. import cache as user_cache
-from .sources import SourceReadError, read_regular
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -191,10 +186,7 @@ def opening_words(text: str, most: int = 9) -> str:
 
 # Keeping parses between runs --------------------------------------------------------------
 
-_FORMAT = 2
-_MAX_BYTES = 64_000_000
-# A project's file not written for this long is removed when another project's is made.
-_UNUSED_DAYS = 60
+_FORMAT = 3
 # The file last read or written, and its stamp, so that a watcher does not read back what
 # it has just written.
 _synced: tuple[str, int] | None = None
@@ -239,15 +231,11 @@ def _forget_unused() -> bool:
 
 
 def _cache_file(findings: Path) -> str | None:
-    folder = user_cache.folder("markdown")
-    if folder is None:
-        return None
     try:
         where = str(findings.resolve())
     except (OSError, RuntimeError):
         return None
-    name = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return os.path.join(folder, f"{name}.json")
+    return user_cache.file_for("markdown", where)
 
 
 @cache
@@ -269,21 +257,12 @@ def _versions() -> str:
 
 def _read(path: str) -> None:
     global _synced
-    try:
-        stamp = os.stat(path).st_mtime_ns
-    except OSError:
-        _synced = None
-        return
-    if _synced == (path, stamp):
+    stamp = user_cache.stamp(path)
+    if stamp is not None and _synced == (path, stamp):
         return
     _synced = None  # until the file is read whole
-    versions = _versions()
-    try:
-        # Only an ordinary file of sane size: never a pipe that would hang the build.
-        kept = json.loads(read_regular(Path(path), _MAX_BYTES))
-    except (SourceReadError, ValueError, RecursionError):
-        return
-    if not isinstance(kept, dict) or not versions or kept.get("versions") != versions:
+    kept = None if stamp is None else user_cache.read_json(path, _versions())
+    if stamp is None or kept is None:
         return
     blocks, inlines = kept.get("blocks"), kept.get("inlines")
     if not (isinstance(blocks, dict) and isinstance(inlines, dict)):
@@ -319,45 +298,12 @@ def _entry(entry: Any) -> Parsed | None:
 
 
 def _write(path: str) -> None:
-    """Write the file whole or not at all: a new file of the user's alone, renamed over the
-    old one, never a name someone else could have put a link at."""
     global _synced
     versions = _versions()
     if not versions:
         return
-    kept = {"versions": versions,
-            "blocks": {text: [p.html, [list(link) for link in p.links], p.words]
-                       for text, p in _blocks.items()},
-            "inlines": {text: list(entry) for text, entry in _inlines.items()}}
-    folder = os.path.dirname(path)
-    new = not os.path.exists(path)
-    try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            json.dump(kept, file, ensure_ascii=True)
-        os.replace(temporary, path)
-        _synced = (path, os.stat(path).st_mtime_ns)
-    except BaseException as exc:  # a full disk, or Ctrl-C halfway: leave nothing behind
-        with suppress(OSError):
-            os.unlink(temporary)
-        if not isinstance(exc, OSError):
-            raise
-    if new:  # a project not seen before: a moment to clear out those long gone
-        _clear_out(folder)
-
-
-def _clear_out(folder: str) -> None:
-    """Remove the files of projects not built for ``_UNUSED_DAYS`` days, and temporary
-    files that a killed build left over an hour ago."""
-    now = time.time()
-    cutoff = {".json": now - _UNUSED_DAYS * 86_400, ".tmp": now - 3_600}
-    with suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            kind = os.path.splitext(entry.name)[1]
-            if kind in cutoff and entry.is_file(follow_symlinks=False):
-                with suppress(OSError):
-                    if entry.stat(follow_symlinks=False).st_mtime < cutoff[kind]:
-                        os.unlink(entry.path)
+    written = user_cache.write_json(path, versions, {
+        "blocks": {text: [p.html, [list(link) for link in p.links], p.words]
+                   for text, p in _blocks.items()},
+        "inlines": {text: list(entry) for text, entry in _inlines.items()}})
+    _synced = None if written is None else (path, written)
