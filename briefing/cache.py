@@ -2,9 +2,20 @@
 
 What is kept there (compiled templates, parsed Markdown) changes how fast a build is, never
 what it writes, and it is trusted the way the package's own code is: Jinja runs compiled
-templates from it, and parsed Markdown goes into the page as it is. So the folder is used
-only while it is the user's alone; ``--check`` reads and writes nothing there, and
-``SOURCED_BRIEFING_NO_CACHE=1`` turns it off altogether.
+templates from it, and parsed Markdown goes into the page as it is. So it is used only
+while nobody but the user can put anything in it:
+
+- the folder it sits in (``$XDG_CACHE_HOME`` if that is an absolute path, else ``~/.cache``)
+  is the user's or root's, and others cannot rename what is in it (not writable by them,
+  or sticky like ``/tmp``);
+- ``sourced-briefing/`` and each ``<kind>/`` folder in it are the user's, writable by the
+  user alone, and not symbolic links; they are made so (0700) whatever the umask;
+- a kept file is read only if it is an ordinary file of the user's that only the user can
+  write, of sane size.
+
+Each folder is held open and every file is reached through it, never by its path again, so
+nothing renamed or linked between a check and a use can send a read or a write elsewhere.
+``--check`` reads and writes nothing here; ``SOURCED_BRIEFING_NO_CACHE=1`` turns it off.
 """
 
 from __future__ import annotations
@@ -13,132 +24,191 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
-import tempfile
 import time
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from .findings.sources import SourceReadError, read_regular
-
 OFF = "SOURCED_BRIEFING_NO_CACHE"
+# A kept file bigger than this was not written by a build: it is not read.
+MAX_BYTES = 64_000_000
+# A project's file not written or read for this long is removed when another project's
+# file is made; a temporary file a killed build left, after an hour.
+UNUSED_DAYS = 60
+_NOT_OTHERS = stat.S_IWGRP | stat.S_IWOTH
+_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+_NO_LINK = getattr(os, "O_NOFOLLOW", 0)
+# Reaching files through an open folder needs these (os.replace is os.rename's twin);
+# where they are missing, no cache.
+_SUPPORTED = _NO_LINK != 0 and {os.open, os.mkdir, os.stat, os.unlink, os.rename,
+                                os.utime} <= os.supports_dir_fd
+_KEPT_NAME = re.compile(r"[0-9a-f]{32}\.json|\.[0-9a-f]{16}\.tmp")
 
 
-def folder(kind: str) -> str | None:
-    """``sourced-briefing/<kind>`` under ``$XDG_CACHE_HOME`` (else ``~/.cache``), made if
-    need be; None where it is turned off, cannot be made, or is not the user's alone."""
-    if os.environ.get(OFF):
+def turned_off() -> bool:
+    return os.environ.get(OFF, "") not in ("", "0")
+
+
+@contextlib.contextmanager
+def opened(kind: str) -> Iterator[KeptFolder | None]:
+    """``sourced-briefing/<kind>`` in the user's cache folder, made if need be and held open
+    for the block; None where it is turned off, cannot be had, or is not the user's alone."""
+    folder = _open(kind)
+    try:
+        yield folder
+    finally:
+        if folder is not None:
+            folder.close()
+
+
+def _open(kind: str) -> KeptFolder | None:
+    if turned_off() or not _SUPPORTED:
         return None
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # as the XDG spec says: a relative path is ignored
         base = os.path.join(os.path.expanduser("~"), ".cache")
         if not os.path.isabs(base):  # no home folder to speak of
             return None
-    top = os.path.join(base, "sourced-briefing")
-    path = os.path.join(top, kind)
+    user = os.getuid()
     try:
-        os.makedirs(base, exist_ok=True)
-        return path if _ours_alone(top) and _ours_alone(path) else None
+        os.makedirs(base, mode=0o700, exist_ok=True)
+        fd = os.open(base, _DIRECTORY)
     except OSError:
         return None
-
-
-def _ours_alone(path: str) -> bool:
-    """Make ``path`` a folder only the user can write to, or say it cannot be one.
-
-    Made with mode 0700 whatever the umask; one of the user's own that others could write
-    to (a umask of 002 makes such folders) is closed to them. One of another user's is not
-    used.
-    """
-    with contextlib.suppress(FileExistsError):
-        os.mkdir(path, 0o700)
-    info = os.stat(path)
-    if not stat.S_ISDIR(info.st_mode):
-        return False
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        return False
-    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        os.chmod(path, stat.S_IMODE(info.st_mode) & ~(stat.S_IWGRP | stat.S_IWOTH))
-    return True
-
-
-# Files kept in a cache folder ------------------------------------------------------------
-
-# A file bigger than this was not written by a build: it is not read.
-MAX_BYTES = 64_000_000
-# A project's file not written for this long is removed when another project's is made.
-UNUSED_DAYS = 60
-
-
-def file_for(kind: str, key: str) -> str | None:
-    """The path of the file kept for ``key`` (a project's findings path) in the ``kind``
-    folder, or None when there is no folder to keep it in."""
-    where = folder(kind)
-    if where is None:
-        return None
-    name = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return os.path.join(where, f"{name}.json")
-
-
-def stamp(path: str) -> int | None:
-    """When the file at ``path`` was last written, or None if it is not there."""
     try:
-        return os.stat(path).st_mtime_ns
+        info = os.fstat(fd)
+        if info.st_uid not in (user, 0) or \
+                (info.st_mode & _NOT_OTHERS and not info.st_mode & stat.S_ISVTX):
+            raise PermissionError("others could rename what is in it")
+        for name in ("sourced-briefing", kind):
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(name, 0o700, dir_fd=fd)
+            child = os.open(name, _DIRECTORY | _NO_LINK, dir_fd=fd)
+            os.close(fd)
+            fd = child
+            info = os.fstat(fd)
+            if info.st_uid != user or info.st_mode & _NOT_OTHERS:
+                # Anything could have been put in it: none of it is used, and the folder
+                # is left as it is (remove it, and a build makes a new one).
+                raise PermissionError("not the user's alone")
     except OSError:
+        os.close(fd)
         return None
+    return KeptFolder(fd)
 
 
-def read_json(path: str, versions: str) -> dict[str, Any] | None:
-    """The data kept at ``path`` if it was written under ``versions``; None if it cannot be
-    read, is not an ordinary file of sane size (never a pipe that would hang the build),
-    is not JSON, or was written by another version."""
+def _private_file(info: os.stat_result) -> bool:
+    return stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and \
+        not info.st_mode & _NOT_OTHERS
+
+
+class KeptFolder:
+    """A cache folder held open; its files are named relative to it."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+    def read(self, name: str, limit: int = MAX_BYTES) -> bytes | None:
+        """The bytes of the file ``name``, if it is private to the user and at most
+        ``limit`` bytes; never a pipe (it would hang the build) or a link."""
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NO_LINK, dir_fd=self.fd)
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not _private_file(info) or info.st_size > limit:
+                return None
+            try:
+                data = file.read(limit + 1)
+            except OSError:
+                return None
+        return data if len(data) <= limit else None
+
+    def stamp(self, name: str) -> int | None:
+        """When the file ``name`` was last written or read, if it is one to read."""
+        try:
+            info = os.stat(name, dir_fd=self.fd, follow_symlinks=False)
+        except OSError:
+            return None
+        return info.st_mtime_ns if _private_file(info) else None
+
+    def mark_used(self, name: str) -> None:
+        """Note that a build used the file, so that clearing out spares it."""
+        with contextlib.suppress(OSError):
+            os.utime(name, dir_fd=self.fd, follow_symlinks=False)
+
+    def write(self, name: str, data: bytes) -> bool:
+        """Write the file ``name`` whole or not at all: a new private file (0600), made
+        where no file was, renamed over the old one; nothing is left by a full disk or a
+        Ctrl-C."""
+        temporary = f".{os.urandom(8).hex()}.tmp"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_LINK | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(temporary, flags, 0o600, dir_fd=self.fd)
+        except OSError:
+            return False
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(data)
+            os.replace(temporary, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=self.fd)
+            if not isinstance(exc, OSError):
+                raise
+            return False
+        return True
+
+    def clear_out(self) -> None:
+        """Remove the files of projects not built for ``UNUSED_DAYS`` days, and temporary
+        files left over an hour ago; only files of the names builds give them."""
+        now = time.time()
+        with contextlib.suppress(OSError), os.scandir(self.fd) as entries:
+            for entry in entries:
+                if not _KEPT_NAME.fullmatch(entry.name):
+                    continue
+                age = 3_600 if entry.name.endswith(".tmp") else UNUSED_DAYS * 86_400
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(info.st_mode) and info.st_mtime < now - age:
+                        os.unlink(entry.name, dir_fd=self.fd)
+
+
+def file_name(key: str) -> str:
+    """The name of the file kept for ``key`` (a project's findings path)."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json"
+
+
+def read_json(folder: KeptFolder, name: str, versions: str) -> dict[str, Any] | None:
+    """The data kept in ``name`` if it was written under ``versions``, and mark it used;
+    None if it cannot be read, is not JSON, or was written by another version."""
+    raw = folder.read(name)
+    if raw is None or not versions:
+        return None
     try:
-        kept = json.loads(read_regular(Path(path), MAX_BYTES))
-    except (SourceReadError, ValueError, RecursionError):
+        kept = json.loads(raw)
+    except (ValueError, RecursionError):
         return None
-    if not isinstance(kept, dict) or not versions or kept.get("versions") != versions:
+    if not isinstance(kept, dict) or kept.get("versions") != versions:
         return None
     data = kept.get("data")
-    return data if isinstance(data, dict) else None
-
-
-def write_json(path: str, versions: str, data: dict[str, Any]) -> int | None:
-    """Write ``data`` under ``versions`` at ``path`` whole or not at all, and say when;
-    None if it could not be written.
-
-    A new private file (0600) is renamed over the old one: never a name someone else
-    could have put a link at, and nothing left behind by a full disk or a Ctrl-C.
-    """
-    where = os.path.dirname(path)
-    new = not os.path.exists(path)
-    try:
-        fd, temporary = tempfile.mkstemp(dir=where, prefix=".", suffix=".tmp")
-    except OSError:
+    if not isinstance(data, dict):
         return None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            json.dump({"versions": versions, "data": data}, file, ensure_ascii=True)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if not isinstance(exc, OSError):
-            raise
-        return None
-    if new:  # a project not seen before: a moment to clear out those long gone
-        clear_out(where)
-    return stamp(path)
+    folder.mark_used(name)
+    return data
 
 
-def clear_out(where: str) -> None:
-    """Remove the files of projects not built for ``UNUSED_DAYS`` days, and temporary
-    files that a killed build left over an hour ago."""
-    now = time.time()
-    cutoff = {".json": now - UNUSED_DAYS * 86_400, ".tmp": now - 3_600}
-    with contextlib.suppress(OSError), os.scandir(where) as entries:
-        for entry in entries:
-            kind = os.path.splitext(entry.name)[1]
-            if kind in cutoff and entry.is_file(follow_symlinks=False):
-                with contextlib.suppress(OSError):
-                    if entry.stat(follow_symlinks=False).st_mtime < cutoff[kind]:
-                        os.unlink(entry.path)
+def write_json(folder: KeptFolder, name: str, versions: str, data: dict[str, Any]) -> bool:
+    """Keep ``data`` in ``name`` under ``versions``; when the file is new, clear out the
+    files of projects long gone."""
+    new = folder.stamp(name) is None
+    written = folder.write(name, json.dumps({"versions": versions, "data": data},
+                                            ensure_ascii=True).encode("ascii"))
+    if written and new:
+        folder.clear_out()
+    return written

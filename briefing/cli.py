@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import gc
 import importlib
 import os
@@ -85,17 +86,19 @@ def run() -> NoReturn:
     Under a profiler, a tracer or coverage, whose results are written at exit, the process
     ends the normal way.
     """
-    code = main()
-    if sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules:
-        raise SystemExit(code)
     try:
+        code = main()
         if sys.stdout is not None:
             sys.stdout.flush()
-    except (OSError, ValueError) as exc:  # a full disk, a reader gone: say so, as Python does
+    except OSError as exc:  # a full disk, a reader gone: say so, and fail as Python does
+        if exc.errno not in (errno.EPIPE, errno.ENOSPC):
+            raise
         with contextlib.suppress(OSError, ValueError, AttributeError):
-            print(f"build-report: error: the output could not be written ({exc})",
-                  file=sys.stderr)
-        code = code or 120
+            print(f"build-report: error: the output could not be written "
+                  f"({exc.strerror or exc})", file=sys.stderr)
+        code = 120
+    if sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules:
+        raise SystemExit(code)
     with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.flush()
     os._exit(code)

@@ -316,8 +316,9 @@ def test_the_script_leaves_at_once_with_its_exit_code_and_all_it_printed(
     assert call("--version").returncode == 0
 
 
+@pytest.mark.parametrize("buffered", [True, False])
 def test_output_that_cannot_be_written_is_an_error_not_a_silent_success(
-        project: Project) -> None:
+        project: Project, buffered: bool) -> None:
     import subprocess
     import sys
 
@@ -325,11 +326,14 @@ def test_output_that_cannot_be_written_is_an_error_not_a_silent_success(
 
     findings = project()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if not buffered:  # each print writes at once, and fails there
+        env["PYTHONUNBUFFERED"] = "1"
     with open("/dev/full", "w") as full:  # every write fails: no space left
         done = subprocess.run([sys.executable, str(ROOT / "build_report.py"), "find", "news",
                                "volunteers joined"], stdout=full, stderr=subprocess.PIPE,
                               text=True, cwd=findings.parent, env=env)
     assert done.returncode == 120 and "could not be written" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_under_a_profiler_the_script_ends_the_normal_way(project: Project,

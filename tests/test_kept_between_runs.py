@@ -27,6 +27,11 @@ def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def usable(kind: str = "markdown") -> bool:
+    with cache.opened(kind) as folder:
+        return folder is not None
+
+
 def kept_files(user_cache: Path) -> list[Path]:
     return sorted((user_cache / "sourced-briefing" / "markdown").glob("*.json"))
 
@@ -39,7 +44,7 @@ def fresh_build(findings: Path, user_cache: Path) -> tuple[int, bool]:
               "print(code, 'markdown_it' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, "XDG_CACHE_HOME": str(user_cache)},
-                          check=True)
+                          check=True, timeout=120)
     code, imported = done.stdout.split()
     return int(code), imported == "True"
 
@@ -133,14 +138,15 @@ def test_the_cache_folder_is_made_for_the_user_alone_whatever_the_umask(
     assert kept_files(user_cache)
 
 
-def test_a_cache_folder_of_the_user_that_others_can_write_to_is_closed_to_them(
-        user_cache: Path) -> None:
-    for folder in (user_cache / "sourced-briefing", user_cache / "sourced-briefing" / "markdown"):
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o777)
-    assert cache.folder("markdown") == str(user_cache / "sourced-briefing" / "markdown")
-    for folder in (user_cache / "sourced-briefing", user_cache / "sourced-briefing" / "markdown"):
-        assert folder.stat().st_mode & 0o777 == 0o755
+@pytest.mark.parametrize("which", ["sourced-briefing", "sourced-briefing/markdown"])
+def test_a_cache_folder_others_can_write_to_is_not_used_and_left_as_it_is(
+        project: Project, run: Runner, user_cache: Path, which: str) -> None:
+    (user_cache / "sourced-briefing" / "markdown").mkdir(parents=True)
+    os.chmod(user_cache / which, 0o777)  # anything may have been put in it
+    assert not usable()
+    assert run("--findings", str(project())).code == 0
+    assert (user_cache / which).stat().st_mode & 0o777 == 0o777
+    assert not [p for p in (user_cache / which).rglob("*") if p.is_file()]
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
@@ -150,7 +156,7 @@ def test_a_cache_folder_of_another_user_is_not_used(
         project: Project, run: Runner, user_cache: Path, whose: str) -> None:
     (user_cache / "sourced-briefing" / "markdown").mkdir(parents=True)
     os.chown(user_cache / whose, 65534, 65534)
-    assert cache.folder("markdown") is None
+    assert not usable()
     findings = project()
     render.environment.cache_clear()  # compiled templates are code: the same rule holds
     try:
@@ -161,14 +167,37 @@ def test_a_cache_folder_of_another_user_is_not_used(
     assert not [p for p in (user_cache / whose).rglob("*") if p.is_file()]
 
 
+def test_a_cache_folder_that_is_a_link_is_not_followed(
+        project: Project, run: Runner, user_cache: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    user_cache.mkdir()
+    (user_cache / "sourced-briefing").symlink_to(elsewhere)
+    assert not usable()
+    render.environment.cache_clear()
+    try:
+        assert run("--findings", str(project())).code == 0
+    finally:
+        render.environment.cache_clear()
+    assert list(elsewhere.iterdir()) == [] and elsewhere.stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize(("mode", "used"), [(0o777, False), (0o1777, True), (0o755, True)])
+def test_the_folder_the_cache_sits_in_must_not_let_others_rename_what_is_in_it(
+        user_cache: Path, mode: int, used: bool) -> None:
+    user_cache.mkdir()
+    os.chmod(user_cache, mode)
+    assert usable() is used
+
+
 def test_a_relative_cache_home_is_ignored(
-        project: Project, run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A project could carry a cache folder of its own making, with code in it.
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", ".cache")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache.folder("markdown") == str(tmp_path / "home" / ".cache" / "sourced-briefing"
-                                           / "markdown")
+    assert usable()
+    assert (tmp_path / "home" / ".cache" / "sourced-briefing" / "markdown").is_dir()
     assert not (tmp_path / ".cache").exists()
 
 
@@ -181,7 +210,7 @@ def test_check_reads_and_writes_nothing_kept_and_the_cache_can_be_turned_off(
         assert run("--findings", str(findings)).code == 0
         [kept] = kept_files(user_cache)
         data = json.loads(kept.read_text(encoding="utf-8"))
-        data["data"]["blocks"]["Turnout was **high**."][0] = "<p>Turnout was tampered with.</p>\n"
+        data["data"]["blocks"]["Turnout was **high**."][0] = "<p>Turnout was tampered.</p>\n"
         kept.write_text(json.dumps(data), encoding="utf-8")
         stamp = kept.stat().st_mtime_ns
         # --check trusts only the inputs: the tampered parse is not used, so the report
@@ -189,7 +218,9 @@ def test_check_reads_and_writes_nothing_kept_and_the_cache_can_be_turned_off(
         assert fresh_build_check(findings, user_cache) == 0
         assert kept.stat().st_mtime_ns == stamp
         monkeypatch.setenv(cache.OFF, "1")
-        assert cache.folder("markdown") is None
+        assert not usable()
+        monkeypatch.setenv(cache.OFF, "0")
+        assert usable()
     finally:
         render.environment.cache_clear()
 
@@ -226,19 +257,71 @@ def test_the_kept_file_is_the_users_alone_and_no_temporary_file_is_left(
 
 
 def test_files_of_projects_long_gone_and_old_leftovers_are_cleared_out(
-        project: Project, run: Runner, user_cache: Path) -> None:
-    folder = user_cache / "sourced-briefing" / "markdown"
-    folder.mkdir(parents=True)
-    gone, recent, leftover = folder / "gone.json", folder / "recent.json", folder / ".x.tmp"
-    for path in (gone, recent, leftover):
+        project: Project, run: Runner, user_cache: Path, tmp_path: Path) -> None:
+    findings = project()
+    assert run("--findings", str(findings)).code == 0  # this project's file
+    [ours] = kept_files(user_cache)
+    folder = ours.parent
+    gone, recent = folder / ("0" * 32 + ".json"), folder / ("1" * 32 + ".json")
+    leftover, notes = folder / ".0123456789abcdef.tmp", folder / "notes.json"
+    for path in (gone, recent, leftover, notes):
         path.write_text("{}")
     old = 1_000_000_000  # 2001
-    os.utime(gone, (old, old))
-    os.utime(leftover, (old, old))
-    assert run("--findings", str(project())).code == 0  # a project not seen before
-    assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [recent.name, *(p.name for p in kept_files(user_cache) if p != recent)])
-    assert not gone.exists() and not leftover.exists() and recent.exists()
+    for path in (gone, leftover, notes, ours):
+        os.utime(path, (old, old))
+    assert run("--findings", str(findings)).code == 0  # read: marked as used
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "sources").mkdir()
+    (other / "sources" / "news.txt").write_text((findings.parent / "sources" / "news.txt")
+                                                .read_text(encoding="utf-8"), encoding="utf-8")
+    (other / "findings.yaml").write_text(SAMPLE_FINDINGS, encoding="utf-8")
+    assert run("--findings", str(other / "findings.yaml")).code == 0  # a new project's file
+    assert not gone.exists() and not leftover.exists()
+    assert recent.exists() and notes.exists() and ours.exists()  # not a build's, or in use
+
+
+@pytest.mark.parametrize("kind", ["markdown", "templates"])
+def test_a_kept_file_others_could_have_written_is_not_read(
+        project: Project, user_cache: Path, kind: str) -> None:
+    findings = project()
+    assert fresh_build(findings, user_cache)[0] == 0
+    folder = user_cache / "sourced-briefing"
+    files = kept_files(user_cache) if kind == "markdown" else \
+        sorted(next(folder.glob("jinja-*")).iterdir())
+    for path in files:
+        os.chmod(path, 0o666)
+    assert fresh_build(findings, user_cache)[0] == 0
+    # Not read, so made again: each file is a new one, the user's alone.
+    assert all(path.stat().st_mode & 0o777 == 0o600 for path in files)
+
+
+def test_a_pipe_among_the_compiled_templates_does_not_hang_the_build(
+        project: Project, user_cache: Path) -> None:
+    findings = project()
+    assert fresh_build(findings, user_cache)[0] == 0
+    compiled = sorted(next((user_cache / "sourced-briefing").glob("jinja-*")).iterdir())
+    for path in compiled:
+        path.unlink()
+        os.mkfifo(path)
+    assert fresh_build(findings, user_cache)[0] == 0  # run with a timeout: a hang fails
+
+
+def test_what_a_watcher_keeps_in_memory_follows_the_file(
+        project: Project, run: Runner, user_cache: Path) -> None:
+    findings = project()
+    page = findings.parent / "report" / "index.html"
+    assert run("--findings", str(findings)).code == 0
+    [kept] = kept_files(user_cache)
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    data["data"]["blocks"]["Turnout was **high**."][0] = "<p>Edited in the cache.</p>\n"
+    kept.write_text(json.dumps(data), encoding="utf-8")
+    assert run("--findings", str(findings)).code == 0
+    assert "Edited in the cache." in page.read_text(encoding="utf-8")  # the user's own file
+    kept.unlink()  # the cache cleared: nothing of it may live on in memory
+    assert run("--findings", str(findings)).code == 0
+    assert "Edited in the cache." not in page.read_text(encoding="utf-8")
+    assert "Edited in the cache." not in kept.read_text(encoding="utf-8")
 
 
 def test_the_fingerprint_changes_with_the_module_that_makes_the_parses(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from importlib.machinery import PathFinder
 from pathlib import Path
@@ -187,8 +187,8 @@ def opening_words(text: str, most: int = 9) -> str:
 # Keeping parses between runs --------------------------------------------------------------
 
 _FORMAT = 3
-# The file last read or written, and its stamp, so that a watcher does not read back what
-# it has just written.
+# The file last read or written (its name), and its stamp, so that a watcher does not read
+# back what it has just written.
 _synced: tuple[str, int] | None = None
 
 
@@ -201,24 +201,29 @@ def kept_between_runs(findings: Path) -> Iterator[None]:
     read. A file that cannot be read or makes no sense is ignored, and one that cannot be
     written is left as it was: the cache changes how fast a build is, never what it makes.
     """
-    path = _cache_file(findings)
-    if path is not None:
-        _read(path)
-    _used.clear()
-    _used_inline.clear()
-    before = (len(_blocks), len(_inlines))
-    completed = False
     try:
-        yield
-        completed = True
-    finally:
-        changed = (len(_blocks), len(_inlines)) != before
-        if completed:  # a build that stopped early did not use every text
-            changed |= _forget_unused()
-        # Written when it holds less than this process knows: new parses, texts no longer
-        # used, or a file that is missing or was not read.
-        if path is not None and (changed or _synced is None or _synced[0] != path):
-            _write(path)
+        name = user_cache.file_name(str(findings.resolve()))
+    except (OSError, RuntimeError):
+        name = None
+    with user_cache.opened("markdown") if name else nullcontext() as folder:
+        if folder is not None and name is not None:
+            _read(folder, name)
+        _used.clear()
+        _used_inline.clear()
+        before = (len(_blocks), len(_inlines))
+        completed = False
+        try:
+            yield
+            completed = True
+        finally:
+            changed = (len(_blocks), len(_inlines)) != before
+            if completed:  # a build that stopped early did not use every text
+                changed |= _forget_unused()
+            # Written when it holds less than this process knows: new parses, texts no
+            # longer used, or a file that is missing or was not read.
+            if folder is not None and name is not None and \
+                    (changed or _synced is None or _synced[0] != name):
+                _write(folder, name)
 
 
 def _forget_unused() -> bool:
@@ -228,14 +233,6 @@ def _forget_unused() -> bool:
     for text in unused[1]:
         del _inlines[text]
     return bool(unused[0] or unused[1])
-
-
-def _cache_file(findings: Path) -> str | None:
-    try:
-        where = str(findings.resolve())
-    except (OSError, RuntimeError):
-        return None
-    return user_cache.file_for("markdown", where)
 
 
 @cache
@@ -255,14 +252,17 @@ def _versions() -> str:
     return digest.hexdigest()
 
 
-def _read(path: str) -> None:
+def _read(folder: user_cache.KeptFolder, name: str) -> None:
     global _synced
-    stamp = user_cache.stamp(path)
-    if stamp is not None and _synced == (path, stamp):
-        return
-    _synced = None  # until the file is read whole
-    kept = None if stamp is None else user_cache.read_json(path, _versions())
-    if stamp is None or kept is None:
+    stamp = folder.stamp(name)
+    if stamp is not None and _synced == (name, stamp):
+        return  # what this process last wrote or read: already in memory
+    # Changed or gone since: what is in memory came from it, and goes with it.
+    _synced = None
+    _blocks.clear()
+    _inlines.clear()
+    kept = None if stamp is None else user_cache.read_json(folder, name, _versions())
+    if kept is None:
         return
     blocks, inlines = kept.get("blocks"), kept.get("inlines")
     if not (isinstance(blocks, dict) and isinstance(inlines, dict)):
@@ -278,7 +278,8 @@ def _read(path: str) -> None:
         return
     _blocks.update(read_blocks)
     _inlines.update((text, (html, words)) for text, (html, words) in inlines.items())
-    _synced = (path, stamp)
+    stamp = folder.stamp(name)  # marked used as it was read
+    _synced = None if stamp is None else (name, stamp)
 
 
 def _entry(entry: Any) -> Parsed | None:
@@ -297,13 +298,13 @@ def _entry(entry: Any) -> Parsed | None:
     return Parsed(html, tuple(pairs), words)
 
 
-def _write(path: str) -> None:
+def _write(folder: user_cache.KeptFolder, name: str) -> None:
     global _synced
+    _synced = None
     versions = _versions()
-    if not versions:
-        return
-    written = user_cache.write_json(path, versions, {
-        "blocks": {text: [p.html, [list(link) for link in p.links], p.words]
-                   for text, p in _blocks.items()},
-        "inlines": {text: list(entry) for text, entry in _inlines.items()}})
-    _synced = None if written is None else (path, written)
+    if versions and user_cache.write_json(folder, name, versions, {
+            "blocks": {text: [p.html, [list(link) for link in p.links], p.words]
+                       for text, p in _blocks.items()},
+            "inlines": {text: list(entry) for text, entry in _inlines.items()}}):
+        stamp = folder.stamp(name)
+        _synced = None if stamp is None else (name, stamp)

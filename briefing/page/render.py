@@ -50,14 +50,35 @@ def environment(kept: bool = True) -> jinja2.Environment:
     return env
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between runs: compiling them costs more than a build.
+def _bytecode_cache() -> jinja2.BytecodeCache:
+    """Compiled templates kept between runs: compiling them costs more than a build."""
+    return _KeptTemplates(f"jinja-{jinja2.__version__}")
 
-    Jinja keys each entry by the template's name and checksum, so an edited template is
-    compiled afresh. Where no cache folder can be had, templates are compiled in memory.
-    """
-    folder = user_cache.folder(f"jinja-{jinja2.__version__}")
-    return jinja2.FileSystemBytecodeCache(folder) if folder else None
+
+class _KeptTemplates(jinja2.BytecodeCache):
+    """Compiled templates in the user's cache folder, reached only the way
+    :mod:`briefing.cache` allows (Jinja's own file cache follows paths, and unpickles
+    what it finds). Jinja keys each by the template's name and checksum, so an edited
+    template is compiled afresh; where no folder can be had, templates are compiled in
+    memory."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with user_cache.opened(self.kind) as folder:
+            data = folder.read(self._name(bucket)) if folder is not None else None
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with user_cache.opened(self.kind) as folder:
+            if folder is not None:
+                folder.write(self._name(bucket), bucket.bytecode_to_string())
+
+    @staticmethod
+    def _name(bucket: jinja2.bccache.Bucket) -> str:
+        return f"__jinja2_{bucket.key}.cache"
 
 
 @cache
