@@ -42,7 +42,7 @@ _NO_LINK = getattr(os, "O_NOFOLLOW", 0)
 # Reaching files through an open folder needs these (os.replace is os.rename's twin);
 # where they are missing, no cache.
 _SUPPORTED = _NO_LINK != 0 and {os.open, os.mkdir, os.stat, os.unlink, os.rename,
-                                os.utime} <= os.supports_dir_fd
+                                os.utime, os.readlink} <= os.supports_dir_fd
 _KEPT_NAME = re.compile(r"[0-9a-f]{32}\.json|\.[0-9a-f]{16}\.tmp")
 
 
@@ -70,17 +70,11 @@ def _open(kind: str) -> KeptFolder | None:
         base = os.path.join(os.path.expanduser("~"), ".cache")
         if not os.path.isabs(base):  # no home folder to speak of
             return None
+    fd = _walk(base)
+    if fd is None:
+        return None
     user = os.getuid()
     try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-        fd = os.open(base, _DIRECTORY)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if info.st_uid not in (user, 0) or \
-                (info.st_mode & _NOT_OTHERS and not info.st_mode & stat.S_ISVTX):
-            raise PermissionError("others could rename what is in it")
         for name in ("sourced-briefing", kind):
             with contextlib.suppress(FileExistsError):
                 os.mkdir(name, 0o700, dir_fd=fd)
@@ -89,13 +83,65 @@ def _open(kind: str) -> KeptFolder | None:
             fd = child
             info = os.fstat(fd)
             if info.st_uid != user or info.st_mode & _NOT_OTHERS:
-                # Anything could have been put in it: none of it is used, and the folder
-                # is left as it is (remove it, and a build makes a new one).
+                # Anything could have been put in it: none of it is used, and it is left
+                # as it is (remove it, and a build makes it anew).
                 raise PermissionError("not the user's alone")
     except OSError:
         os.close(fd)
         return None
     return KeptFolder(fd)
+
+
+def _walk(path: str) -> int | None:
+    """The folder at the absolute ``path``, open, reached one part at a time from ``/``;
+    None if any folder on the way, or any link followed, is one that someone other than the
+    user or root could have made or changed. Missing folders are made (0700).
+
+    Links are followed only when they are the user's or root's, in a folder already found
+    safe, so that nobody else could have planted them. A folder is safe when it is the
+    user's or root's and others cannot write to it, or cannot rename what is in it (sticky,
+    like ``/tmp``).
+    """
+    user = os.getuid()
+    stack = [os.open("/", _DIRECTORY)]  # the folders walked, to go back up for ".."
+    parts = [part for part in reversed(path.split("/")) if part]
+    links = 0
+    try:
+        while parts:
+            part = parts.pop()
+            if part == ".":
+                continue
+            if part == "..":
+                if len(stack) > 1:
+                    os.close(stack.pop())
+                continue
+            here = stack[-1]
+            try:
+                info = os.stat(part, dir_fd=here, follow_symlinks=False)
+            except FileNotFoundError:
+                os.mkdir(part, 0o700, dir_fd=here)
+                info = os.stat(part, dir_fd=here, follow_symlinks=False)
+            if stat.S_ISLNK(info.st_mode):
+                links += 1
+                if info.st_uid not in (user, 0) or links > 40:
+                    return None
+                target = os.readlink(part, dir_fd=here)
+                if target.startswith("/"):
+                    while len(stack) > 1:
+                        os.close(stack.pop())
+                parts.extend(p for p in reversed(target.split("/")) if p)
+                continue
+            stack.append(os.open(part, _DIRECTORY | _NO_LINK, dir_fd=here))
+            info = os.fstat(stack[-1])
+            if info.st_uid not in (user, 0) or \
+                    (info.st_mode & _NOT_OTHERS and not info.st_mode & stat.S_ISVTX):
+                return None
+        return stack.pop()
+    except OSError:
+        return None
+    finally:
+        for fd in stack:
+            os.close(fd)
 
 
 def _private_file(info: os.stat_result) -> bool:

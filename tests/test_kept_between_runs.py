@@ -377,3 +377,75 @@ def test_a_kept_file_nested_too_deeply_to_read_is_ignored(
     [kept] = kept_files(user_cache)
     kept.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     assert fresh_build(findings, user_cache) == (0, True)
+
+
+needs_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                                reason="acting as another user needs root")
+
+
+def test_a_cache_home_others_could_have_made_or_redirected_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o777)  # anyone may rename or replace what is in it
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared / "me" / "cache"))
+    assert not usable()
+    os.chmod(shared, 0o1777)  # sticky, like /tmp: what is the user's stays the user's
+    assert usable()
+
+
+def test_links_on_the_way_are_followed_only_when_nobody_else_could_have_made_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to(real)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "link" / "cache"))
+    assert usable()  # the user's own link, in the user's own folder
+    assert (real / "cache" / "sourced-briefing" / "markdown").is_dir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "link" / ".." / "real" / "cache"))
+    assert usable()
+
+
+@needs_root
+def test_a_link_or_a_folder_on_the_way_that_another_user_made_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o1777)
+    os.chmod(shared, 0o1777)
+    mine = tmp_path / "mine"  # a copy the user made of someone's files: looks safe
+    (mine / "sourced-briefing" / "markdown").mkdir(parents=True)
+    (shared / "planted").symlink_to(mine)
+    os.lchown(shared / "planted", 1600, 1600)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared / "planted"))
+    assert not usable()
+    (shared / "theirs").mkdir()
+    os.chown(shared / "theirs", 1600, 1600)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared / "theirs" / "cache"))
+    assert not usable()
+    assert not (shared / "theirs" / "cache").exists()  # nothing made in their folder
+
+
+def test_compiled_templates_are_kept_apart_for_each_version_of_the_settings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = render._bytecode_cache()
+    changed = tmp_path / "render.py"
+    changed.write_text(Path(render.__file__).read_text(encoding="utf-8").replace(
+        "trim_blocks=True", "trim_blocks=False"), encoding="utf-8")
+    monkeypatch.setattr(render, "__file__", str(changed))
+    after = render._bytecode_cache()
+    assert isinstance(before, render._KeptTemplates) and isinstance(after, render._KeptTemplates)
+    assert before.kind != after.kind
+
+
+def test_the_fingerprint_names_the_python_that_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.findings import markdown
+
+    markdown._versions.cache_clear()
+    ours = markdown._versions()
+    monkeypatch.setattr(markdown, "unidata_version", "0.0.0")
+    markdown._versions.cache_clear()
+    try:
+        assert markdown._versions() not in ("", ours)
+    finally:
+        monkeypatch.undo()
+        markdown._versions.cache_clear()

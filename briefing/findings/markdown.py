@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from functools import cache
 from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+from unicodedata import unidata_version
 from urllib.parse import unquote
 
 from .. import cache as user_cache
@@ -237,9 +239,10 @@ def _forget_unused() -> bool:
 
 @cache
 def _versions() -> str:
-    """What a parse depends on besides its text: the parser, its URL helper and this file;
-    read from their files, since importing the parser is what the cache is there to spare."""
-    digest = hashlib.sha256(f"{_FORMAT}".encode())
+    """What a parse depends on besides its text: the parser, its URL helper and this file,
+    read from their files (importing the parser is what the cache is there to spare), and
+    Python's Unicode tables (which say what is punctuation to the parser)."""
+    digest = hashlib.sha256(f"{_FORMAT} {sys.version_info[:2]} {unidata_version}".encode())
     try:
         for package in ("markdown_it", "mdurl"):
             spec = PathFinder.find_spec(package)

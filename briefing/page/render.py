@@ -51,8 +51,11 @@ def environment(kept: bool = True) -> jinja2.Environment:
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache:
-    """Compiled templates kept between runs: compiling them costs more than a build."""
-    return _KeptTemplates(f"jinja-{jinja2.__version__}")
+    """Compiled templates kept between runs: compiling them costs more than a build. Jinja
+    checks a template's text; how it is compiled depends on Jinja and on the settings here,
+    so both name the folder."""
+    this_file = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return _KeptTemplates(f"jinja-{jinja2.__version__}-{this_file}")
 
 
 class _KeptTemplates(jinja2.BytecodeCache):
@@ -73,8 +76,9 @@ class _KeptTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with user_cache.opened(self.kind) as folder:
-            if folder is not None:
-                folder.write(self._name(bucket), bucket.bytecode_to_string())
+            if folder is not None and folder.write(self._name(bucket),
+                                                   bucket.bytecode_to_string()):
+                folder.clear_out()  # leftovers of a build killed while writing
 
     @staticmethod
     def _name(bucket: jinja2.bccache.Bucket) -> str:
