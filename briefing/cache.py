@@ -37,7 +37,8 @@ MAX_BYTES = 64_000_000
 # file is made; a temporary file a killed build left, after an hour.
 UNUSED_DAYS = 60
 _NOT_OTHERS = stat.S_IWGRP | stat.S_IWOTH
-_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC
 _NO_LINK = getattr(os, "O_NOFOLLOW", 0)
 # Reaching files through an open folder needs these (os.replace is os.rename's twin);
 # where they are missing, no cache.
@@ -162,7 +163,8 @@ class KeptFolder:
         """The bytes of the file ``name``, if it is private to the user and at most
         ``limit`` bytes; never a pipe (it would hang the build) or a link."""
         try:
-            fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NO_LINK, dir_fd=self.fd)
+            fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NO_LINK | _CLOEXEC,
+                         dir_fd=self.fd)
         except OSError:
             return None
         with os.fdopen(fd, "rb") as file:
@@ -193,7 +195,7 @@ class KeptFolder:
         where no file was, renamed over the old one; nothing is left by a full disk or a
         Ctrl-C."""
         temporary = f".{os.urandom(8).hex()}.tmp"
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_LINK | getattr(os, "O_CLOEXEC", 0)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_LINK | _CLOEXEC
         try:
             fd = os.open(temporary, flags, 0o600, dir_fd=self.fd)
         except OSError:

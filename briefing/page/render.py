@@ -8,9 +8,11 @@ CSV outputs are made in ``output/data.py``.)
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -67,15 +69,31 @@ class _KeptTemplates(jinja2.BytecodeCache):
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
+        self._held: user_cache.KeptFolder | None = None
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """The folder kept open while a page is rendered: its templates load one by one,
+        and each would otherwise walk the path to the folder again."""
+        with user_cache.opened(self.kind) as folder:
+            self._held = folder
+            try:
+                yield
+            finally:
+                self._held = None
+
+    def _folder(self) -> contextlib.AbstractContextManager[user_cache.KeptFolder | None]:
+        return contextlib.nullcontext(self._held) if self._held is not None else \
+            user_cache.opened(self.kind)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with user_cache.opened(self.kind) as folder:
+        with self._folder() as folder:
             data = folder.read(self._name(bucket)) if folder is not None else None
         if data is not None:
             bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with user_cache.opened(self.kind) as folder:
+        with self._folder() as folder:
             if folder is not None and folder.write(self._name(bucket),
                                                    bucket.bytecode_to_string()):
                 folder.clear_out()  # leftovers of a build killed while writing
@@ -99,9 +117,12 @@ def content_security_policy(css: str) -> str:
 
 def render_html(view: dict[str, Any], kept: bool = True) -> bytes:
     css = stylesheet() + _whole_passage_rules(view) + view["marking_css"] + "\n"
-    html = environment(kept).get_template("page.html").render(
-        # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
-        **view, css=Markup(css), csp=content_security_policy(css))
+    env = environment(kept)
+    templates = env.bytecode_cache
+    with templates.held() if isinstance(templates, _KeptTemplates) else contextlib.nullcontext():
+        html = env.get_template("page.html").render(
+            # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
+            **view, css=Markup(css), csp=content_security_policy(css))
     # The narrow class is several times faster over a whole page; it also stops at any
     # character beyond the BMP, where the full class decides.
     if _CONTROLS_OR_ASTRAL.search(html) and _controls().search(html):
