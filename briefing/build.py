@@ -47,7 +47,7 @@ def _build(findings_path: Path, shown_as: str, strict: bool, out: Path | None,
         raise InvalidFindings(problems)
     checked = validate(doc, findings_path.parent, problems, out)
     passages = verify_quotes(checked, doc, problems)
-    check_figures(checked, doc, problems)
+    check_figures(checked, doc, problems, passages)
     findings = checked.findings
     if findings is None or problems.errors:
         raise InvalidFindings(problems, strict)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..errors import Problems
 from . import model, vocab
 from .load import Document
-from .numbers import figures_in, numbers, shown
-from .quotes import fold
+from .numbers import Figure, figures_in, shown
+from .quotes import Passage, fold
 from .validate import Validated
 
 # How sources hedge a figure, by what the hedge means.
@@ -26,16 +26,37 @@ _HEDGES: dict[str, tuple[str, ...]] = {
 _QUALIFIER_MEANS = vocab.QUALIFIERS
 
 
-def check_figures(checked: Validated, doc: Document, problems: Problems) -> None:
+def check_figures(checked: Validated, doc: Document, problems: Problems,
+                  passages: dict[tuple[str, int], Passage]) -> None:
+    languages = {source.id: source.language for _, source in checked.sources}
     for ci, claim in checked.claims:
         if claim.estimate is not None:
-            _check_numbers(claim, ci, doc, problems)
-            _check_hedging(claim, ci, doc, problems)
+            stated = _stated(claim, checked, passages, languages)
+            _check_numbers(claim, ci, stated, doc, problems)
+            _check_hedging(claim, ci, languages, doc, problems)
 
 
-def _check_numbers(claim: model.Claim, ci: int, doc: Document, problems: Problems) -> None:
+def _stated(claim: model.Claim, checked: Validated, passages: dict[tuple[str, int], Passage],
+            languages: dict[str, str]) -> list[Figure]:
+    """The figures the claim's passages state, read in the source's own text and language
+    (a quote that could not be placed is read on its own)."""
+    found: list[Figure] = []
+    for ei, ev in enumerate(claim.evidence):
+        language = languages.get(ev.source)
+        passage = passages.get((claim.id, ei))
+        source = checked.texts.get(ev.source)
+        if passage is None or source is None:
+            found.extend(figures_in(fold(ev.quote)[0], language))
+            continue
+        for start, end in passage.parts:
+            found.extend(figures_in(source.text, language, start, end))
+    return found
+
+
+def _check_numbers(claim: model.Claim, ci: int, figures: list[Figure], doc: Document,
+                   problems: Problems) -> None:
     assert claim.estimate is not None
-    stated = {n for ev in claim.evidence for n in numbers(fold(ev.quote)[0])}
+    stated = {f.value for f in figures if not f.ambiguous}
     for key in ("value", "low", "high"):
         number = getattr(claim.estimate, key)
         if number is None or float(number) in stated or number < 0:
@@ -47,7 +68,10 @@ def _check_numbers(claim: model.Claim, ci: int, doc: Document, problems: Problem
             continue
         listed = ", ".join(f"{n:,g}" for n in sorted(stated)) or "no figures"
         advice = "quote the passage that gives it, or correct the figure"
-        if isinstance(number, float) and number * 1000 in stated:
+        unsure = next((f.ambiguous for f in figures if f.ambiguous), "")
+        if unsure:
+            advice = f"{unsure}: give the source's language (sources[].language)"
+        elif isinstance(number, float) and number * 1000 in stated:
             # 1.200 meant as twelve hundred, the European way
             advice = (f"YAML reads the point as a decimal point; for {number * 1000:,.0f} "
                       f"write {number * 1000:.0f}")
@@ -55,13 +79,14 @@ def _check_numbers(claim: model.Claim, ci: int, doc: Document, problems: Problem
                        f"claim '{claim.id}' (they state {listed}): {advice}")
 
 
-def _check_hedging(claim: model.Claim, ci: int, doc: Document, problems: Problems) -> None:
+def _check_hedging(claim: model.Claim, ci: int, languages: dict[str, str], doc: Document,
+                   problems: Problems) -> None:
     est = claim.estimate
     assert est is not None
     if est.value is None:
         return  # a range states its own bounds
     for ev in claim.evidence:
-        hedge = _hedge_before(fold(ev.quote)[0], float(est.value))
+        hedge = _hedge_before(fold(ev.quote)[0], float(est.value), languages.get(ev.source))
         if hedge is None:
             continue
         phrase, meaning = hedge
@@ -75,12 +100,12 @@ def _check_hedging(claim: model.Claim, ci: int, doc: Document, problems: Problem
         return
 
 
-def _hedge_before(text: str, value: float) -> tuple[str, str] | None:
+def _hedge_before(text: str, value: float, language: str | None) -> tuple[str, str] | None:
     """The hedge word or phrase right before ``value`` in ``text``, if any."""
-    for match, found in figures_in(text):
-        if found != value:
+    for figure in figures_in(text, language):
+        if figure.value != value or figure.ambiguous:
             continue
-        before = " ".join(text[:match.start()].lower().split()[-3:])
+        before = " ".join(text[:figure.start].lower().split()[-3:])
         for meaning, phrases in _HEDGES.items():
             for phrase in sorted(phrases, key=len, reverse=True):
                 if before == phrase or before.endswith(" " + phrase):

@@ -130,6 +130,9 @@ class Source(NamedTuple):
     origin: Slug | None = None
     """The origin all of this source's material comes from, if it relays one (an id from
     origins); otherwise the source is its own origin."""
+    language: Annotated[str, Pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = "en"
+    """The text's language as a BCP 47 tag (en, de, ko, uk, pt-BR...): it says how the
+    text writes numbers ("12.000" is twelve thousand in German)."""
     acknowledge: tuple[Acknowledgment, ...] = ()
     """Lint warnings about this source that are accepted, each with its reason."""
 

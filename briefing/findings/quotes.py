@@ -12,10 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..errors import Problems
+from .boundaries import splits_token
 from .load import Document
 from .numbers import numbers
 from .sources import paragraph_spans
@@ -40,6 +42,9 @@ MAX_PLACES = 100_000
 # many of its words (the comparison grows with the square of its length); for a longer
 # quote, those around the first word that departs from the source.
 SUGGEST_WORDS = 60
+# From this length on, a text's words are indexed and a quote is looked up at the places of
+# its rarest word: a long transcript quoted thousands of times is not read through for each.
+INDEX_FROM = 1_000_000
 
 
 class Passage(NamedTuple):
@@ -122,18 +127,25 @@ class IndexedSource:
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, comparable form) of each word of the folded text."""
-        return [(m.start(), m.end(), comparable(m.group())) for m in _WORD.finditer(self.folded)]
+        # A long text repeats its words: each distinct form is kept once.
+        forms: dict[str, str] = {}
+        return [(m.start(), m.end(), forms.setdefault(form, form))
+                for m in _WORD.finditer(self.folded) for form in (comparable(m.group()),)]
 
     def find_all(self, needle: str, lo: int = 0, hi: int | None = None,
                  limit: int | None = MAX_HITS) -> list[int]:
-        """Starts of ``needle`` in the folded text that begin and end at word boundaries
+        """Starts of ``needle`` in the folded text that begin and end where a token does
         (the first ``limit`` of them).
 
         Linear in the text: a candidate that starts inside a word makes the search jump
         past that word, since no bounded match can start within it.
         """
-        hits: list[int] = []
         hi = len(self.folded) if hi is None else hi
+        if len(self.folded) >= INDEX_FROM:
+            anchored = self._find_by_word(needle, lo, hi, limit)
+            if anchored is not None:
+                return anchored
+        hits: list[int] = []
         folded = self.folded
         word_first = needle[0].isalnum()
         pos = folded.find(needle, lo, hi)
@@ -142,16 +154,55 @@ class IndexedSource:
                 inside = _LETTERS.match(folded, pos)
                 pos = folded.find(needle, inside.end() if inside else pos + 1, hi)
                 continue
-            if self._bounded(pos, pos + len(needle), needle):
+            if self._bounded(pos, pos + len(needle)):
                 hits.append(pos)
             pos = folded.find(needle, pos + 1, hi)
         return hits
 
-    def _bounded(self, start: int, end: int, needle: str) -> bool:
-        before = self.folded[start - 1] if start else " "
-        after = self.folded[end] if end < len(self.folded) else " "
-        return not ((needle[0].isalnum() and before.isalnum())
-                    or (needle[-1].isalnum() and after.isalnum()))
+    @cached_property
+    def _word_places(self) -> dict[str, array[int]]:
+        """Where each word of the folded text starts, for a long text quoted many times."""
+        places: dict[str, array[int]] = {}
+        for match in _LETTERS.finditer(self.folded):
+            word = match.group()
+            at = places.get(word)
+            if at is None:
+                at = places[word] = array("I")
+            at.append(match.start())
+        return places
+
+    def _find_by_word(self, needle: str, lo: int, hi: int, limit: int | None
+                      ) -> list[int] | None:
+        """``find_all`` through the places of the needle's rarest whole word, or ``None``
+        when the needle has no word that is whole within it (a word at its very end may
+        continue in the source).
+
+        A match the boundary check accepts has each of its inner words whole in the
+        source too, so every such match is found at a place of any of them.
+        """
+        words = [(m.group(), m.start()) for m in _LETTERS.finditer(needle)
+                 if m.end() < len(needle)]
+        if not words:
+            return None
+        places = self._word_places
+        word, offset = min(words, key=lambda w: len(places.get(w[0], ())))
+        hits: list[int] = []
+        for place in places.get(word, ()):
+            start = place - offset
+            if start < lo or start + len(needle) > hi:
+                continue
+            if self.folded.startswith(needle, start) and \
+                    self._bounded(start, start + len(needle)):
+                hits.append(start)
+                if limit is not None and len(hits) >= limit:
+                    break
+        return hits
+
+    def _bounded(self, start: int, end: int) -> bool:
+        """Whether the folded stretch starts and ends where a reader sees a token start
+        and end (see boundaries.py), judged on the source's own characters."""
+        o_start, o_end = self.original_span(start, end)
+        return not (splits_token(self.text, o_start) or splits_token(self.text, o_end))
 
 
 def verify_quotes(checked: Validated, doc: Document, problems: Problems
@@ -192,8 +243,7 @@ def _located(quote: str, source: IndexedSource, shown_path: str
 def locate(quote: str, source: IndexedSource, shown_path: str
            ) -> tuple[list[tuple[int, int]] | None, str]:
     """The quoted stretches as original offsets, or ``None`` and the reason."""
-    needle = fold(quote)[0].strip()
-    needle = re.sub(r"^(\.\.\.\s*)+|(\s*\.\.\.)+$", "", needle).strip()
+    needle = _without_outer_ellipses(fold(quote)[0])
     if not needle:
         return None, "quote is empty: copy the passage from the source"
     hits = source.find_all(needle)
@@ -228,6 +278,26 @@ def locate(quote: str, source: IndexedSource, shown_path: str
                           f"of source '{source.id}': an ellipsis may leave out words only "
                           "within one paragraph; cite each paragraph as its own evidence")
     return None, _not_found(needle, source, shown_path)
+
+
+def _without_outer_ellipses(text: str) -> str:
+    """The quote without the '...' that open or close it (they leave nothing out of the
+    passage itself); one pass from each end, so a quote of dots costs no more than its
+    length."""
+    start, end = 0, len(text)
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        if not text.startswith("...", start, end):
+            break
+        start += 3
+    while True:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 3 or not text.endswith("...", start, end):
+            break
+        end -= 3
+    return text[start:end]
 
 
 def _elided(needle: str, source: IndexedSource, across_paragraphs: bool = False
@@ -346,16 +416,13 @@ def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: i
     if not n or not words:
         return []
     wanted = set(want)
-    flags = [1 if w[2] in wanted else 0 for w in words]
+    flags = bytes(1 if w[2] in wanted else 0 for w in words)
     size = min(n, len(words))
-    score = sum(flags[:size])
-    ranked = [(score, 0)]
-    for i in range(1, len(words) - size + 1):
-        score += flags[i + size - 1] - flags[i - 1]
-        ranked.append((score, i))
+    best_windows = heapq.nsmallest(25 * count, _window_scores(flags, size),
+                                   key=lambda r: (-r[0], r[1]))
     scored: list[tuple[float, int, int]] = []
     ratios: dict[tuple[str, ...], float] = {}  # a repetitive text repeats its windows
-    for _, i in heapq.nsmallest(25 * count, ranked, key=lambda r: (-r[0], r[1])):
+    for _, i in best_windows:
         best: tuple[float, int, int] | None = None
         for lo, hi in ((i, i + size), (max(0, i - 2), min(len(words), i + size + 2))):
             window = tuple(w[2] for w in words[lo:hi])
@@ -375,6 +442,16 @@ def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: i
         if len(chosen) == count:
             break
     return chosen
+
+
+def _window_scores(flags: bytes, size: int) -> Iterator[tuple[int, int]]:
+    """(words shared with the quote, first word) of each window of ``size`` words, made one
+    at a time so that a long source never holds them all."""
+    score = sum(flags[:size])
+    yield score, 0
+    for i in range(1, len(flags) - size + 1):
+        score += flags[i + size - 1] - flags[i - 1]
+        yield score, i
 
 
 def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: int

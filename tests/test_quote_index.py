@@ -1,0 +1,30 @@
+"""A long source is searched through an index of its words: it must find exactly what a
+scan of the whole text finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.findings import quotes
+from briefing.findings.quotes import IndexedSource
+
+WORDS = ["1,500", "500", "non-lethal", "lethal", "aid", "troops", "the", "“said”", "F-16",
+         "2.5", "…", "O'Brien", "ano\u0303", "ano", "x\u00ad1", "—", "(Seoul)"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60),
+       st.integers(0, 59), st.integers(1, 6))
+def test_the_word_index_finds_what_a_scan_finds(words: list[str], first: int,
+                                                 length: int) -> None:
+    text = " ".join(words)
+    needle_words = words[first % len(words):][:length]
+    source = IndexedSource("s", text)
+    needle = quotes.fold(" ".join(needle_words))[0].strip()
+    scanned = source.find_all(needle, limit=None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "INDEX_FROM", 0)
+        indexed = IndexedSource("s", text).find_all(needle, limit=None)
+    assert indexed == scanned
