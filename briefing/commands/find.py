@@ -14,7 +14,8 @@ from ..cli import ArgumentParser
 from ..errors import BadInput, Problems, UsageError, did_you_mean, printable
 from ..findings.coverage import split_sentences
 from ..findings.load import load_findings
-from ..findings.quotes import SUGGEST_WORDS, IndexedSource, closest_windows, comparable
+from ..findings.nearest import SUGGEST_WORDS, closest_windows, comparable
+from ..findings.quotes import IndexedSource
 from ..findings.validate import validate
 
 

@@ -3,8 +3,8 @@
 Matching ignores only what the contract allows: whitespace, straight versus typographic
 quotes, dash variants and ``...`` versus ``…``; an ellipsis in a quote may also stand for
 words left out within one paragraph. A quote found nowhere gets the closest passage and
-the words that differ; one found more than once is refused, since a citation must point
-at one passage.
+the words that differ (nearest.py); one found more than once is refused, since a citation
+must point at one passage.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..errors import Problems
 from .boundaries import splits_token
 from .load import Document
-from .numbers import numbers
+from .nearest import WORD, clip, comparable, not_found
 from .sources import paragraph_spans
 from .validate import Validated
 
@@ -29,7 +28,6 @@ _ONE_FOR_ONE = {
     **dict.fromkeys("‐‑‒–—―−", "-"),
 }
 _RESIZED = re.compile(r"\s{2,}|[^\S ]|…")
-_WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W_]+")
 # How many places of one quote are looked for: enough to say "occurs N times" for any
 # honest slip, few enough that a quote of one common word cannot keep the build busy.
@@ -38,10 +36,6 @@ MAX_HITS = 1_000
 # up once, so both are bounded: the search stays linear however the quote is made.
 MAX_PIECES = 10
 MAX_PLACES = 100_000
-# The closest passage to a quote not found is worked out word by word over at most this
-# many of its words (the comparison grows with the square of its length); for a longer
-# quote, those around the first word that departs from the source.
-SUGGEST_WORDS = 60
 # From this length on, a text's words are indexed and a quote is looked up at the places of
 # its rarest word: a long transcript quoted thousands of times is not read through for each.
 INDEX_FROM = 1_000_000
@@ -130,7 +124,7 @@ class IndexedSource:
         # A long text repeats its words: each distinct form is kept once.
         forms: dict[str, str] = {}
         return [(m.start(), m.end(), forms.setdefault(form, form))
-                for m in _WORD.finditer(self.folded) for form in (comparable(m.group()),)]
+                for m in WORD.finditer(self.folded) for form in (comparable(m.group()),)]
 
     def find_all(self, needle: str, lo: int = 0, hi: int | None = None,
                  limit: int | None = MAX_HITS) -> list[int]:
@@ -264,7 +258,7 @@ def locate(quote: str, source: IndexedSource, shown_path: str
         common = next((p.strip() for p in pieces if len(source.find_all(
             p.strip(), limit=MAX_PLACES + 1)) > MAX_PLACES), None)
         if common is not None:
-            return None, (f"the part '{_clip(common, 40)}' of the quote occurs more than "
+            return None, (f"the part '{clip(common, 40)}' of the quote occurs more than "
                           f"{MAX_PLACES:,} times in source '{source.id}': quote more words "
                           "around each '...'")
         matches = _elided(needle, source)
@@ -277,7 +271,7 @@ def locate(quote: str, source: IndexedSource, shown_path: str
             return None, (f"the parts of the quote around '...' are in different paragraphs "
                           f"of source '{source.id}': an ellipsis may leave out words only "
                           "within one paragraph; cite each paragraph as its own evidence")
-    return None, _not_found(needle, source, shown_path)
+    return None, not_found(needle, source, shown_path)
 
 
 def _without_outer_ellipses(text: str) -> str:
@@ -355,162 +349,3 @@ def _fit_backwards(pieces: list[str], places: list[list[int]], first: int, end: 
         stretches.insert(0, (at[i], at[i] + len(piece)))
         hi = at[i]
     return [(first, first + len(pieces[0])), *stretches]
-
-
-def _not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
-    head = f"quote not found in source '{source.id}'"
-    quoted = needle.replace("...", " ... ").split()
-    if len(quoted) > SUGGEST_WORDS:
-        # The longest opening of the quote the source has, by halving: a few linear passes.
-        lo, hi = 0, len(quoted)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if " ".join(quoted[:mid]) in source.folded:
-                lo = mid
-            else:
-                hi = mid - 1
-        first = max(0, min(lo - SUGGEST_WORDS // 4, len(quoted) - SUGGEST_WORDS))
-        quoted = quoted[first:first + SUGGEST_WORDS]
-        if lo:
-            head += (f" (its first {lo:,} of {len(needle.split()):,} words match the "
-                     "source; shown is where it departs)")
-        needle = " ".join(quoted)
-    want = [comparable(w) for w in quoted if w != "..."]
-    words = source.words
-    best = _closest_window(want, words)
-    if best is None:
-        return f"{head}: no passage resembles it; copy the words exactly from {shown_path}"
-    start, end = words[best[0]][0], words[best[1] - 1][1]
-    if numbers(source.folded[start:end]) != numbers(needle):
-        return (f"{head}: the closest passage gives different figures, so none is suggested; "
-                f"check the numbers against {shown_path}")
-    o_start, o_end = source.original_span(start, end)
-    line, col = source.line_col(o_start)
-    verbatim = " ".join(source.text[o_start:o_end].split())
-    shown = [(w[2], source.original_text(w[0], w[1])) for w in words[best[0]:best[1]]]
-    diffs = _differences(quoted, shown)
-    return (f"{head}; closest passage at {shown_path}:{line}:{col}: «{_clip(verbatim)}» "
-            f"({diffs}); copy it verbatim")
-
-
-def _closest_window(want: list[str], words: list[tuple[int, int, str]]
-                    ) -> tuple[int, int] | None:
-    """Word range of the source most like ``want``: rank by shared words, then by diff."""
-    ranked = closest_windows(want, words, 1)
-    return ranked[0][1:] if ranked and ranked[0][0] >= 0.5 else None
-
-
-def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: int
-                    ) -> list[tuple[float, int, int]]:
-    """Up to ``count`` word ranges of the source most like ``want``, best first, as
-    (likeness 0-1, first word, end word), none overlapping another.
-
-    Windows of the quote's length are ranked by the words they share with it (one pass);
-    the best few are then compared word by word, and each widened or trimmed to the run
-    that lines up with the whole of ``want``.
-    """
-    import heapq  # these two only for a quote not found, or for the find command
-    from difflib import SequenceMatcher
-
-    n = len(want)
-    if not n or not words:
-        return []
-    wanted = set(want)
-    flags = bytes(1 if w[2] in wanted else 0 for w in words)
-    size = min(n, len(words))
-    best_windows = heapq.nsmallest(25 * count, _window_scores(flags, size),
-                                   key=lambda r: (-r[0], r[1]))
-    scored: list[tuple[float, int, int]] = []
-    ratios: dict[tuple[str, ...], float] = {}  # a repetitive text repeats its windows
-    for _, i in best_windows:
-        best: tuple[float, int, int] | None = None
-        for lo, hi in ((i, i + size), (max(0, i - 2), min(len(words), i + size + 2))):
-            window = tuple(w[2] for w in words[lo:hi])
-            if window not in ratios:
-                ratios[window] = SequenceMatcher(None, want, window,
-                                                         autojunk=False).ratio()
-            ratio = ratios[window]
-            if best is None or ratio > best[0]:
-                best = (ratio, lo, hi)
-        assert best is not None
-        scored.append(best)
-    chosen: list[tuple[float, int, int]] = []
-    for ratio, lo, hi in sorted(scored, key=lambda r: (-r[0], r[1])):
-        lo, hi = _covering(want, words, lo, hi)
-        if all(hi <= c_lo or lo >= c_hi for _, c_lo, c_hi in chosen):
-            chosen.append((ratio, lo, hi))
-        if len(chosen) == count:
-            break
-    return chosen
-
-
-def _window_scores(flags: bytes, size: int) -> Iterator[tuple[int, int]]:
-    """(words shared with the quote, first word) of each window of ``size`` words, made one
-    at a time so that a long source never holds them all."""
-    score = sum(flags[:size])
-    yield score, 0
-    for i in range(1, len(flags) - size + 1):
-        score += flags[i + size - 1] - flags[i - 1]
-        yield score, i
-
-
-def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: int
-              ) -> tuple[int, int]:
-    """The run of source words that lines up with the whole quote, found around [lo, hi).
-
-    The quote is aligned with a window a few words wider on each side; the run goes from
-    the first to the last source word that matches or replaces a quoted word, so a typo in
-    the last word, or a word the quote dropped, never cuts the suggested passage short,
-    and source words beyond the quote's ends are left out.
-    """
-    from difflib import SequenceMatcher  # only for a quote not found
-    lo, hi = max(0, lo - 3), min(len(words), hi + 3)
-    ops = SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
-                                  autojunk=False).get_opcodes()
-    kept = [(a2 - a1, b1, b2) for tag, a1, a2, b1, b2 in ops
-            if tag in ("equal", "replace") and b2 > b1]
-    if not kept:
-        return lo, hi
-    # A replaced run at either end stands for as many source words as quoted ones, those
-    # nearest the rest of the quote.
-    first_quoted, first_start, first_end = kept[0]
-    last_quoted, last_start, last_end = kept[-1]
-    start = max(first_start, first_end - max(1, first_quoted))
-    end = min(last_end, last_start + max(1, last_quoted))
-    return lo + start, lo + max(end, start + 1)
-
-
-def _differences(quoted: list[str], source: list[tuple[str, str]]) -> str:
-    """The words that differ, the source's shown as written there."""
-    from difflib import SequenceMatcher  # only for a quote not found
-    ops = SequenceMatcher(None, [comparable(w) for w in quoted],
-                                  [w[0] for w in source], autojunk=False)
-    said = []
-    for tag, a1, a2, b1, b2 in ops.get_opcodes():
-        q, s = " ".join(quoted[a1:a2]), " ".join(w[1] for w in source[b1:b2])
-        if tag == "replace" and a2 - a1 == 1 and q.lower() in s.lower() and q != s:
-            said.append(f"'{q}' is part of the word '{s}': a quote starts and ends on whole "
-                        "words")
-        elif tag == "replace":
-            if q[-1:] not in ".,;:!?":
-                s = s.rstrip(".,;:!?")  # the word, not the sentence's full stop after it
-            said.append(f"the quote has '{q}' where the source has '{s}'")
-        elif tag == "delete" and q != "...":
-            said.append(f"the source does not have '{q}' here")
-        elif tag == "insert":
-            said.append(f"the source also has '{s}' here")
-    if not said:
-        return "it differs only in letter case or punctuation"
-    more = f", and {len(said) - 3} more difference(s)" if len(said) > 3 else ""
-    return "; ".join(said[:3]) + more
-
-
-def _clip(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def comparable(word: str) -> str:
-    return word.strip(".,;:!?\"'()[]").lower()
-
-
-

@@ -280,7 +280,8 @@ class Compared:
 
 def test_a_long_quote_not_found_is_compared_only_where_it_departs(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing.findings.quotes import SUGGEST_WORDS, IndexedSource, locate
+    from briefing.findings.nearest import SUGGEST_WORDS
+    from briefing.findings.quotes import IndexedSource, locate
 
     words = ["".join("abcdefghijklmnopqrstuvwxyz"[i // 26 ** k % 26] for k in range(3))
              for i in range(5_000)]  # 5,000 different words, no figures
