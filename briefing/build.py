@@ -12,14 +12,14 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .errors import InvalidFindings, Problems
+from .errors import BadInput, InvalidFindings, Problems
 from .findings import coverage, markdown, origins
 from .findings.figures import check_figures
 from .findings.lint import lint
-from .findings.load import load_findings
+from .findings.load import Document, load_findings
 from .findings.quotes import verify_quotes
 from .findings.validate import validate
-from .output.changes import Previous, compare, moved_fields
+from .output.changes import Previous, compare, moved_fields, remembered, sightings
 from .output.data import findings_data, render_csv, render_json
 from .page.render import render_html
 from .page.view import Edition, assemble
@@ -49,6 +49,8 @@ def _build(findings_path: Path, shown_as: str, strict: bool, out: Path | None,
     passages = verify_quotes(checked, doc, problems)
     check_figures(checked, doc, problems, passages)
     findings = checked.findings
+    if previous is None and findings is not None and findings.briefing.previous:
+        previous = _remembered(findings_path, findings.briefing.previous, out, doc, problems)
     if findings is None or problems.errors:
         raise InvalidFindings(problems, strict)
     traced = origins.trace(findings)
@@ -58,7 +60,8 @@ def _build(findings_path: Path, shown_as: str, strict: bool, out: Path | None,
     if changes is not None:
         data["changes"] = changes
     accepted = lint(findings, traced, {sid: coverage.share(s) for sid, s in sentences.items()},
-                    doc, problems, moved_fields(changes) if changes else None)
+                    doc, problems, moved_fields(changes) if changes else None,
+                    sightings(changes) if changes else None)
     if strict and len(problems):
         raise InvalidFindings(problems, strict)
     view = assemble(findings, checked.texts, passages, sentences, traced, accepted,
@@ -70,6 +73,16 @@ def _build(findings_path: Path, shown_as: str, strict: bool, out: Path | None,
         "estimates.csv": render_csv(findings),
     }
     return files, problems
+
+
+def _remembered(findings_path: Path, named: str, out: Path | None, doc: Document,
+                problems: Problems) -> Previous | None:
+    """The edition ``briefing.previous`` names, or None with an error at its line."""
+    try:
+        return remembered(findings_path.parent, named, out)
+    except BadInput as exc:
+        problems.error(doc.at(("briefing", "previous")), str(exc))
+        return None
 
 
 def build_date() -> str | None:

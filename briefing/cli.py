@@ -16,6 +16,7 @@ import datetime as dt
 import errno
 import gc
 import importlib
+import json
 import os
 import sys
 import time
@@ -221,8 +222,7 @@ def _build_and_write_paused(args: argparse.Namespace, findings: Path, out: Path,
         for line in stale:
             tell(f"build-report: {line}")
         if stale:
-            tell("build-report: the report is not what a build would write: run "
-                 "build-report to rebuild it")
+            tell(_stale_advice(out, files))
             return 1
         return 0
     try:
@@ -237,3 +237,19 @@ def _build_and_write_paused(args: argparse.Namespace, findings: Path, out: Path,
     if not quiet:
         tell(f"build-report: wrote {printable(str(out))}/ ({', '.join(sorted(files))})")
     return 0
+
+
+def _stale_advice(out: Path, files: dict[str, bytes]) -> str:
+    """What to do about a stale report; a report built with --previous is not to be
+    rebuilt without it, which would drop its "What changed"."""
+    try:
+        kept = json.loads((out / "findings.json").read_bytes())
+    except (OSError, ValueError):
+        kept = None
+    if isinstance(kept, dict) and "changes" in kept and b'\n  "changes": ' not in \
+            files["findings.json"]:
+        return ("build-report: the report says what changed since a previous edition, and "
+                "this check compared with none: give the same --previous, or name the "
+                "edition in briefing.previous so that every build and check uses it")
+    return ("build-report: the report is not what a build would write: run build-report "
+            "to rebuild it")

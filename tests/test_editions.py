@@ -134,7 +134,9 @@ def test_a_moved_likelihood_is_listed_first_with_old_and_new(
     data, html, _, stderr = edition(project, run, tmp_path, SAMPLE_FINDINGS, LIKELIER)
     first = data["changes"][0]
     assert first["claim"] == "kj-turnout" and first["change"] == "changed"
-    assert first["fields"] == {"likelihood": {"old": "likely", "new": "very likely"}}
+    assert first["fields"] == {"likelihood": {"old": "likely", "new": "very likely"},
+                               "revised": {"old": None,
+                                           "new": "The sign-up sheets were published."}}
     assert first["revised"] == "The sign-up sheets were published."
     assert "What changed since the previous edition" in section(html)
     assert "likelihood: likely → very likely" in section(html)
@@ -181,11 +183,9 @@ def test_a_moved_figure_is_recorded_with_every_figure_field(
         project: Project, run: Runner, tmp_path: Path) -> None:
     data, html, _, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, MORE, MORE_TEXT)
     moved = changes_of(data)["officials-count"]["fields"]
-    assert moved["estimate"] == {
-        "old": {"value": 1200, "low": None, "high": None, "qualifier": "about", "as_of": None,
-                "basis": "count"},
-        "new": {"value": 1300, "low": None, "high": None, "qualifier": "about", "as_of": None,
-                "basis": "count"}}
+    row = {"low": None, "high": None, "qualifier": "about", "as_of": None, "basis": "count",
+           "estimator": "Officials", "location": "Riverside", "quantity": "Volunteers"}
+    assert moved["estimate"] == {"old": {"value": 1200, **row}, "new": {"value": 1300, **row}}
     assert "statement" not in moved
     assert "figure: about 1,200 → about 1,300; quote changed." in section(html)
     assert section(html).index("Figures that moved") < section(html).index("officials-count")
@@ -240,7 +240,8 @@ def test_independent_origins_are_compared_only_when_both_editions_count_them(
     assert diff(run, capsys, old, new)[1] == "no claim, figure or judgment changed\n"
     old.write_text(text.replace('"id": "officials-count"', '"id": "officials-count", '
                                 '"independent_origins": 2', 1).replace(
-        ', "independent_origins": 1, "origin_ids": ["source:news"]}', '}', 1))
+        ', "independent_origins": 1, "origin_count": 1, "origin_ids": ["source:news"]}', '}',
+        1))
     result = run("--findings", str(findings), "--previous", str(old))
     assert result.code == 0
     data = json.loads(new.read_text(encoding="utf-8"))
@@ -250,8 +251,8 @@ def test_independent_origins_are_compared_only_when_both_editions_count_them(
 
 
 @pytest.mark.parametrize(("before", "after", "words"), [
-    (None, "disputed", "flagged: disputed"),
-    ("disputed", None, "flag lifted: disputed"),
+    (None, "disputed", "flagged: disputed; note added"),
+    ("disputed", None, "flag lifted: disputed; note removed"),
     ("disputed", "likely-error", "flag: disputed → likely error"),
 ])
 def test_a_reflagged_claim_says_how_its_flag_moved(

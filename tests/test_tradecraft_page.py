@@ -94,7 +94,8 @@ def test_what_to_watch_gathers_every_indicator_under_a_link_to_its_judgment(
         assert f'href="#claim_{claim["id"]}"' in item
         shown_items = re.findall(r'<span class="indicator">(.*?)</span>', item, re.S)
         assert [shown(text) in got for text, got in
-                zip(claim["indicators"], shown_items, strict=True)] == \
+                zip([i if isinstance(i, str) else i["text"] for i in claim["indicators"]],
+                    shown_items, strict=True)] == \
             [True] * len(claim["indicators"])
 
 

@@ -19,9 +19,9 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..errors import Problems
-from . import markdown, model
+from . import markdown, model, tradecraft
 from .load import Document, KeyPath, written_at
-from .origins import OriginRef, resting_on
+from .origins import OriginRef, count_originators, originators, resting_on
 
 
 class Rule(NamedTuple):
@@ -55,6 +55,15 @@ CODES: dict[str, Rule] = {
                                  "'revised' note", "Revised without a reason"),
     "bare-id": Rule("Markdown names an id as plain text, which readers would see",
                     "An id shown as plain text"),
+    "wording-vs-likelihood": Rule("a judgment, or a bottom-line sentence that links one, uses "
+                                  "an ICD 203 expression of another likelihood than its grade",
+                                  "Words and grade differ"),
+    "unsupported-figure": Rule("a figure in the bottom line, the implications or a judgment "
+                               "that no claim it links or rests on states",
+                               "A figure no claim states"),
+    "indicator-not-acted-on": Rule("an indicator seen or contradicted since the previous "
+                                   "edition, its judgment unchanged and unexplained",
+                                   "Indicator seen, judgment unchanged"),
 }
 
 
@@ -83,17 +92,23 @@ class Accepted(NamedTuple):
 
 def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
          coverage: dict[str, float], doc: Document, problems: Problems,
-         moved: dict[str, list[str]] | None = None) -> list[Accepted]:
+         moved: dict[str, list[str]] | None = None,
+         sightings: dict[str, list[str]] | None = None) -> list[Accepted]:
     """Raise every unacknowledged warning; return the acknowledged ones. ``moved`` names,
-    by claim id, the judgment fields that changed since the previous edition."""
+    by claim id, the fields that changed since the previous edition, and ``sightings`` the
+    indicators newly seen or contradicted."""
     found = [*_judgments(findings, origins), *_coverage(findings, coverage),
-             *_untraced(findings, origins), *_double_counted(findings, origins),
-             *_revisions(findings, moved or {}), *_bare_ids(findings)]
+             *_untraced(findings), *_double_counted(findings, origins),
+             *_revisions(findings, moved or {}), *_bare_ids(findings),
+             *(Finding(*raw) for raw in tradecraft.wording_vs_likelihood(findings)),
+             *(Finding(*raw) for raw in tradecraft.unsupported_figures(findings)),
+             *(Finding(*raw) for raw in tradecraft.indicators_not_acted_on(
+                 findings, sightings or {}, moved or {}))]
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
     for item in found:
         where = written_at(doc, item.at, item.word) if item.word else doc.at(item.at)
-        if item.subject[0] not in ("claims", "sources"):
+        if item.subject[0] not in ("claims", "sources"):  # the briefing: nothing to acknowledge
             problems.warning(where, f"{item.message} (lint: {item.code})")
             continue
         subject = _subject(findings, item.subject)
@@ -133,19 +148,21 @@ def _judgments(findings: model.Findings, origins: dict[str, frozenset[OriginRef]
                ) -> list[Finding]:
     flagged = {c.id: c.flag for c in findings.claims
                if c.flag in ("likely-error", "misattributed")}
+    by = originators(findings)
     found = []
     for i, claim in enumerate(findings.claims):
         if claim.kind == "reported":
             continue
         at: KeyPath = ("claims", i)
         resting = resting_on(findings, claim.id)
-        if claim.based_on and len(origins[claim.id]) == 1:
-            (only,) = origins[claim.id]
+        if claim.based_on and count_originators(origins[claim.id], by) == 1:
+            only = sorted(origins[claim.id])
+            named = _quoted([f"{ref.kind} '{ref.id}'" for ref in only]).replace("''", "'")
             found.append(Finding(
                 "single-origin", at, (*at, "based_on"),
-                f"{claim.kind} '{claim.id}' rests on one independent origin only "
-                f"({only.kind} '{only.id}'), through {_quoted(resting)}: relayed copies are "
-                "not corroboration"))
+                f"{claim.kind} '{claim.id}' rests on one independent originator only "
+                f"({named}), through {_quoted(resting)}: relayed copies, and statements of "
+                "one body, are not corroboration"))
         doubtful = [ref for ref in claim.based_on if ref in flagged]
         if doubtful:
             found.append(Finding(
@@ -167,17 +184,19 @@ def _judgments(findings: model.Findings, origins: dict[str, frozenset[OriginRef]
     return found
 
 
-def _untraced(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
-              ) -> list[Finding]:
-    """A claim cited by two or more sources with a passage whose origin is not traced.
+def _untraced(findings: model.Findings) -> list[Finding]:
+    """A claim cited by two or more sources with a passage whose origin is not said.
 
     Such a passage counts as its outlet's own reporting, and so as independent of the
     others; two outlets rewriting one briefing would then read as corroboration. The
-    analyst says where the material came from, or accepts the assumption in words."""
+    analyst says where the material came from (an origin, or ``own`` for the outlet's
+    own reporting), or accepts the assumption in words."""
+    sources = {s.id: s for s in findings.sources}
     found = []
     for i, claim in enumerate(findings.claims):
         outlets = list(dict.fromkeys(ev.source for ev in claim.evidence))
-        untraced = [ref.id for ref in sorted(origins[claim.id]) if ref.kind == "source"]
+        untraced = sorted({ev.source for ev in claim.evidence
+                           if not (ev.origin or sources[ev.source].origin)})
         if claim.kind != "reported" or len(outlets) < 2 or not untraced:
             continue
         found.append(Finding(
@@ -185,7 +204,8 @@ def _untraced(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
             f"'{claim.id}' is cited by {len(outlets)} sources, but the origin of what "
             f"{_quoted(untraced)} report{'s' if len(untraced) == 1 else ''} is not traced, so "
             "it counts as independent reporting: set 'origin' on the evidence or the source "
-            "where outlets relay the same material"))
+            "where outlets relay the same material, or 'origin: own' where it is the "
+            "outlet's own reporting"))
     return found
 
 
@@ -273,8 +293,14 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
         at: KeyPath = ("claims", i)
         texts += [(at, (*at, "statement"), claim.statement), (at, (*at, "note"), claim.note),
                   (at, (*at, "revised"), claim.revised)]
-        texts += [(at, (*at, key, j), text) for key in ("alternatives", "indicators")
-                  for j, text in enumerate(getattr(claim, key))]
+        texts += [(at, (*at, "alternatives", j), text)
+                  for j, text in enumerate(claim.alternatives)]
+        for j, entry in enumerate(claim.indicators):
+            if isinstance(entry, str):
+                texts.append((at, (*at, "indicators", j), entry))
+            else:
+                texts += [(at, (*at, "indicators", j, "text"), entry.text),
+                          (at, (*at, "indicators", j, "note"), entry.note)]
         texts += [(at, (*at, "acknowledge", j, "reason"), ack.reason)
                   for j, ack in enumerate(claim.acknowledge)]
     found = []

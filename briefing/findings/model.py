@@ -81,6 +81,10 @@ class Briefing(NamedTuple):
     min_coverage: Share | None = None
     """Share of each source's sentences some quote should touch (0.9 for 90%); a source
     covered less gets a warning (lint code low-coverage)."""
+    previous: Annotated[str, MinLen(1), Pattern(r"^[^\x00-\x1f]+$")] | None = None
+    """The previous edition's findings.json, relative to findings.yaml (like
+    editions/1/findings.json): every build, --check, --watch and pdf say what changed since
+    it; --previous on the command line overrides it."""
 
 
 class Origin(NamedTuple):
@@ -94,6 +98,10 @@ class Origin(NamedTuple):
     """Where the primary material is, if known; http(s) only."""
     note: str | None = None
     """Markdown analyst comment on the origin."""
+    by: str | None = None
+    """The body or person behind the origin, its originator (like 'US Department of
+    Defense'): origins with the same ``by`` count once as corroboration; an origin without
+    it is its own originator."""
 
 
 class Acknowledgment(NamedTuple):
@@ -129,7 +137,7 @@ class Source(NamedTuple):
     """Markdown analyst comment on the source: provenance, inferred dates, grading."""
     origin: Slug | None = None
     """The origin all of this source's material comes from, if it relays one (an id from
-    origins); otherwise the source is its own origin."""
+    origins), or ``own`` for the outlet's own reporting (the default)."""
     language: Annotated[str, Pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = "en"
     """The text's language as a BCP 47 tag (en, de, ko, uk, pt-BR...): it says how the
     text writes numbers ("12.000" is twelve thousand in German)."""
@@ -145,7 +153,9 @@ class Evidence(NamedTuple):
     quote: Text
     """Verbatim words of the source; '...' may stand for words left out within a paragraph."""
     origin: Slug | None = None
-    """The origin this passage relays, when it differs from its source's (an id from origins)."""
+    """The origin this passage relays, when it differs from its source's (an id from
+    origins), or ``own`` where the outlet reports on its own in a source that otherwise
+    relays an origin."""
 
 
 class Estimate(NamedTuple):
@@ -170,6 +180,28 @@ class Estimate(NamedTuple):
     basis: Basis = "count"
     """count (what is there now), possible (what may be there now: "could be as high as"),
     forecast (what is expected) or plan (what is intended): only a count is a count."""
+
+
+IndicatorStatus = Literal["not-seen", "seen", "contradicted"]
+
+
+class Indicator(NamedTuple):
+    """Something to watch for that would confirm or overturn a judgment, with whether it
+    has been seen."""
+
+    text: Text
+    """Markdown: what would be seen."""
+    status: IndicatorStatus = "not-seen"
+    """not-seen, seen or contradicted (seen, but the other way)."""
+    as_of: dt.date | None = None
+    """When the status was last checked."""
+    note: str | None = None
+    """Markdown: what was seen, and where."""
+
+
+def indicator(entry: "str | Indicator") -> Indicator:
+    """An indicator written as plain text, as a record not yet seen."""
+    return Indicator(entry) if isinstance(entry, str) else entry
 
 
 class Claim(NamedTuple):
@@ -203,8 +235,9 @@ class Claim(NamedTuple):
     """Puts the claim in the estimates table of its quantity."""
     alternatives: tuple[Text, ...] = ()
     """Judgments: Markdown list of other explanations weighed, and why they rank lower."""
-    indicators: tuple[Text, ...] = ()
-    """Judgments: Markdown list of what would confirm or overturn it; gathered in What to watch."""
+    indicators: tuple[Text | Indicator, ...] = ()
+    """Judgments: what would confirm or overturn it, gathered in What to watch: each a
+    Markdown text, or ``{text, status, as_of, note}`` once it has been looked for."""
     revised: str | None = None
     """Markdown: why a judgment's likelihood or confidence moved since the previous edition."""
     acknowledge: tuple[Acknowledgment, ...] = ()

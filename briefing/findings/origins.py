@@ -3,8 +3,13 @@ origins each claim rests on.
 
 Two outlets relaying one press briefing are one origin, not two: counting outlets as
 corroboration is circular reporting. A passage's origin is its evidence ``origin``, else
-its source's ``origin``, else the source itself (the outlet's own reporting). A judgment's
-origins are those of every reported claim it rests on, followed through ``based_on``.
+its source's ``origin``, else the source itself (the outlet's own reporting, also said
+with ``origin: own``). A judgment's origins are those of every reported claim it rests on,
+followed through ``based_on``.
+
+Corroboration is counted by originator: three briefings by one ministry are three origins
+but one originator, since none of them can confirm the others. An origin's originator is
+its ``by``; an origin without one, and an outlet's own reporting, is its own.
 """
 
 from __future__ import annotations
@@ -24,12 +29,32 @@ class OriginRef(NamedTuple):
     """The origin's or the source's id."""
 
 
+# Said on a source or a passage: the outlet's own reporting, not a relayed origin.
+OWN = "own"
+
+
 def passage_origin(evidence: model.Evidence, source: model.Source) -> OriginRef:
-    if evidence.origin:
-        return OriginRef("origin", evidence.origin)
-    if source.origin:
-        return OriginRef("origin", source.origin)
+    named = evidence.origin or source.origin
+    if named and named != OWN:
+        return OriginRef("origin", named)
     return OriginRef("source", source.id)
+
+
+def originators(findings: model.Findings) -> dict[OriginRef, str]:
+    """Each origin's originator, as a key that is equal for origins of one body: a listed
+    origin's ``by`` (compared without regard to case and spacing), else the origin itself."""
+    found: dict[OriginRef, str] = {}
+    for origin in findings.origins:
+        by = " ".join((origin.by or "").split()).casefold()
+        found[OriginRef("origin", origin.id)] = f"by:{by}" if by else f"origin:{origin.id}"
+    for source in findings.sources:
+        found[OriginRef("source", source.id)] = f"source:{source.id}"
+    return found
+
+
+def count_originators(refs: frozenset[OriginRef], by: dict[OriginRef, str]) -> int:
+    """How many originators stand behind ``refs``."""
+    return len({by.get(ref, f"{ref.kind}:{ref.id}") for ref in refs})
 
 
 def trace(findings: model.Findings) -> dict[str, frozenset[OriginRef]]:

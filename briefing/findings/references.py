@@ -20,6 +20,12 @@ def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source
           doc: Document, problems: Problems) -> None:
     origin_ids = _unique_origins(origins, doc, problems)
     known_origins = origin_ids | {oid for section, oid in doc.invalid_ids if section == "origins"}
+    if "own" in origin_ids:
+        at = next(i for i, o in origins if o.id == "own")
+        problems.error(doc.at(("origins", at, "id")), "'own' is not an origin id: it says a "
+                       "source or passage is the outlet's own reporting; name the origin "
+                       "otherwise")
+    known_origins |= {"own"}
     for i, src in sources:
         if src.origin is not None and src.origin not in known_origins:
             _unknown_origin(src.origin, ("sources", i, "origin"), origin_ids, doc, problems)
@@ -118,7 +124,7 @@ def _markdown_fields(doc: Document) -> Iterator[tuple[KeyPath, str]]:
     """Every Markdown text of the findings, with where it is."""
     for path in doc.value_positions:
         keys = [p for p in path if isinstance(p, str)]
-        if not keys or keys[-1] not in _MARKDOWN_KEYS:
+        if not keys or (keys[-1] not in _MARKDOWN_KEYS and keys[-2:] != ["indicators", "text"]):
             continue
         value: Any = doc.data
         for part in path:

@@ -170,7 +170,10 @@ def _value(annotation: Any, raw: Any, loc: Loc, issues: list[Issue]) -> Any:
             value = _value(member, raw, loc, trial)
             if not trial:
                 return value
-        return _value(rest[0], raw, loc, issues)
+        # Otherwise the complaints of the member the value is shaped like: a mapping's
+        # are those of the record, so a wrong key inside it is named, not the mapping.
+        shaped = next((m for m in rest if isinstance(raw, dict) and is_record(m)), rest[0])
+        return _value(shaped, raw, loc, issues)
     if origin is Literal:
         choices = args
         if not isinstance(raw, bool) and raw in choices and isinstance(raw, type(choices[0])):

@@ -76,3 +76,16 @@ QUALIFIERS: dict[str, str] = {
     "more than": "lower bound",
     "exactly": "exact",
 }
+
+# ICD 203's estimative expressions, by the likelihood band they stand for: the term
+# itself and the synonyms the standard lists beside it.
+ESTIMATIVE_WORDS: dict[str, tuple[str, ...]] = {
+    "almost no chance": ("almost no chance", "remote", "remotely"),
+    "very unlikely": ("very unlikely", "highly improbable", "highly unlikely"),
+    "unlikely": ("unlikely", "improbable", "improbably"),
+    "roughly even chance": ("roughly even chance", "roughly even odds", "even chance"),
+    "likely": ("likely", "probable", "probably"),
+    "very likely": ("very likely", "highly probable", "highly likely"),
+    "almost certain": ("almost certain", "almost certainly", "nearly certain",
+                       "nearly certainly"),
+}

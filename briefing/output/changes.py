@@ -19,19 +19,24 @@ from ..errors import BadInput, printable
 from ..findings.numbers import shown
 from ..findings.sources import SourceReadError, read_regular
 
-# The fields compared, in the order a changed entry lists them.
-FIELDS = ("kind", "statement", "likelihood", "confidence", "credibility", "flag", "estimate",
-          "evidence", "independent_origins")
+# The claim fields compared, in the order a changed entry lists them: every field a
+# reader sees on the page.
+FIELDS = ("kind", "statement", "said_by", "likelihood", "confidence", "credibility", "flag",
+          "note", "estimate", "evidence", "independent_origins", "indicators", "alternatives",
+          "revised", "topic", "date", "place")
 # Fields that findings.json files written by earlier versions lack: compared only when
 # both editions have them, so an old edition does not show every claim as changed.
 _LATER = frozenset({"independent_origins"})
 _FIGURES = ("value", "low", "high")
 _ESTIMATE_FIELDS = (*_FIGURES, "qualifier", "as_of", "basis")
-_TEXTS = ("statement", "kind", "likelihood", "confidence", "flag", "revised")
+_TEXTS = ("statement", "kind", "likelihood", "confidence", "flag", "revised", "said_by",
+          "note")
 _COUNTS = ("credibility", "independent_origins")
+# The briefing's own texts a reader sees, compared like a claim's.
+BRIEFING_FIELDS = ("title", "summary", "implications")
 
 # The page's groups, in order; see group().
-GROUPS = ("judgments", "estimates", "other")
+GROUPS = ("briefing", "judgments", "estimates", "other")
 
 
 class Previous:
@@ -47,9 +52,10 @@ class Previous:
         return edition if isinstance(edition, int) and not isinstance(edition, bool) else None
 
 
-def read_previous(path: Path) -> Previous:
-    """The findings.json at ``path``, or BadInput naming the file and what is wrong."""
-    shown_path = printable(str(path))
+def read_previous(path: Path, shown_as: str | None = None) -> Previous:
+    """The findings.json at ``path``, or BadInput naming the file (as ``shown_as``, when
+    given) and what is wrong."""
+    shown_path = printable(shown_as or str(path))
     try:
         raw = read_regular(path)
     except SourceReadError as exc:
@@ -72,6 +78,26 @@ def read_previous(path: Path) -> Previous:
         raise BadInput(f"previous findings '{shown_path}' is not a findings.json: "
                        f"{printable(problem)}")
     return Previous(path, data)
+
+
+def remembered(project: Path, named: str, out: Path | None) -> Previous:
+    """The edition ``briefing.previous`` names, relative to the findings' folder; BadInput
+    says why it cannot be read. It must be inside the project (an edition is kept with
+    it) and not in the report folder, which the build is about to replace."""
+    path = project / named
+    try:
+        where, root = path.resolve(), project.resolve()
+    except (OSError, RuntimeError):
+        raise BadInput(f"previous edition '{printable(named)}' is a link that loops") from None
+    if Path(named).is_absolute() or not (where == root or root in where.parents):
+        raise BadInput(f"previous edition '{printable(named)}' is outside the project: keep "
+                       "editions beside findings.yaml, like editions/1/findings.json")
+    report = out.resolve() if out is not None else None
+    if report is not None and (where == report or report in where.parents):
+        raise BadInput(f"previous edition '{printable(named)}' is inside the report folder, "
+                       "which every build replaces: copy the edition's findings.json to "
+                       "editions/N/ and name that")
+    return read_previous(path, named)
 
 
 def _shape_problem(data: Any) -> str | None:
@@ -134,7 +160,9 @@ def _finite(value: Any) -> bool:
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
-    """The changes from ``old`` to ``new``: a list of {claim, change, ...}."""
+    """The changes from ``old`` to ``new``: a list of {claim, change, ...}. Changes to the
+    briefing's texts and to the list of sources and origins have ``claim`` null and say
+    their ``subject``."""
     before = {c["id"]: c for c in old["claims"]}
     after = {c["id"]: c for c in new["claims"]}
     changes = []
@@ -161,17 +189,62 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
             changes.append({"claim": cid, "change": "removed",
                             "statement": claim.get("statement") or "",
                             "kind": claim.get("kind") or "reported"})
-    return sorted(changes, key=lambda c: (_rank(c), c["claim"]))
+    ranked = sorted(changes, key=lambda c: (_rank(c), c["claim"]))
+    return [*_briefing_changes(old, new), *ranked]
+
+
+def _briefing_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """The briefing's texts that moved, then sources and origins added or removed."""
+    found: list[dict[str, Any]] = []
+    was, now = old.get("briefing") or {}, new.get("briefing") or {}
+    for key in BRIEFING_FIELDS:
+        if (was.get(key) or "") != (now.get(key) or ""):
+            found.append({"claim": None, "subject": key, "change": "changed",
+                          "old": was.get(key) or "", "new": now.get(key) or ""})
+    for section in ("sources", "origins"):
+        earlier = {e["id"]: e for e in _entries(old, section)}
+        later = {e["id"]: e for e in _entries(new, section)}
+        subject = section.removesuffix("s")
+        for eid in sorted(later.keys() - earlier.keys()):
+            found.append({"claim": None, "subject": subject, "id": eid, "change": "added",
+                          "title": str(later[eid].get("title") or "")})
+        for eid in sorted(earlier.keys() - later.keys()):
+            found.append({"claim": None, "subject": subject, "id": eid, "change": "removed",
+                          "title": str(earlier[eid].get("title") or "")})
+    return found
+
+
+def _entries(data: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    """A section's entries that have an id; a hand-made file may lack the section."""
+    entries = data.get(section)
+    if not isinstance(entries, list):
+        return []
+    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)]
 
 
 def moved_fields(changes: list[dict[str, Any]]) -> dict[str, list[str]]:
     """By claim id, the fields that moved."""
-    return {c["claim"]: list(c["fields"]) for c in changes if c["change"] == "changed"}
+    return {c["claim"]: list(c["fields"]) for c in changes
+            if c["claim"] is not None and c["change"] == "changed"}
+
+
+def sightings(changes: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """By claim id, the indicators newly seen or contradicted since the previous edition."""
+    found: dict[str, list[str]] = {}
+    for change in changes:
+        seen = [text for text, _, now in indicator_moves(change)
+                if now in ("seen", "contradicted")]
+        if seen:
+            found[change["claim"]] = seen
+    return found
 
 
 def group(change: dict[str, Any]) -> str:
     """Which of GROUPS a change is shown in: a judgment whose likelihood or confidence
-    moved, an estimate whose figures moved, or any other change."""
+    moved, an estimate whose figures moved, or any other change (the briefing's texts
+    and its sources among them)."""
+    if change["claim"] is None:
+        return "briefing"
     fields = change.get("fields", {})
     if "likelihood" in fields or "confidence" in fields:
         return "judgments"
@@ -194,13 +267,37 @@ def _comparable(key: str, claim: dict[str, Any]) -> Any:
     if key == "estimate":
         if not isinstance(value, dict):
             return None
-        figures = {k: value.get(k) for k in _ESTIMATE_FIELDS}
+        # Every field of the row, in a fixed order; one an older edition lacks is none.
+        figures = {k: value.get(k) for k in (*_ESTIMATE_FIELDS, *sorted(
+            k for k in value if k not in _ESTIMATE_FIELDS))}
         figures["basis"] = figures["basis"] or "count"  # findings from before forecasts
         return figures
     if key == "evidence":
         passages = {(e["source"], e["quote"]) for e in value or []}
         return [{"source": s, "quote": q} for s, q in sorted(passages)]
+    if key == "indicators":
+        return [_indicator(i) for i in value or []]
+    if key == "alternatives":
+        return list(value or [])
     return value
+
+
+def _indicator(entry: Any) -> dict[str, Any]:
+    """An indicator as text and status, however it was written."""
+    if isinstance(entry, dict):
+        return {"text": entry.get("text"), "status": entry.get("status") or "not-seen"}
+    return {"text": entry, "status": "not-seen"}
+
+
+def indicator_moves(change: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(text, old status, new status) of each indicator of a changed claim whose status
+    moved; an indicator that is new in this edition was not seen before."""
+    move = change.get("fields", {}).get("indicators")
+    if not move:
+        return []
+    old = {i["text"]: i["status"] for i in move["old"]}
+    return [(i["text"], old.get(i["text"], "not-seen"), i["status"]) for i in move["new"]
+            if old.get(i["text"], "not-seen") != i["status"]]
 
 
 def figure_words(estimate: dict[str, Any] | None,
@@ -227,15 +324,27 @@ def describe(changes: list[dict[str, Any]]) -> list[str]:
     for change in changes:
         if lines:
             lines.append("")
+        if change["claim"] is None:
+            lines += _described_subject(change)
+            continue
         lines.append(f"{change['change']}: {change['kind']} '{printable(change['claim'])}'")
         if change["change"] in ("added", "removed"):
             lines.append(f"    {_one_line(change['statement'])}")
             continue
         for key, move in change["fields"].items():
-            lines += _described(key, move["old"], move["new"])
+            if key != "revised":  # the reason itself follows, as "why:"
+                lines += _described(key, move["old"], move["new"])
         if change.get("revised"):
             lines.append(f"    why: {_one_line(change['revised'])}")
     return lines
+
+
+def _described_subject(change: dict[str, Any]) -> list[str]:
+    if change["subject"] in BRIEFING_FIELDS:
+        return [f"changed: the briefing's {change['subject']}",
+                f"      - {_one_line(change['old'])}", f"      + {_one_line(change['new'])}"]
+    return [f"{change['change']}: {change['subject']} '{printable(change['id'])}'",
+            f"    {_one_line(change['title'])}"]
 
 
 def _described(key: str, old: Any, new: Any) -> list[str]:
@@ -248,7 +357,18 @@ def _described(key: str, old: Any, new: Any) -> list[str]:
                 *(f"      - {_passage(e)}" for e in gone),
                 *(f"      + {_passage(e)}" for e in came)]
     if key == "estimate":
-        return [f"    {key}: {_one_line(figure_words(old))} -> {_one_line(figure_words(new))}"]
+        lines = [f"    {key}: {_one_line(figure_words(old))} -> {_one_line(figure_words(new))}"]
+        for part in sorted(set(old or {}) | set(new or {})):
+            was, now = (old or {}).get(part), (new or {}).get(part)
+            if part not in _ESTIMATE_FIELDS and was != now:
+                lines.append(f"      {part}: {_one_line(_none(was))} -> {_one_line(_none(now))}")
+        return lines
+    if key == "indicators":
+        moves = indicator_moves({"fields": {"indicators": {"old": old, "new": new}}})
+        texts = {i["text"] for i in old} ^ {i["text"] for i in new}
+        return [f"    {key}:", *(f"      {_one_line(t, 100)}: {a} -> {b}" for t, a, b in moves),
+                *(f"      {'+' if any(i['text'] == t for i in new) else '-'} {_one_line(t, 100)}"
+                  for t in sorted(texts))]
     return [f"    {key}: {_one_line(_none(old))} -> {_one_line(_none(new))}"]
 
 

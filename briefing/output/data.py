@@ -1,7 +1,9 @@
 """Data: the findings for programs, ``findings.json`` and ``estimates.csv``.
 
 ``findings.json`` is the validated findings with every quote resolved to its place, each
-source's coverage, each claim's independent origins, and (with --previous) what changed
+source's coverage, each claim's independent originators (``independent_origins``) and
+origins (``origin_count``: three briefings by one ministry are three origins, one
+originator), and (with --previous) what changed
 since the previous edition. One claim or source a line keeps an edition's diff readable,
 and lets the JSON encoder's fast path do the work.
 """
@@ -16,7 +18,7 @@ from typing import Any
 from ..findings import model, typed
 from ..findings.coverage import Sentence, share
 from ..findings.numbers import plain
-from ..findings.origins import OriginRef
+from ..findings.origins import OriginRef, count_originators, originators
 from ..findings.quotes import Passage
 from ..findings.sources import SourceText
 
@@ -26,6 +28,7 @@ def findings_data(findings: model.Findings, texts: dict[str, SourceText],
                   sentences: dict[str, list[Sentence]],
                   origins: dict[str, frozenset[OriginRef]]) -> dict[str, Any]:
     data: dict[str, Any] = typed.dump(findings)
+    by = originators(findings)
     for source in data["sources"]:
         said = sentences[source["id"]]
         text = texts[source["id"]].text
@@ -38,7 +41,8 @@ def findings_data(findings: model.Findings, texts: dict[str, SourceText],
             p = passages[(claim["id"], ei)]
             ev.update(start=p.start, end=p.end, parts=[list(part) for part in p.parts])
         traced = sorted(origins[claim["id"]])
-        claim["independent_origins"] = len(traced)
+        claim["independent_origins"] = count_originators(origins[claim["id"]], by)
+        claim["origin_count"] = len(traced)
         claim["origin_ids"] = [f"{ref.kind}:{ref.id}" for ref in traced]
     return data
 

@@ -23,7 +23,14 @@ from ..findings.markdown import inline_words, opening_words, plain, shown_words
 from ..findings.markdown import render as render_markdown
 from ..findings.markdown import render_inline as render_markdown_inline
 from ..findings.numbers import shown
-from ..findings.origins import OriginRef, passage_origin, resting_on, titles
+from ..findings.origins import (
+    OriginRef,
+    count_originators,
+    originators,
+    passage_origin,
+    resting_on,
+    titles,
+)
 from ..findings.quotes import Passage
 from ..findings.references import targets
 from ..findings.sources import SourceText
@@ -246,7 +253,8 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
                for i, s in enumerate(findings.sources, 1)}
     numbering = _number_passages(findings, passages)
     resting = _resting_counts(findings)
-    claims = [_claim(c, sources, passages, numbering, md, names, origins, resting)
+    by = originators(findings)
+    claims = [_claim(c, sources, passages, numbering, md, names, origins, resting, by)
               for c in findings.claims]
     by_id = {c.model.id: c for c in claims}
     for view in claims:
@@ -328,7 +336,7 @@ def _claim(claim: model.Claim, sources: dict[str, SourceView],
            passages: dict[tuple[str, int], Passage],
            numbering: dict[tuple[str, tuple[tuple[int, int], ...]], int], md: Markdown,
            names: dict[OriginRef, str], origins: dict[str, frozenset[OriginRef]],
-           resting: dict[str, int]) -> ClaimView:
+           resting: dict[str, int], by: dict[OriginRef, str]) -> ClaimView:
     citations = []
     for ei, ev in enumerate(claim.evidence):
         passage = passages[(claim.id, ei)]
@@ -347,19 +355,23 @@ def _claim(claim: model.Claim, sources: dict[str, SourceView],
         credibility_label=vocab.INFORMATION_CREDIBILITY.get(claim.credibility or 0, ""),
         flag_label=vocab.FLAGS.get(claim.flag or "", ""),
         likelihood_range=f"{low_high[0]}–{low_high[1]}%" if low_high else "",
-        origins_line=_origins_line(claim, names, origins[claim.id], resting.get(claim.id, 0)),
+        origins_line=_origins_line(claim, names, origins[claim.id], resting.get(claim.id, 0),
+                                   by),
         alternatives_html=[md.inline(a) for a in claim.alternatives],
-        indicators_html=[md.inline(i) for i in claim.indicators],
+        indicators_html=[md.inline(model.indicator(i).text) for i in claim.indicators],
         revised_html=md.block(claim.revised) if claim.revised else Markup(),
     )
 
 
 def _origins_line(claim: model.Claim, titled: dict[OriginRef, str],
-                  traced: frozenset[OriginRef], resting: int) -> str:
+                  traced: frozenset[OriginRef], resting: int, by: dict[OriginRef, str]) -> str:
     """Corroboration in plain words: outlets are counted apart from independent origins,
-    so two outlets relaying one briefing read as one origin."""
-    count = len(traced)
-    origin_words = f"{count} independent origin{'' if count == 1 else 's'}"
+    so two outlets relaying one briefing read as one origin, and origins apart from their
+    originators, so three briefings by one ministry read as one body's word."""
+    count, bodies = len(traced), count_originators(traced, by)
+    origin_words = f"{count} independent origin{'' if count == 1 else 's'}" \
+        if count == bodies else \
+        f"{count} statements from {bodies} originator{'' if bodies == 1 else 's'}"
     if claim.kind != "reported":
         if not resting:
             return ""
@@ -549,6 +561,10 @@ def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Mark
         return None
     groups: dict[str, list[dict[str, Any]]] = {name: [] for name in changes.GROUPS}
     for change in edition.changes:
+        if change["claim"] is None:
+            groups["briefing"].append({"change": change, "anchor": "", "statement":
+                                       _subject_words(change), "moves": [], "why": Markup()})
+            continue
         view = by_id.get(change["claim"])
         # A removed claim has no card to link to: its old statement as plain words, so a
         # cross-reference to a claim that is gone shows neither its id nor Markdown.
@@ -562,25 +578,56 @@ def _edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Mark
     return {"heading": heading, "groups": groups, "count": len(edition.changes)}
 
 
+def _subject_words(change: dict[str, Any]) -> str:
+    """A change to the briefing itself, in words: 'Bottom line reworded'."""
+    named = {"title": "Title", "summary": "Bottom line", "implications": "Implications"}
+    if change["subject"] in named:
+        return f"{named[change['subject']]} reworded"
+    kind = "Source" if change["subject"] == "source" else "Origin"
+    done = "added" if change["change"] == "added" else "removed"
+    return f"{kind} {done}: {inline_words(change['title'])}"
+
+
+# Moved fields said in a few words, where old and new would not help a reader.
+_REWORDED = {"statement": "reworded", "alternatives": "alternatives changed"}
+
+
 def _moves(change: dict[str, Any]) -> list[str]:
     """Each moved field in words: 'likelihood: likely → very likely'."""
     words = []
     for key, move in change.get("fields", {}).items():
         old, new = move["old"], move["new"]
-        if key == "estimate":
-            words.append(f"figure: {changes.figure_words(old, _day)} → "
-                         f"{changes.figure_words(new, _day)}")
+        if key == "revised":
+            continue  # the reason itself follows, as "Why: ..."
+        if key in _REWORDED:
+            words.append(_REWORDED[key])
+        elif key == "note":
+            words.append("note added" if not old else "note removed" if not new
+                         else "note reworded")
+        elif key == "indicators":
+            words += [f"indicator “{opening_words(inline_words(text), 6)}”: "
+                      f"{_flag(was)} → {_flag(now)}"
+                      for text, was, now in changes.indicator_moves(change)] or \
+                ["indicators changed"]
+        elif key == "estimate":
+            if changes.figure_words(old, _day) != changes.figure_words(new, _day):
+                words.append(f"figure: {changes.figure_words(old, _day)} → "
+                             f"{changes.figure_words(new, _day)}")
+            words += [f"{part.replace('_', ' ')}: {(old or {}).get(part) or 'none'} → "
+                      f"{(new or {}).get(part) or 'none'}"
+                      for part in ("estimator", "location", "quantity")
+                      if (old or {}).get(part) != (new or {}).get(part)]
         elif key == "evidence":
             words.append(f"passages cited: {len(old)} → {len(new)}" if len(old) != len(new)
                          else "quotes changed" if len(old) > 1 else "quote changed")
-        elif key == "statement":
-            words.append("reworded")
         elif key == "flag":
             words.append(f"flagged: {_flag(new)}" if old is None else
                          f"flag lifted: {_flag(old)}" if new is None else
                          f"flag: {_flag(old)} → {_flag(new)}")
         elif key == "independent_origins":
-            words.append(f"independent origins: {old} → {new}")
+            words.append(f"independent originators: {old} → {new}")
+        elif key == "said_by":
+            words.append(f"said by: {old or 'none'} → {new or 'none'}")
         else:
             words.append(f"{key}: {old or 'none'} → {new or 'none'}")
     return words
