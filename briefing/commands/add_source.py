@@ -4,8 +4,12 @@ The file is copied under ``sources/`` byte for byte, its sha256 pinned, and its 
 added at the end of the ``sources:`` list of findings.yaml as text, so that every comment
 and the analyst's layout stay as they were. A saved web page (``.html``) becomes clean
 article text (trafilatura, an optional extra: ``pip install 'sourced-briefing[html]'``),
-with title, publisher and date from the page's metadata unless given; the page itself is
-kept beside the text. Anything refused leaves findings.yaml and sources/ untouched.
+without the text a reader of the page is never shown (see saved_page), with title,
+publisher, date and address from the page's own tags unless given, each marked in
+findings.yaml with the tag it came from (a page can say anything of itself); the page
+itself is kept beside the text. The findings are first read as the build reads them, so
+a file the build refuses is refused here too, as fast. Anything refused leaves
+findings.yaml and sources/ untouched.
 """
 
 from __future__ import annotations
