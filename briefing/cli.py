@@ -137,7 +137,8 @@ def _run(args: argparse.Namespace) -> int:
 
     # Before anything is built or served: a folder that is not a report is never touched.
     if not args.check:
-        refuse_foreign(out, inputs=(findings,))
+        inputs = (findings,) if args.previous is None else (findings, Path(args.previous))
+        refuse_foreign(out, inputs=inputs)
     previous = None
     if args.previous is not None:
         from .output.changes import read_previous

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.output import write
 from conftest import SAMPLE_FINDINGS, Run
 
 Project = Callable[..., Path]
@@ -221,16 +222,16 @@ def test_an_interrupted_write_leaves_the_previous_report(project: Project, run: 
     before = snapshot(findings.parent / "report")
     findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was low."),
                         encoding="utf-8")
-    real_write = Path.write_bytes
+    real_write = write.write_new
     calls = []
 
-    def failing_write(self: Path, data: bytes) -> int:
-        calls.append(self.name)
+    def failing_write(path: Path, data: bytes) -> None:
+        calls.append(path.name)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return real_write(self, data)
+        real_write(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    monkeypatch.setattr(write, "write_new", failing_write)
     result = run("--findings", str(findings))
     assert result.code == 1
     assert result.lines == [f"build-report: error: could not write {findings.parent / 'report'}:"

@@ -4,8 +4,12 @@ The file is copied under ``sources/`` byte for byte, its sha256 pinned, and its 
 added at the end of the ``sources:`` list of findings.yaml as text, so that every comment
 and the analyst's layout stay as they were. A saved web page (``.html``) becomes clean
 article text (trafilatura, an optional extra: ``pip install 'sourced-briefing[html]'``),
-with title, publisher and date from the page's metadata unless given; the page itself is
-kept beside the text. Anything refused leaves findings.yaml and sources/ untouched.
+without the text a reader of the page is never shown (see saved_page), with title,
+publisher, date and address from the page's own tags unless given, each marked in
+findings.yaml with the tag it came from (a page can say anything of itself); the page
+itself is kept beside the text. The findings are first read as the build reads them, so
+a file the build refuses is refused here too, as fast. Anything refused leaves
+findings.yaml and sources/ untouched.
 """
 
 from __future__ import annotations
@@ -17,15 +21,16 @@ import hashlib
 import os
 import re
 import sys
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from ..cli import ArgumentParser
-from ..errors import BadInput, UsageError, printable
-from ..findings.sources import SourceReadError, read_regular
+from ..errors import BadInput, Problems, UsageError, printable
+from ..files import UnreadableFile, read_regular, write_atomically
+from ..findings.load import load_findings
+from .saved_page import Said, said_of_itself, visible_tree
 
 _SLUG = re.compile(r"^[a-z0-9-]+$")
 _HTML = (".html", ".htm", ".xhtml")
@@ -62,6 +67,13 @@ class Entry:
     url: str | None
     reliability: str
     sha256: str
+    origins: dict[str, str] = field(default_factory=dict)
+    """For each value taken from the page rather than given: the tag it came from."""
+
+    def fields(self) -> dict[str, str]:
+        """The values the entry lists in findings.yaml."""
+        return {name: value for name, value in vars(self).items()
+                if name != "origins" and value is not None}
 
 
 def main(argv: list[str]) -> int:
@@ -84,6 +96,7 @@ def main(argv: list[str]) -> int:
         raise BadInput(f"{printable(args.findings)} is a symbolic link: give the real file "
                        "with --findings")
     text = _read_findings(findings)
+    _refuse_what_the_build_refuses(findings, args.findings)
     sources_node = _sources_node(text, args.findings)
     listed_entries = _entries(sources_node)
     taken = [fields["id"] for fields in listed_entries if "id" in fields]
@@ -92,7 +105,7 @@ def main(argv: list[str]) -> int:
                        f"{printable(args.findings)}: choose another --id")
     raw = _read_file(Path(args.file))
     is_html = Path(args.file).suffix.lower() in _HTML
-    page_meta: dict[str, str | None] = {}
+    page_meta: dict[str, Said] = {}
     if is_html:
         body, page_meta = _extract(raw, args.file)
     else:
@@ -128,13 +141,16 @@ def main(argv: list[str]) -> int:
     if same:  # one text under two ids would be cited apart, and counted twice
         raise BadInput(f"{printable(args.file)} is already listed as source '{same[0]}': "
                        "nothing was changed; cite that source")
+    given = {"title": args.title, "publisher": args.publisher, "published": args.published,
+             "url": args.url}
+    from_page = {key: said for key, said in page_meta.items() if not given[key]}
     entry = Entry(
         id=args.id, file=f"sources/{name}",
-        title=args.title or page_meta.get("title") or _first_line(body) or args.id,
-        publisher=args.publisher or page_meta.get("publisher"),
-        published=args.published or page_meta.get("published"),
-        url=args.url or page_meta.get("url"), reliability=args.reliability,
-        sha256=digest)
+        title=args.title or _value(from_page, "title") or _first_line(body) or args.id,
+        publisher=args.publisher or _value(from_page, "publisher"),
+        published=args.published or _value(from_page, "published"),
+        url=args.url or _value(from_page, "url"), reliability=args.reliability,
+        sha256=digest, origins={key: said.origin for key, said in from_page.items()})
     updated = _with_entry(text, sources_node, entry)
     listed = len(sources_node.value) if isinstance(sources_node, yaml.SequenceNode) else 0
     if not _lists_it_last(updated, entry, listed):
@@ -145,10 +161,10 @@ def main(argv: list[str]) -> int:
     try:
         folder.mkdir(exist_ok=True)
         for target, data in targets.items():
-            if not target.exists():
-                _write_atomically(target, data)
+            if not os.path.lexists(target):
+                write_atomically(target, data)
                 written.append(target)
-        _write_atomically(findings, updated.encode("utf-8"))
+        write_atomically(findings, updated.encode("utf-8"))
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
@@ -156,6 +172,9 @@ def main(argv: list[str]) -> int:
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise BadInput(f"cannot write ({exc.strerror or exc}): nothing was changed") from None
+    for key, origin in entry.origins.items():
+        print(f"build-report: {key} '{printable(getattr(entry, key))}' (from the page's "
+              f"{printable(origin)}: check it)", file=sys.stderr)
     print(f"build-report: added source '{args.id}' ({printable(entry.file)}, sha256 pinned); "
           "quote it: "
           f"build-report find {args.id} \"words you remember\"", file=sys.stderr)
@@ -164,14 +183,26 @@ def main(argv: list[str]) -> int:
 
 def _read_findings(findings: Path) -> str:
     try:
-        return read_regular(findings).decode("utf-8")  # line ends as they are
-    except SourceReadError as exc:
+        # line ends as they are
+        return read_regular(findings, follow_links=False).decode("utf-8")
+    except UnreadableFile as exc:
         if str(exc) == "is not found":
             raise BadInput(f"findings file '{printable(str(findings))}' not found: run "
                            "build-report init first, or give --findings") from None
         raise BadInput(f"findings file '{printable(str(findings))}' {exc}") from None
     except UnicodeDecodeError as exc:
         raise BadInput(f"cannot read '{printable(str(findings))}' ({exc})") from None
+
+
+def _refuse_what_the_build_refuses(findings: Path, shown: str) -> None:
+    """Read the findings as the build does, within its limits (nesting, values reached
+    through aliases), and stop where it would: the text is edited only when it loads."""
+    problems = Problems()
+    if load_findings(findings, shown, problems) is None or problems.errors:
+        for problem in problems.errors:
+            print(problem, file=sys.stderr)
+        raise BadInput(f"{printable(shown)} cannot be read as findings (see above): fix "
+                       "it first; nothing was changed")
 
 
 def _sources_node(text: str, shown: str) -> yaml.Node:
@@ -202,12 +233,12 @@ def _sources_node(text: str, shown: str) -> yaml.Node:
 def _read_file(path: Path) -> bytes:
     try:
         return read_regular(path)
-    except SourceReadError as exc:
+    except UnreadableFile as exc:
         raise BadInput(f"{printable(str(path))} {exc}") from None
 
 
-def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, str | None]]:
-    """The article's text of a saved page, and its metadata."""
+def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, Said]]:
+    """The text a reader of the saved page is shown, and what the page says of itself."""
     try:
         import trafilatura
     except ImportError as exc:
@@ -215,25 +246,18 @@ def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, str | None]]:
                        "build-report itself was installed from, pip install -e '.[html]' "
                        "(or save the article as plain text); "
                        f"the import said: {exc}") from None
-    # The page as saved: the extractor reads its declared or detected encoding itself.
-    text = trafilatura.extract(raw, include_comments=False, include_tables=False,
-                               favor_precision=True)
+    tree = visible_tree(raw)
+    text = None if tree is None else trafilatura.extract(
+        tree, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise BadInput(f"no article text could be extracted from {printable(shown)}: save "
                        "the article's text as a .txt file instead")
-    meta = trafilatura.extract_metadata(raw)
-    found = {"title": getattr(meta, "title", None), "publisher":
-             getattr(meta, "sitename", None), "published": getattr(meta, "date", None),
-             "url": getattr(meta, "url", None)}
-    if found["url"] and not re.match(r"^https?://\S+$", found["url"] or ""):
-        found["url"] = None
-    if found["published"]:
-        try:
-            dt.date.fromisoformat(str(found["published"])[:10])
-            found["published"] = str(found["published"])[:10]
-        except ValueError:
-            found["published"] = None
-    return (text.strip() + "\n").encode("utf-8"), found
+    return (text.strip() + "\n").encode("utf-8"), said_of_itself(tree)
+
+
+def _value(found: dict[str, Said], key: str) -> str | None:
+    said = found.get(key)
+    return said.value if said else None
 
 
 def _first_line(body: bytes) -> str:
@@ -260,9 +284,16 @@ def _with_entry(text: str, sources: yaml.Node, entry: Entry) -> str:
     lines = [f"{' ' * dash}-{' ' * (key - dash - 1)}id: {entry.id}"]
     for name in ("file", "title", "publisher", "published", "url", "reliability", "sha256"):
         value = getattr(entry, name)
-        if value is not None:
-            plain = name in ("published", "reliability", "sha256")
+        if value is None:
+            continue
+        plain = name in ("published", "reliability", "sha256")
+        origin = entry.origins.get(name)
+        if origin is None:
             lines.append(f"{' ' * key}{name}: {value if plain else _scalar(value)}")
+        else:  # quoted, so that the build reads the '#' as the comment it is
+            written = value if plain else _quoted(value)
+            lines.append(f"{' ' * key}{name}: {written}  # from the page's "
+                         f"{_comment_safe(origin)}, not checked")
     newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line ends
     head = text[:cut]
     if head and not head.endswith("\n"):
@@ -300,7 +331,7 @@ def _lists_it_last(updated: str, entry: Entry, before: int) -> bool:
     if not isinstance(last, yaml.MappingNode):
         return False
     listed = {k.value: v.value for k, v in last.value if isinstance(v, yaml.ScalarNode)}
-    wanted = {k: v for k, v in vars(entry).items() if v is not None}
+    wanted = entry.fields()
     return len(last.value) == len(wanted) and listed == wanted
 
 
@@ -312,35 +343,41 @@ def _lines(text: str) -> list[str]:
 
 def _content_end(node: yaml.Node) -> int:
     """Where the node's last value ends (a block collection's own end mark runs on over
-    the comments and blank lines after it)."""
-    if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
-        return max(_content_end(n) for pair in node.value for n in pair)
-    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
-        return max(_content_end(n) for n in node.value)
-    return int(node.end_mark.index)
+    the comments and blank lines after it). Each node is looked at once, however many
+    aliases lead to it: walked as a tree, a few aliased levels are billions of visits."""
+    end, seen, todo = 0, set(), [node]
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        block = isinstance(current, (yaml.MappingNode, yaml.SequenceNode)) and \
+            not current.flow_style and current.value
+        if not block:
+            end = max(end, int(current.end_mark.index))
+        elif isinstance(current, yaml.MappingNode):
+            todo += [n for pair in current.value for n in pair]
+        else:
+            todo += current.value
+    return end
 
 
 def _scalar(value: str) -> str:
     """A YAML scalar that reads back as ``value``: plain when that is safe, else quoted."""
     dumped = yaml.safe_dump(value, allow_unicode=True, width=10_000)
     dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
-    return dumped if "\n" not in dumped else yaml.safe_dump(
-        value, allow_unicode=True, width=10_000, default_style='"').strip()
+    return dumped if "\n" not in dumped else _quoted(value)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _quoted(value: str) -> str:
+    """``value`` as a double-quoted YAML scalar on one line."""
+    return yaml.safe_dump(value, allow_unicode=True, width=10_000,
+                          default_style='"').strip()
+
+
+def _comment_safe(text: str) -> str:
+    """``text`` fit to stand in a YAML comment: one line of printable characters."""
+    return " ".join(printable(text).split())
 
 
 def _entries(sources_node: yaml.Node) -> list[dict[str, str]]:
@@ -377,8 +414,8 @@ def _existing(target: Path) -> bytes | None:
         raise BadInput(f"{printable(str(target))} is a symbolic link: nothing was changed; "
                        "remove it or rename the file")
     try:
-        return read_regular(target)
-    except SourceReadError as exc:
+        return read_regular(target, follow_links=False)
+    except UnreadableFile as exc:
         raise BadInput(f"{printable(str(target))} {exc}: nothing was changed; remove it or "
                        "rename the file") from None
 
@@ -395,5 +432,5 @@ def _same_text(fields: dict[str, str], digest: str, file: str, project: Path) ->
     try:
         inside = path.resolve().is_relative_to(project.resolve())
         return inside and hashlib.sha256(read_regular(path)).hexdigest() == digest
-    except (SourceReadError, OSError, RuntimeError):
+    except (UnreadableFile, OSError, RuntimeError):
         return False

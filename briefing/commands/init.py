@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..cli import ArgumentParser
 from ..errors import BadInput, printable
+from ..files import write_new
 from ..findings.schema import schema_text
 
 STARTER = ("findings.yaml", "README.md", ".gitignore", "sources/example.txt")
@@ -48,12 +49,10 @@ def main(argv: list[str]) -> int:
         for name in STARTER:
             target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "xb") as out:  # never over a file that appeared meanwhile
-                out.write((starter / name).read_bytes())
+            write_new(target, (starter / name).read_bytes())  # never over what appeared
             written.append(target)
         schema = folder / "findings.schema.json"
-        with open(schema, "x", encoding="utf-8") as out:
-            out.write(schema_text())
+        write_new(schema, schema_text().encode("utf-8"))
         written.append(schema)
     except OSError as exc:
         for path in written:

@@ -9,7 +9,6 @@ tool writes no PDF by hand. Without Chromium, a message says how to get it.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from ..cli import ArgumentParser
 from ..errors import BadInput, InvalidFindings, printable
+from ..files import UnreadableFile, read_start, write_atomically
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 TIMEOUT_SECONDS = 120
@@ -85,14 +85,7 @@ def main(argv: list[str]) -> int:
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             _refuse_to_replace(out)  # again: the file may have appeared while printing
-            fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(printed.read_bytes())
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, out)  # the whole PDF or the old one, never half
-            finally:
-                Path(tmp).unlink(missing_ok=True)
+            write_atomically(out, printed.read_bytes())  # the whole PDF or the old one
         except OSError as exc:
             raise BadInput(f"cannot write {printable(str(out))} "
                            f"({exc.strerror or exc})") from None
@@ -102,12 +95,12 @@ def main(argv: list[str]) -> int:
 
 def _refuse_to_replace(out: Path) -> None:
     """Refuse an --out that is anything but a PDF (or nothing): printing replaces it."""
-    if not out.exists() and not out.is_symlink():
+    if not os.path.lexists(out):
         return
-    is_pdf = False
-    if out.is_file() and not out.is_symlink():
-        with contextlib.suppress(OSError), out.open("rb") as f:
-            is_pdf = f.read(5) == b"%PDF-"
+    try:
+        is_pdf = read_start(out, 5, follow_links=False) == b"%PDF-"
+    except UnreadableFile:  # a link, a folder, a pipe: nothing printing may replace
+        is_pdf = False
     if not is_pdf:
         raise BadInput(f"{printable(str(out))} exists and is not a PDF: refusing to replace "
                        "it; choose another --out")

@@ -7,13 +7,17 @@ raw bytes as received.
 
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
 import re
-import stat
 from pathlib import Path
 from typing import NamedTuple
+
+from ..files import MAX_FILE_BYTES, UnreadableFile
+from ..files import read_regular as read_regular
+
+# Files are read by the one reader in briefing.files; these names stay importable here.
+MAX_SOURCE_BYTES = MAX_FILE_BYTES
+SourceReadError = UnreadableFile
 
 
 class SourceText(NamedTuple):
@@ -39,51 +43,6 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         if match:
             start = match.end()
     return spans
-
-
-class SourceReadError(Exception):
-    """The file cannot be read as a text source; the message says why."""
-
-
-# The largest source read: far above any article or transcript, far below what would
-# take the machine's memory or minutes of searching (the contract's limit).
-MAX_SOURCE_BYTES = 20_000_000
-
-
-def read_regular(path: Path, limit: int = MAX_SOURCE_BYTES, advice: str = "") -> bytes:
-    """The bytes of the regular file at ``path``, of at most ``limit`` bytes, or
-    SourceReadError saying why not, worded to follow the file's name ("is ...", "cannot
-    be read ..."): a pipe, a device or a socket is never read (opened
-    without blocking, so a named pipe cannot hang the caller), nor a file over the limit
-    (``advice`` says what to do instead)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise SourceReadError("is not found") from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise SourceReadError("is a symbolic link that loops") from None
-        if exc.errno == errno.EISDIR:
-            raise SourceReadError("is a folder, not a file") from None
-        raise SourceReadError(f"cannot be read ({exc.strerror or exc})") from None
-    info = os.fstat(fd)
-    if stat.S_ISDIR(info.st_mode):  # before fdopen, which refuses a folder with its own error
-        os.close(fd)
-        raise SourceReadError("is a folder, not a file")
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceReadError("is not a regular file (a pipe, device or socket): "
-                                  "save the text as an ordinary file")
-        if info.st_size > limit:
-            raise SourceReadError(f"is {info.st_size:,} bytes, over the limit of "
-                                  f"{limit:,}{advice}")
-        try:
-            raw = f.read(limit + 1)
-        except OSError as exc:
-            raise SourceReadError(f"cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > limit:  # it grew while being read
-        raise SourceReadError(f"is over the limit of {limit:,} bytes{advice}")
-    return raw
 
 
 def read_source(path: Path) -> SourceText:

@@ -218,7 +218,8 @@ def test_add_source_refuses_pipes_hidden_files_and_deep_findings(
     article.write_text(SAMPLE_TEXT)
     result = run("add-source", str(article), "--id", "deep", "--findings", str(findings))
     assert result.code == 1 and "Traceback" not in result.stderr
-    assert "nests too deeply" in result.stderr
+    assert f"{findings}:44:" in result.stderr  # where the build says it nests too deeply
+    assert "cannot be read as findings (see above): fix it first" in result.stderr
 
 
 def test_noncharacters_never_reach_the_page_raw(project: Project, run: Runner) -> None:

@@ -159,7 +159,7 @@ def test_the_project_folder_itself_cannot_be_the_output(project: Project, run: R
     findings = project()
     result = run("--findings", str(findings), "--out", str(findings.parent))
     assert result.code == 2
-    assert "holds the findings or a source" in result.stderr
+    assert f"holds {findings}, an input of this build" in result.stderr
     assert findings.is_file()
 
 
@@ -173,13 +173,19 @@ def test_a_stray_file_manager_file_in_the_report_is_no_obstacle(project: Project
     assert (findings.parent / "report" / ".DS_Store").read_bytes() == b"\x00\x00\x00\x01Bud1"
 
 
-def test_a_report_from_before_the_generator_tag_is_still_recognised(project: Project,
+def test_a_page_without_the_generator_tag_is_not_taken_for_a_report(project: Project,
                                                                     run: Runner) -> None:
+    """The page's own say-so is the one sign of a report: a page that merely looks like
+    one (the same policy and layout, copied by hand) is refused like any other."""
     findings = project()
     assert run("--findings", str(findings)).code == 0
     index = findings.parent / "report" / "index.html"
     index.write_text(index.read_text().replace(write.GENERATOR + "\n", ""))
-    assert run("--findings", str(findings)).code == 0
+    before = index.read_bytes()
+    result = run("--findings", str(findings))
+    assert result.code == 2
+    assert "holds no index.html written by build-report" in result.stderr
+    assert index.read_bytes() == before
 
 
 @pytest.mark.parametrize("name", ["findings.yaml", "sources", "notes.pdf"])
