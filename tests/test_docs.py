@@ -44,8 +44,12 @@ def test_a_page_without_its_markers_is_an_error_not_a_silent_skip() -> None:
 
 def test_every_command_line_option_is_documented() -> None:
     usage = (DOCS / "usage.md").read_text(encoding="utf-8")
-    options = {opt for action in parser()._actions for opt in action.option_strings
-               if opt.startswith("--") and opt != "--help"}
+    options = {
+        opt
+        for action in parser()._actions
+        for opt in action.option_strings
+        if opt.startswith("--") and opt != "--help"
+    }
     missing = {opt for opt in options if f"`{opt}" not in usage}
     assert not missing
 
@@ -59,8 +63,15 @@ def test_readme_has_exactly_two_setup_commands() -> None:
 def test_readme_is_short_and_links_every_page_of_the_docs() -> None:
     assert len(README.encode("utf-8")) < 10_000
     pages = {path.name for path in DOCS.glob("*.md")}
-    assert pages >= {"usage.md", "findings-format.md", "lint.md", "security.md",
-                     "performance.md", "architecture.md", "development.md"}
+    assert pages >= {
+        "usage.md",
+        "findings-format.md",
+        "lint.md",
+        "security.md",
+        "performance.md",
+        "architecture.md",
+        "development.md",
+    }
     assert {page for page in pages if f"(docs/{page})" not in README} == set()
 
 
@@ -77,5 +88,4 @@ def test_changelog_follows_keep_a_changelog() -> None:
     for release in re.split(r"^## ", changelog, flags=re.M)[1:]:
         headings = re.findall(r"^### (.+)$", release, flags=re.M)
         assert len(headings) == len(set(headings)), f"a heading twice in {release[:20]!r}"
-        assert set(headings) <= {"Added", "Changed", "Deprecated", "Removed", "Fixed",
-                                 "Security"}
+        assert set(headings) <= {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}

@@ -16,8 +16,14 @@ from conftest import ROOT
 Project = Callable[..., Path]
 
 # Every place a program keeps per-user state, by the XDG base-directory spec and by habit.
-USER_FOLDERS = ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
-                "XDG_STATE_HOME", "TMPDIR")
+USER_FOLDERS = (
+    "HOME",
+    "XDG_CACHE_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "XDG_STATE_HOME",
+    "TMPDIR",
+)
 
 
 def files_under(folder: Path) -> set[str]:
@@ -26,22 +32,36 @@ def files_under(folder: Path) -> set[str]:
 
 @pytest.mark.parametrize("check", [False, True], ids=["build", "check"])
 def test_a_build_writes_nothing_outside_the_project_and_its_report(
-        project: Project, tmp_path_factory: pytest.TempPathFactory, check: bool) -> None:
+    project: Project, tmp_path_factory: pytest.TempPathFactory, check: bool
+) -> None:
     findings = project()
     if check:  # a check of a report that is up to date
-        assert subprocess.run([sys.executable, str(ROOT / "build_report.py"), "--findings",
-                               str(findings)], capture_output=True).returncode == 0
+        assert (
+            subprocess.run(
+                [sys.executable, str(ROOT / "build_report.py"), "--findings", str(findings)],
+                capture_output=True,
+            ).returncode
+            == 0
+        )
     folders = {name: tmp_path_factory.mktemp(name.lower()) for name in USER_FOLDERS}
     before = files_under(findings.parent)
     # A fresh process, as a user runs it: whatever a cold start might keep, it would keep.
     built = subprocess.run(
-        [sys.executable, str(ROOT / "build_report.py"), "--findings", str(findings),
-         *(["--check"] if check else [])],
-        capture_output=True, text=True,
-        env={**os.environ, **{name: str(folder) for name, folder in folders.items()}})
+        [
+            sys.executable,
+            str(ROOT / "build_report.py"),
+            "--findings",
+            str(findings),
+            *(["--check"] if check else []),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **{name: str(folder) for name, folder in folders.items()}},
+    )
     assert built.returncode == 0, built.stderr
-    assert {name: files_under(folder) for name, folder in folders.items()} == \
-        {name: set() for name in USER_FOLDERS}
+    assert {name: files_under(folder) for name, folder in folders.items()} == {
+        name: set() for name in USER_FOLDERS
+    }
     made = files_under(findings.parent) - before
     if check:
         assert made == set()

@@ -35,13 +35,20 @@ def key_reference() -> str:
     field docstrings."""
     lines = []
     for prefix, cls in _SECTIONS:
-        lines += ["", f"`{prefix}`: {cls.__doc__}", "", "| key | required | value | meaning |",
-                  "|---|---|---|---|"]
+        lines += [
+            "",
+            f"`{prefix}`: {cls.__doc__}",
+            "",
+            "| key | required | value | meaning |",
+            "|---|---|---|---|",
+        ]
         docs = typed.docstrings(cls)
         for field in typed.fields(cls):
             required = "yes" if field.required else "no"
-            lines.append(f"| `{field.name}` | {required} | {_kind(field.annotation)} | "
-                         f"{docs.get(field.name, '')} |")
+            lines.append(
+                f"| `{field.name}` | {required} | {_kind(field.annotation)} | "
+                f"{docs.get(field.name, '')} |"
+            )
     return "\n".join(lines[1:])
 
 
@@ -59,16 +66,15 @@ def _kind(annotation: Any) -> str:
         return " or ".join(dict.fromkeys(kinds))  # int | float: "number" once
     if typed.is_record(annotation):
         return "mapping"
-    return {"str": "text", "date": "date YYYY-MM-DD", "int": "number",
-            "float": "number"}.get(getattr(annotation, "__name__", ""), str(annotation))
+    return {"str": "text", "date": "date YYYY-MM-DD", "int": "number", "float": "number"}.get(
+        getattr(annotation, "__name__", ""), str(annotation)
+    )
 
 
 def lint_codes() -> str:
     """Every lint code, when it warns and how the briefing labels it once accepted."""
-    lines = ["| code | warns when | an accepted warning shows in the caveats as |",
-             "|---|---|---|"]
-    lines += [f"| `{code}` | {rule.catches} | {rule.accepted_as} |"
-              for code, rule in CODES.items()]
+    lines = ["| code | warns when | an accepted warning shows in the caveats as |", "|---|---|---|"]
+    lines += [f"| `{code}` | {rule.catches} | {rule.accepted_as} |" for code, rule in CODES.items()]
     return "\n".join(lines)
 
 
@@ -82,8 +88,10 @@ class Part(NamedTuple):
     make: Callable[[], str]
 
 
-PARTS = (Part("docs/findings-format.md", "keys", key_reference),
-         Part("docs/lint.md", "lint-codes", lint_codes))
+PARTS = (
+    Part("docs/findings-format.md", "keys", key_reference),
+    Part("docs/lint.md", "lint-codes", lint_codes),
+)
 
 
 def begin(name: str) -> str:
@@ -100,8 +108,7 @@ def updated(text: str, part: Part) -> str:
     head, found, rest = text.partition(begin(part.name))
     _, closed, tail = rest.partition(end(part.name))
     if not (found and closed):
-        raise ValueError(f"{part.page} lacks the markers {begin(part.name)} ... "
-                         f"{end(part.name)}")
+        raise ValueError(f"{part.page} lacks the markers {begin(part.name)} ... {end(part.name)}")
     return f"{head}{begin(part.name)}\n{part.make()}\n{end(part.name)}{tail}"
 
 
