@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..words import counted, plural
+from . import precompiled
 
 # The package folder itself: an installed package is a folder on disk, and reading it
 # directly spares the import of importlib.resources and its zip support on every build.
@@ -34,18 +35,41 @@ def reader_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+TEMPLATES = _PACKAGE / "templates"
+COMPILED = _PACKAGE / "compiled"
+# How the templates are compiled; the compiled templates shipped in the package record
+# these, and are used only while they match (see precompiled.py).
+_SETTINGS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+
+def settings_fingerprint() -> str:
+    return repr(sorted((key, getattr(value, "__qualname__", value))
+                       for key, value in _SETTINGS.items()))
+
+
 @cache
 def environment() -> jinja2.Environment:
-    """The templates' environment, made once per process: a watcher compiles each template
-    once, and again only when it drops this (after a template changes)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_PACKAGE / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """The templates' environment, made once per process: from the compiled templates
+    shipped in the package while they are current, else compiling the templates (a
+    watcher drops this after a template changes, and compiles them afresh)."""
+    if precompiled.current(TEMPLATES, COMPILED, settings_fingerprint()):
+        return _environment(jinja2.ModuleLoader(COMPILED))
+    return compiling_environment()
+
+
+def compiling_environment() -> jinja2.Environment:
+    """The environment that compiles the templates from their sources."""
+    return _environment(jinja2.FileSystemLoader(TEMPLATES))
+
+
+def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    env = jinja2.Environment(loader=loader, **_SETTINGS)
     env.globals["reader_date"] = reader_date
     env.filters["plural"] = plural
     env.filters["counted"] = counted
