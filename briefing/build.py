@@ -7,13 +7,12 @@ build, a ``--check`` and a watcher that builds again and again in one process.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 from pathlib import Path
 
 from .errors import BadInput, InvalidFindings, Problems
-from .findings import coverage, markdown, origins
+from .findings import coverage, origins
 from .findings.figures import check_figures
 from .findings.lint import lint
 from .findings.load import Document, load_findings
@@ -26,21 +25,13 @@ from .page.view import Edition, assemble
 
 
 def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | None = None,
-          previous: Previous | None = None, kept: bool = True
-          ) -> tuple[dict[str, bytes], Problems]:
+          previous: Previous | None = None) -> tuple[dict[str, bytes], Problems]:
     """The report's files as bytes, and the warnings; raises InvalidFindings on errors.
 
     ``out``, where the report will go, is named so that no source can be inside it;
-    ``previous``, an earlier edition's findings.json, makes the briefing say what changed;
-    ``kept`` False makes everything afresh, using nothing kept in the user's cache folder
-    (what ``--check`` does: a check trusts only the inputs).
+    ``previous``, an earlier edition's findings.json, makes the briefing say what changed.
+    Nothing is read or written outside the inputs: what a build reuses lives in memory.
     """
-    with markdown.kept_between_runs(findings_path) if kept else contextlib.nullcontext():
-        return _build(findings_path, shown_as, strict, out, previous, kept)
-
-
-def _build(findings_path: Path, shown_as: str, strict: bool, out: Path | None,
-           previous: Previous | None, kept: bool) -> tuple[dict[str, bytes], Problems]:
     problems = Problems()
     doc = load_findings(findings_path, shown_as, problems)
     if doc is None:
@@ -68,7 +59,7 @@ def _build(findings_path: Path, shown_as: str, strict: bool, out: Path | None,
                     Edition(previous.edition, changes) if previous and changes is not None
                     else None, build_date())
     files = {
-        "index.html": render_html(view, kept),
+        "index.html": render_html(view),
         "findings.json": render_json(data),
         "estimates.csv": render_csv(findings),
     }

@@ -206,7 +206,7 @@ def _build_and_write_paused(args: argparse.Namespace, findings: Path, out: Path,
 
     try:
         files, problems = build(findings, args.findings, strict=args.strict, out=out,
-                                previous=previous, kept=not args.check)
+                                previous=previous)
     except InvalidFindings as exc:
         for problem in exc.problems:
             tell(str(problem))

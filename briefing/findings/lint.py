@@ -19,6 +19,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..errors import Problems
+from ..words import plural
 from . import markdown, model, tradecraft
 from .load import Document, KeyPath, written_at
 from .origins import OriginRef, count_originators, originators, resting_on
@@ -28,32 +29,39 @@ class Rule(NamedTuple):
     """What one lint code stands for."""
 
     catches: str
-    """What the rule catches, for readers of the code."""
+    """When the rule warns, in the words of the lint table in ``docs/lint.md``."""
     accepted_as: str
     """How an acknowledged warning of this code is labelled in the briefing's caveats."""
 
 
 # Every rule by its code (an acknowledgment names one of these). A new rule is an entry
-# here and a function whose findings ``lint`` gathers.
+# here and a function whose findings ``lint`` gathers; ``docs/lint.md`` is generated from
+# this table.
 CODES: dict[str, Rule] = {
-    "single-origin": Rule("a judgment rests on claims from one independent origin only",
-                          "Rests on one independent origin"),
-    "untraced-corroboration": Rule("a claim is cited by several sources and some of its "
-                                   "passages have no traced origin, so outlets are assumed "
-                                   "to report independently", "Origin not traced"),
-    "rests-on-doubtful": Rule("a judgment rests on a claim flagged likely-error or "
-                              "misattributed", "Rests on a doubtful claim"),
-    "no-alternatives": Rule("a judgment of low or moderate confidence names no alternatives",
-                            "No alternatives weighed"),
-    "no-indicators": Rule("a key judgment names no indicators to watch", "No indicators named"),
-    "uncited-source": Rule("a source no claim cites", "Listed but not cited"),
-    "low-coverage": Rule("a source is covered less than briefing.min_coverage asks",
-                         "Source only partly used"),
-    "double-counted": Rule("one origin's figure counted twice in one estimates table",
-                           "One figure in two rows"),
-    "unexplained-revision": Rule("a judgment's likelihood or confidence moved with no "
-                                 "'revised' note", "Revised without a reason"),
-    "bare-id": Rule("Markdown names an id as plain text, which readers would see",
+    "single-origin": Rule("a judgment or assumption rests on claims that all come from one "
+                          "independent origin", "Rests on one independent origin"),
+    "untraced-corroboration": Rule("a reported claim is cited by two or more sources and a "
+                                   "cited passage has no `origin` (on the evidence or its "
+                                   "source), so the outlet is assumed to report on its own "
+                                   "and counts as an independent origin",
+                                   "Origin not traced"),
+    "rests-on-doubtful": Rule("a judgment rests directly on a claim flagged `likely-error` or "
+                              "`misattributed`", "Rests on a doubtful claim"),
+    "no-alternatives": Rule("a judgment of low or moderate confidence names no "
+                            "`alternatives`", "No alternatives weighed"),
+    "no-indicators": Rule("a key judgment names no `indicators`", "No indicators named"),
+    "uncited-source": Rule("a source no claim cites (a source kept as background can say so "
+                           "with an acknowledgment)", "Listed but not cited"),
+    "low-coverage": Rule("a source has a smaller share of its sentences quoted than "
+                         "`briefing.min_coverage`", "Source only partly used"),
+    "double-counted": Rule("two rows of one table give the same figure, estimator and "
+                           "location and share an origin (a row that also cites another "
+                           "origin still counts that one twice)", "One figure in two rows"),
+    "unexplained-revision": Rule("with `--previous`, a judgment's likelihood or confidence "
+                                 "moved and it has no `revised`", "Revised without a reason"),
+    "bare-id": Rule("a Markdown field (an origin's note and an acknowledgment's reason "
+                    "included) names an id (one with a hyphen or a digit) as plain text, "
+                    "which readers would see, instead of linking it",
                     "An id shown as plain text"),
     "wording-vs-likelihood": Rule("a judgment, or a bottom-line sentence that links one, uses "
                                   "an ICD 203 expression of another likelihood than its grade",
@@ -202,7 +210,7 @@ def _untraced(findings: model.Findings) -> list[Finding]:
         found.append(Finding(
             "untraced-corroboration", ("claims", i), ("claims", i, "evidence"),
             f"'{claim.id}' is cited by {len(outlets)} sources, but the origin of what "
-            f"{_quoted(untraced)} report{'s' if len(untraced) == 1 else ''} is not traced, so "
+            f"{_quoted(untraced)} {plural(len(untraced), 'reports', 'report')} is not traced, so "
             "it counts as independent reporting: set 'origin' on the evidence or the source "
             "where outlets relay the same material, or 'origin: own' where it is the "
             "outlet's own reporting"))

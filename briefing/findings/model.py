@@ -1,8 +1,8 @@
 """Model: what a briefing, a source, a claim and an estimate are.
 
 This is the one place that says so. Validation of types and allowed values, the JSON
-Schema in ``findings.schema.json`` and the key reference in the README all come from
-these classes and their field docstrings.
+Schema in ``findings.schema.json`` and the key reference in ``docs/findings-format.md``
+all come from these classes and their field docstrings.
 """
 
 import datetime as dt
@@ -31,6 +31,9 @@ def _plain_grade(value: Any) -> Any:
 
 
 Slug = Annotated[str, Pattern(r"^[a-z0-9-]+$")]
+# An address a reader's browser may open: web addresses only, never javascript: or file:.
+URL_PATTERN = r"^https?://\S+$"
+Url = Annotated[str, Pattern(URL_PATTERN)]
 Kind = Literal["reported", "judgment", "assumption"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Credibility = Annotated[Literal[1, 2, 3, 4, 5, 6], Check(_plain_grade)]
@@ -94,7 +97,7 @@ class Origin(NamedTuple):
     """Short unique name; sources and evidence name it in ``origin``."""
     title: Text
     """What and when, like 'Blinken and Austin remarks, State Department, 31 October 2024'."""
-    url: Annotated[str, Pattern(r"^https?://\S+$")] | None = None
+    url: Url | None = None
     """Where the primary material is, if known; http(s) only."""
     note: str | None = None
     """Markdown analyst comment on the origin."""
@@ -127,7 +130,7 @@ class Source(NamedTuple):
     """Who published it, if known."""
     published: dt.date | None = None
     """Publication date (YYYY-MM-DD), if known or inferred (say how in the note)."""
-    url: Annotated[str, Pattern(r"^https?://\S+$")] | None = None
+    url: Url | None = None
     """Where it was found; http(s) only."""
     reliability: Reliability = "F"
     """Admiralty source reliability, A (completely reliable) to F (cannot be judged)."""

@@ -5,7 +5,7 @@ The model declares what a record is with ordinary annotations (``str``, ``dt.dat
 ``Annotated`` (:class:`Pattern`, :class:`MinLen`, :class:`Check`). :func:`conform` builds a
 record from parsed YAML, or returns every complaint it has, each a plain dict with a
 ``type``, the ``loc`` of the offending value and the ``input`` found there; ``conform.py``
-words them. The same annotations give the JSON Schema and the README's key reference.
+words them. The same annotations give the JSON Schema and the key reference in docs/.
 
 Why not a validation library: the model is small, the build runs in a fresh process each
 time, and a library's import and schema set-up cost more than the whole build (the speed

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from ..findings.sources import paragraph_spans
+from ..words import counted
 
 
 class Mark(NamedTuple):
@@ -93,6 +94,6 @@ def _marker(mark: Mark) -> str:
     count = len(mark.cited_by)
     return (f'<span class="pref" data-passage="{escape(mark.anchor)}">'
             f'<a class="pnum" href="#{escape(first)}" aria-label="Passage {mark.number}, '
-            f'cited by {count} claim{"" if count == 1 else "s"}">{mark.number}</a>'
+            f'cited by {counted(count, "claim")}">{mark.number}</a>'
             f'<span class="pcard"><span class="pcard-head">Passage {mark.number} is cited '
             f'for:</span>{links}</span></span>')

@@ -8,11 +8,9 @@ CSV outputs are made in ``output/data.py``.)
 from __future__ import annotations
 
 import base64
-import contextlib
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import cache as user_cache
+from ..words import counted, plural
+from . import precompiled
 
 # The package folder itself: an installed package is a folder on disk, and reading it
 # directly spares the import of importlib.resources and its zip support on every build.
@@ -36,71 +35,45 @@ def reader_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+TEMPLATES = _PACKAGE / "templates"
+COMPILED = _PACKAGE / "compiled"
+# How the templates are compiled; the compiled templates shipped in the package record
+# these, and are used only while they match (see precompiled.py).
+_SETTINGS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+
+def settings_fingerprint() -> str:
+    return repr(sorted((key, getattr(value, "__qualname__", value))
+                       for key, value in _SETTINGS.items()))
+
+
 @cache
-def environment(kept: bool = True) -> jinja2.Environment:
-    """The templates' environment; ``kept`` False compiles them afresh, in memory."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_PACKAGE / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        bytecode_cache=_bytecode_cache() if kept else None,
-    )
+def environment() -> jinja2.Environment:
+    """The templates' environment, made once per process: from the compiled templates
+    shipped in the package while they are current, else compiling the templates (a
+    watcher drops this after a template changes, and compiles them afresh)."""
+    if precompiled.current(TEMPLATES, COMPILED, settings_fingerprint()):
+        return _environment(jinja2.ModuleLoader(COMPILED))
+    return compiling_environment()
+
+
+def compiling_environment() -> jinja2.Environment:
+    """The environment that compiles the templates from their sources."""
+    return _environment(jinja2.FileSystemLoader(TEMPLATES))
+
+
+def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    env = jinja2.Environment(loader=loader, **_SETTINGS)
     env.globals["reader_date"] = reader_date
+    env.filters["plural"] = plural
+    env.filters["counted"] = counted
     return env
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache:
-    """Compiled templates kept between runs: compiling them costs more than a build. Jinja
-    checks a template's text; how it is compiled depends on Jinja and on the settings here,
-    so both name the folder."""
-    this_file = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    return _KeptTemplates(f"jinja-{jinja2.__version__}-{this_file}")
-
-
-class _KeptTemplates(jinja2.BytecodeCache):
-    """Compiled templates in the user's cache folder, reached only the way
-    :mod:`briefing.cache` allows (Jinja's own file cache follows paths, and unpickles
-    what it finds). Jinja keys each by the template's name and checksum, so an edited
-    template is compiled afresh; where no folder can be had, templates are compiled in
-    memory."""
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self._held: user_cache.KeptFolder | None = None
-
-    @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        """The folder kept open while a page is rendered: its templates load one by one,
-        and each would otherwise walk the path to the folder again."""
-        with user_cache.opened(self.kind) as folder:
-            self._held = folder
-            try:
-                yield
-            finally:
-                self._held = None
-
-    def _folder(self) -> contextlib.AbstractContextManager[user_cache.KeptFolder | None]:
-        return contextlib.nullcontext(self._held) if self._held is not None else \
-            user_cache.opened(self.kind)
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with self._folder() as folder:
-            data = folder.read(self._name(bucket)) if folder is not None else None
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with self._folder() as folder:
-            if folder is not None and folder.write(self._name(bucket),
-                                                   bucket.bytecode_to_string()):
-                folder.clear_out()  # leftovers of a build killed while writing
-
-    @staticmethod
-    def _name(bucket: jinja2.bccache.Bucket) -> str:
-        return f"__jinja2_{bucket.key}.cache"
 
 
 @cache
@@ -115,14 +88,11 @@ def content_security_policy(css: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def render_html(view: dict[str, Any], kept: bool = True) -> bytes:
+def render_html(view: dict[str, Any]) -> bytes:
     css = stylesheet() + _whole_passage_rules(view) + view["marking_css"] + "\n"
-    env = environment(kept)
-    templates = env.bytecode_cache
-    with templates.held() if isinstance(templates, _KeptTemplates) else contextlib.nullcontext():
-        html = env.get_template("page.html").render(
-            # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
-            **view, css=Markup(css), csp=content_security_policy(css))
+    html = environment().get_template("page.html").render(
+        # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
+        **view, css=Markup(css), csp=content_security_policy(css))
     # The narrow class is several times faster over a whole page; it also stops at any
     # character beyond the BMP, where the full class decides.
     if _CONTROLS_OR_ASTRAL.search(html) and _controls().search(html):

@@ -70,11 +70,6 @@ def _escape(text: str) -> str:
     return text.replace('"', "&quot;")  # '&', '<' and '>' are not in plain text
 
 
-def markdown(text: str | None) -> Markup:
-    """Markdown without cross-references (for text that has none)."""
-    return Markdown({}).block(text)
-
-
 def demote_headings(html: Markup, top: int) -> Markup:
     """Rendered Markdown with its headings shifted so the highest is ``<h{top}>``.
 

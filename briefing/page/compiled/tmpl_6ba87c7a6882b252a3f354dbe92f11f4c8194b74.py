@@ -1,0 +1,25 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'summary.html'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_demote = resolve('demote')
+    l_0_summary_html = resolve('summary_html')
+    l_0_implications_html = resolve('implications_html')
+    pass
+    yield '<section id="bottom-line" aria-labelledby="bottom-line-h">\n<h2 id="bottom-line-h">Bottom line</h2>\n<div class="summary">'
+    yield escape(context.call((undefined(name='demote') if l_0_demote is missing else l_0_demote), (undefined(name='summary_html') if l_0_summary_html is missing else l_0_summary_html), 3))
+    yield '</div>\n'
+    if (undefined(name='implications_html') if l_0_implications_html is missing else l_0_implications_html):
+        pass
+        yield '<div class="implications">\n<h3>Implications</h3>\n'
+        yield escape(context.call((undefined(name='demote') if l_0_demote is missing else l_0_demote), (undefined(name='implications_html') if l_0_implications_html is missing else l_0_implications_html), 4))
+        yield '\n</div>'
+    yield '</section>\n'
+
+blocks = {}
+debug_info = '3=15&4=17&6=20'
