@@ -23,7 +23,8 @@ from pathlib import Path
 from ..errors import UsageError, printable
 
 # Files a build writes; a folder holding anything else is not ours to replace.
-REPORT_FILES = ("index.html", "findings.json", "estimates.csv")
+REPORT_FILES = ("index.html", "findings.json", "estimates.csv", "annotations.jsonld",
+                "briefing.stix.json", "sources.csl.json")
 # What file managers leave in any folder they show; kept, never a reason to refuse.
 OS_JUNK = frozenset((".DS_Store", "Thumbs.db", "desktop.ini", ".directory"))
 # Every page a build writes says so; a folder whose index.html does not is not a report.
