@@ -18,8 +18,11 @@ from .findings.lint import lint
 from .findings.load import Document, load_findings
 from .findings.quotes import verify_quotes
 from .findings.validate import validate
+from .output.annotations import render_annotations
 from .output.changes import Previous, compare, moved_fields, remembered, sightings
+from .output.csl import render_csl
 from .output.data import findings_data, render_csv, render_json
+from .output.stix import render_stix
 from .page.render import render_html
 from .page.view import Edition, assemble
 
@@ -62,6 +65,9 @@ def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | 
         "index.html": render_html(view),
         "findings.json": render_json(data),
         "estimates.csv": render_csv(findings),
+        "annotations.jsonld": render_annotations(findings, checked.texts, passages),
+        "briefing.stix.json": render_stix(findings, checked.texts, passages),
+        "sources.csl.json": render_csl(findings, checked.texts),
     }
     return files, problems
 

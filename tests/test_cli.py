@@ -21,12 +21,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def test_build_writes_the_three_report_files(project: Project, run: Runner) -> None:
+def test_build_writes_the_report_files(project: Project, run: Runner) -> None:
     findings = project()
     result = run("--findings", str(findings))
     assert result.code == 0, result.stderr
     assert sorted(os.listdir(findings.parent / "report")) == [
-        "estimates.csv", "findings.json", "index.html"]
+        "annotations.jsonld", "briefing.stix.json", "estimates.csv", "findings.json",
+        "index.html", "sources.csl.json"]
 
 
 def test_findings_json_carries_resolved_offsets_hashes_and_coverage(project: Project,

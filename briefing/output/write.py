@@ -27,7 +27,8 @@ from ..errors import UsageError, printable
 from ..files import UnreadableFile, read_regular, read_start, write_new
 
 # Files a build writes; a folder holding anything else is not ours to replace.
-REPORT_FILES = ("index.html", "findings.json", "estimates.csv")
+REPORT_FILES = ("index.html", "findings.json", "estimates.csv", "annotations.jsonld",
+                "briefing.stix.json", "sources.csl.json")
 # What file managers leave in any folder they show; kept, never a reason to refuse, as
 # long as it is an ordinary file of its own (a link there could name any file).
 OS_JUNK = frozenset((".DS_Store", "Thumbs.db", "desktop.ini", ".directory"))
