@@ -40,6 +40,10 @@ class Document:
     """Unquoted values followed by a '#' comment on the same line."""
     invalid_ids: set[tuple[str, str]] = field(default_factory=set)
     """(section, id) of entries that failed validation, so references to them still resolve."""
+    walked: set[int] = field(default_factory=set, repr=False)
+    """The collection nodes met so far while loading (a node met again came by an alias)."""
+    aliased: int = 0
+    """How many values the loading has walked through aliases."""
 
     def at(self, path: KeyPath) -> Position:
         """Where the value at ``path`` starts; falls back to its nearest present parent."""
@@ -136,19 +140,16 @@ def _document(root: yaml.Node | None, loader: Any, shown_as: str, text: str,
     except yaml.constructor.ConstructorError as exc:
         problems.error(_mark(shown_as, exc.problem_mark), _yaml_message(exc))
         return None
-    except _TooLarge:
-        problems.error(origin, f"the findings expand to more than {_MAX_NODES:,} values "
-                       "through YAML aliases: write them out plainly")
-        return None
-    except RecursionError:
-        # Nesting is limited before parsing, so only an alias inside itself gets here.
-        problems.error(origin, "the findings refer to themselves through a YAML alias: "
-                       "write the values out plainly")
+    except _AliasTrouble as exc:
+        problems.error(*_alias_problem(text, exc, shown_as))
         return None
     return doc
 
 
-_MAX_NODES = 1_000_000
+# How many values YAML aliases may repeat in all: far more than a findings file that
+# names a repeated value once has use for, and few enough that walking them stays quick
+# and small (a "billion laughs" file repeats values without end).
+MAX_ALIASED = 100_000
 _STANDARD = "tag:yaml.org,2002:"
 # What a "\ud800" escape in a quoted value leaves: no character, and nothing UTF-8 can write.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -242,15 +243,29 @@ def _unclosed(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | N
     return None
 
 
-class _TooLarge(Exception):
-    pass
+class _AliasTrouble(Exception):
+    """The walk went deeper than MAX_DEPTH, or repeated more than MAX_ALIASED values
+    through aliases; ``node`` is where it noticed."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
 
 
 def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader,
-          problems: Problems) -> Any:
-    # Aliases make the same node appear many times; a budget stops "billion laughs" files.
-    if len(doc.value_positions) > _MAX_NODES:
-        raise _TooLarge
+          problems: Problems, aliased: bool = False) -> Any:
+    # The text was checked for nesting before parsing, but an alias repeats a whole value
+    # wherever it stands: depth and size are counted again here, through aliases.
+    if len(path) > MAX_DEPTH:
+        raise _AliasTrouble(node)
+    if isinstance(node, yaml.CollectionNode):
+        # The composer gives every use of an anchor the one node: met again, it is an alias.
+        aliased = aliased or id(node) in doc.walked
+        doc.walked.add(id(node))
+    if aliased:
+        doc.aliased += 1
+        if doc.aliased > MAX_ALIASED:
+            raise _AliasTrouble(node)
     doc.value_positions[path] = node.start_mark
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -275,10 +290,11 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
                                "remove one of them")
                 continue
             doc.key_positions[(*path, key)] = key_node.start_mark
-            result[key] = _walk(value_node, (*path, key), doc, loader, problems)
+            result[key] = _walk(value_node, (*path, key), doc, loader, problems, aliased)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, (*path, i), doc, loader, problems) for i, item in enumerate(node.value)]
+        return [_walk(item, (*path, i), doc, loader, problems, aliased)
+                for i, item in enumerate(node.value)]
     half = None if node.value.isascii() else _SURROGATE.search(node.value)
     if half:
         with contextlib.suppress(UnicodeError):  # "\ud83d\ude00", as JSON writes 😀
@@ -320,11 +336,82 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         return node.value
 
 
+def _alias_problem(text: str, trouble: _AliasTrouble, shown_as: str) -> tuple[Position, str]:
+    """Where and why the walk stopped: at the alias that made the findings too deep or too
+    large, found by going over the parser's events again (only when the walk stopped, so
+    a sound file costs nothing more); or, with no alias to blame, where the nesting went
+    past the limit."""
+    culprit = _culprit_alias(text)
+    if culprit is None:
+        return _mark(shown_as, trouble.node.start_mark), (
+            f"the findings nest more than {MAX_DEPTH} levels deep here: no findings file "
+            "needs that; check for unclosed brackets or runaway indentation")
+    mark, why = culprit
+    return _mark(shown_as, mark), {
+        "inside": "this alias repeats the value it stands in, which would repeat itself "
+                  "without end: write the value out plainly",
+        "deep": f"through this alias the findings nest more than {MAX_DEPTH} levels deep "
+                "(the value it repeats holds aliases in turn): write the values out plainly",
+        "large": f"with this alias, YAML aliases repeat more than {MAX_ALIASED:,} values in "
+                 "all: write the values out plainly",
+    }[why]
+
+
+def _culprit_alias(text: str) -> tuple[yaml.Mark, str] | None:
+    """The first alias, in the order written, that repeats the value it stands in, takes
+    the nesting past MAX_DEPTH, or the values repeated through aliases past MAX_ALIASED;
+    None when no alias does. Works from the parser's events, keeping for each anchor the
+    depth and the number of values of what it names, so nothing is expanded."""
+    parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    named: dict[str, tuple[int, int]] = {}  # anchor -> (levels below it, values in it)
+    open_: list[list[Any]] = []  # per open collection: [anchor, levels below, values]
+    repeated = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_.append([event.anchor, 0, 1])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, below, values = open_.pop()
+                levels = below + 1 if values > 1 else 0
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, levels, values = event.anchor, 0, 1
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in named:
+                    return event.start_mark, "inside"
+                anchor = None
+                levels, values = named[event.anchor]
+                if len(open_) + levels > MAX_DEPTH:
+                    return event.start_mark, "deep"
+                repeated += values
+                if repeated > MAX_ALIASED:
+                    return event.start_mark, "large"
+            else:
+                continue
+            if anchor is not None:
+                named[anchor] = (levels, min(values, MAX_ALIASED + 1))
+            if open_:
+                open_[-1][1] = max(open_[-1][1], levels)
+                open_[-1][2] = min(open_[-1][2] + values, MAX_ALIASED + 1)
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+
+
 def _comment_follows(node: yaml.Node, lines: list[str]) -> bool:
     end = node.end_mark
     if end.line >= len(lines) or node.start_mark.line != end.line:
         return False
-    return lines[end.line][end.column:].lstrip().startswith("#")
+    # Matched in place: slicing the rest of the line for each value would cost the
+    # square of a long line of values ("[a, b, c, ...]").
+    return _COMMENT_NEXT.match(lines[end.line], end.column) is not None
+
+
+_COMMENT_NEXT = re.compile(r"\s*#")
 
 
 def _mark(path: str, mark: yaml.Mark | None) -> Position:

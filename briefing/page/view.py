@@ -283,8 +283,7 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
 
 def _resting_counts(findings: model.Findings) -> dict[str, int]:
     """How many reported claims each judgment rests on, through based_on."""
-    return {c.id: len(resting_on(findings, c.id)) for c in findings.claims
-            if c.kind != "reported"}
+    return {claim_id: len(resting) for claim_id, resting in resting_on(findings).items()}
 
 
 def _source(number_: int, src: model.Source, text: SourceText,
