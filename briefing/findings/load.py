@@ -267,6 +267,10 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         if doc.aliased > MAX_ALIASED:
             raise _AliasTrouble(node)
     doc.value_positions[path] = node.start_mark
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTIONS:
+        problems.error(_mark(doc.path, node.start_mark), _tag_refused(node.tag))
+        doc.unreadable.add(path)
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -311,29 +315,18 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
     if node.tag == _STR:
         return node.value  # the common case, without the constructor's machinery
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except Exception:
-        # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
-        # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
-        kind = node.tag.rsplit(":", 1)[-1]
-        tag = "!!" + node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) \
-            else node.tag
-        implicit = loader.resolve(  # type: ignore[no-untyped-call]
-            yaml.ScalarNode, node.value, (True, False)) == node.tag
-        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-        if node.tag.endswith(":timestamp"):
-            message = (f"'{shown}' is not a real date: check the day and the month "
-                       "(YYYY-MM-DD)")
-        elif implicit and kind in ("int", "float"):
-            message = (f"'{shown}' is too long a number ({len(node.value):,} characters): "
-                       "write a figure of at most 15 digits")
-        elif node.tag not in loader.yaml_constructors:
-            message = f"the tag '{tag}' is not one this file may use: remove it"
-        else:
-            message = f"'{shown}' cannot be read as {kind}: remove the '{tag}' tag"
-        problems.error(_mark(doc.path, node.start_mark), message)
+        value = _UNBUILT
+    if isinstance(value, bytes):  # '!!binary': no text to show or check
+        problems.error(_mark(doc.path, node.start_mark), _tag_refused(node.tag))
         doc.unreadable.add(path)
-        return node.value
+        return None
+    if value is not _UNBUILT:
+        return value
+    problems.error(_mark(doc.path, node.start_mark), _unbuilt_message(node, loader))
+    doc.unreadable.add(path)
+    return node.value
 
 
 def _alias_problem(text: str, trouble: _AliasTrouble, shown_as: str) -> tuple[Position, str]:
@@ -400,6 +393,50 @@ def _culprit_alias(text: str) -> tuple[yaml.Mark, str] | None:
         return None
     finally:
         parser.dispose()
+
+
+def _unbuilt_message(node: yaml.ScalarNode, loader: Any) -> str:
+    """Why a tagged value could not be built, and what to do about it."""
+    # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
+    # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
+    kind = node.tag.rsplit(":", 1)[-1]
+    tag = "!!" + node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) \
+        else node.tag
+    implicit = loader.resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, node.value, (True, False)) == node.tag
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    if node.tag.endswith(":timestamp"):
+        return (f"'{shown}' is not a real date: check the day and the month "
+                   "(YYYY-MM-DD)")
+    elif implicit and kind in ("int", "float"):
+        return (f"'{shown}' is too long a number ({len(node.value):,} characters): "
+                   "write a figure of at most 15 digits")
+    elif node.tag not in loader.yaml_constructors:
+        return f"the tag '{tag}' is not one this file may use: remove it"
+    else:
+        return f"'{shown}' cannot be read as {kind}: remove the '{tag}' tag"
+
+
+_UNBUILT = object()
+_PLAIN_COLLECTIONS = frozenset((_STANDARD + "map", _STANDARD + "seq"))
+# What the standard tags that findings have no use for make, and what to write instead.
+_TAGS_REFUSED = {
+    "binary": ("binary data", "the text itself"),
+    "set": ("a set", "a list, each entry starting with '- '"),
+    "omap": ("an ordered mapping", "the keys as an ordinary mapping"),
+    "pairs": ("a list of pairs", "the keys as an ordinary mapping"),
+}
+
+
+def _tag_refused(tag: str) -> str:
+    shown = "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
+    made = _TAGS_REFUSED.get(tag.removeprefix(_STANDARD)) if tag.startswith(_STANDARD) \
+        else None
+    if made is None:
+        return f"the tag '{shown}' is not one this file may use: remove it"
+    what, instead = made
+    return (f"the tag '{shown}' makes {what}, which a findings file has no use for: remove "
+            f"it and write {instead}")
 
 
 def _comment_follows(node: yaml.Node, lines: list[str]) -> bool:
