@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import Position, Problems
-from .sources import SourceReadError, read_regular
+from .sources import BIDI_CONTROLS, SourceReadError, read_regular
 
 KeyPath = tuple[str | int, ...]
 
@@ -74,6 +75,7 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         problems.error(Position(shown_as, line, column), "this character is not UTF-8: save "
                        "the file as UTF-8")
         return None
+    _refuse_bidi_controls(text, shown_as, problems)
     too_deep = _too_deep(text)
     if too_deep:
         line, column = too_deep
@@ -111,6 +113,29 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         if loader is not None:
             loader.dispose()
     return _document(root, loader, shown_as, text, problems)
+
+
+def _refuse_bidi_controls(text: str, shown_as: str, problems: Problems) -> None:
+    """An error at the first character that reorders how text is shown, with a count of
+    the others: findings hold the analyst's words, which never need one, and on the page
+    one would make the words read differently from what they are ("\u202edeined" shows
+    as "denied")."""
+    if text.isascii():
+        return
+    found = BIDI_CONTROLS.search(text)
+    if found is None:
+        return
+    line, column = _line_column(text, found.start())
+    others = len(BIDI_CONTROLS.findall(text, found.end()))
+    more = f" (and {others:,} more in this file)" if others else ""
+    problems.error(Position(shown_as, line, column), _bidi_message(found.group()) + more)
+
+
+def _bidi_message(char: str) -> str:
+    name = unicodedata.name(char, "a bidirectional control").lower()
+    return (f"the invisible character U+{ord(char):04X} ({name}) changes the order in "
+            "which the text around it is shown, so it would read differently from what it "
+            "says: delete it")
 
 
 def _compose_fast(text: str) -> tuple[yaml.Node | None, Any]:
@@ -310,6 +335,11 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
                        "character: write the character itself, or its '\\U' escape")
         doc.unreadable.add(path)
         return node.value.encode("utf-8", "replace").decode("utf-8")
+    control = None if node.value.isascii() else BIDI_CONTROLS.search(node.value)
+    if control and getattr(node, "style", None) == '"' and not _written_in(node, doc):
+        # Made by an escape such as "\u202e": the text itself holds none to point at.
+        problems.error(_mark(doc.path, node.start_mark), _bidi_message(control.group()))
+        doc.unreadable.add(path)
     if not getattr(node, "style", None) and _comment_follows(node, doc.lines):  # plain
         doc.commented.add(path)
     if node.tag == _STR:
@@ -350,7 +380,7 @@ def _alias_problem(text: str, trouble: _AliasTrouble, shown_as: str) -> tuple[Po
     }[why]
 
 
-def _culprit_alias(text: str) -> tuple[yaml.Mark, str] | None:
+def _culprit_alias(text: str) -> tuple[Any, str] | None:
     """The first alias, in the order written, that repeats the value it stands in, takes
     the nesting past MAX_DEPTH, or the values repeated through aliases past MAX_ALIASED;
     None when no alias does. Works from the parser's events, keeping for each anchor the
@@ -395,15 +425,14 @@ def _culprit_alias(text: str) -> tuple[yaml.Mark, str] | None:
         parser.dispose()
 
 
-def _unbuilt_message(node: yaml.ScalarNode, loader: Any) -> str:
+def _unbuilt_message(node: yaml.Node, loader: Any) -> str:
     """Why a tagged value could not be built, and what to do about it."""
     # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
     # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
     kind = node.tag.rsplit(":", 1)[-1]
     tag = "!!" + node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) \
         else node.tag
-    implicit = loader.resolve(  # type: ignore[no-untyped-call]
-        yaml.ScalarNode, node.value, (True, False)) == node.tag
+    implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     if node.tag.endswith(":timestamp"):
         return (f"'{shown}' is not a real date: check the day and the month "
@@ -437,6 +466,13 @@ def _tag_refused(tag: str) -> str:
     what, instead = made
     return (f"the tag '{shown}' makes {what}, which a findings file has no use for: remove "
             f"it and write {instead}")
+
+
+def _written_in(node: yaml.Node, doc: Document) -> bool:
+    """Whether the scalar's own lines hold a bidirectional control as written (reported,
+    at its place, before parsing)."""
+    first, last = node.start_mark.line, node.end_mark.line
+    return any(BIDI_CONTROLS.search(line) for line in doc.lines[first:last + 1])
 
 
 def _comment_follows(node: yaml.Node, lines: list[str]) -> bool:

@@ -26,7 +26,7 @@ from ..findings.numbers import shown
 from ..findings.origins import OriginRef, passage_origin, resting_on, titles
 from ..findings.quotes import Passage
 from ..findings.references import targets
-from ..findings.sources import SourceText
+from ..findings.sources import SourceText, shown_controls
 from ..output import changes
 from . import chart
 from .highlight import Mark, render_source
@@ -295,7 +295,8 @@ def _source(number_: int, src: model.Source, text: SourceText,
         sha256=text.sha256,
         reliability_label=vocab.SOURCE_RELIABILITY[src.reliability],
         sentences=sentences, coverage=coverage.share(sentences),
-        uncovered=[text.text[s.start:s.end] for s in sentences if not s.covered],
+        uncovered=[shown_controls(text.text[s.start:s.end]) for s in sentences
+                   if not s.covered],
         note_html=md.block(src.note), origin=relays,
         origin_anchor=origin_anchor.get(src.origin or "", ""),
     )
