@@ -113,17 +113,23 @@ def _report(err: Any, cls: type, raw: Any, base: KeyPath, loc: KeyPath,
         hint = {"url": "an address starting with http:// or https://",
                 "file": "a path on one line, without control characters",
                 "sha256": "64 lowercase hexadecimal digits"}.get(
-                    str(name), "lowercase letters, digits and hyphens only, like 'us-estimate'")
+                    str(name), "lowercase letters, digits and hyphens only, starting with a "
+                    "letter or a digit, like 'us-estimate'")
         problems.error(doc.at(full), f"{name} {_show(value)} is not valid: use {hint}")
+    elif kind == "string_too_long":
+        problems.error(doc.at(full), f"{name} is {len(value):,} characters long, over the "
+                       f"limit of {err['max']}: shorten it (the page repeats it wherever it "
+                       "is cited)")
     elif kind in ("string_type", "string_too_short"):
         if kind == "string_too_short" or value is None:
             problems.error(doc.at(full), f"{name} is empty: write a value")
-        elif isinstance(value, (list, dict)):
-            problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)}")
-        else:
+        elif isinstance(value, (bool, int, float, dt.date)):
+            # Words YAML read as another type: in quotes they stay as written.
             problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)} "
                            f"{_show(value)}: put it in quotes")
-    elif kind == "date_type":
+        else:
+            problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)}")
+    elif kind.startswith(("date_", "datetime_")):
         problems.error(doc.at(full), f"{name} must be a date written YYYY-MM-DD, "
                        f"not {_show(value)}")
     elif kind == "figure_range":
@@ -215,4 +221,5 @@ def _show(value: Any) -> str:
 
 def _type_name(value: Any) -> str:
     return {bool: "a yes-or-no", int: "a number", float: "a number", dict: "a mapping",
-            list: "a list", dt.date: "a date", type(None): "nothing"}.get(type(value), "a value")
+            list: "a list", dt.date: "a date", dt.datetime: "a date and time",
+            type(None): "nothing"}.get(type(value), "a value of another kind")

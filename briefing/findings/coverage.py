@@ -23,7 +23,11 @@ _ABBREVIATIONS = frozenset((
     "i.e", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec",
 ))
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A sentence ends at a run of marks (and closing quotes) before a space and a capital or
+# a digit. A match starts only where a run starts, and the runs are taken possessively:
+# otherwise a run of n marks not followed by a capital is tried from each of its n
+# positions, and a long "......." costs n squared steps.
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9])")
 
 
 class Sentence(NamedTuple):

@@ -157,12 +157,13 @@ def _judgments(findings: model.Findings, origins: dict[str, frozenset[OriginRef]
     flagged = {c.id: c.flag for c in findings.claims
                if c.flag in ("likely-error", "misattributed")}
     by = originators(findings)
+    below = resting_on(findings)
     found = []
     for i, claim in enumerate(findings.claims):
         if claim.kind == "reported":
             continue
         at: KeyPath = ("claims", i)
-        resting = resting_on(findings, claim.id)
+        resting = below[claim.id]
         if claim.based_on and count_originators(origins[claim.id], by) == 1:
             only = sorted(origins[claim.id])
             named = _quoted([f"{ref.kind} '{ref.id}'" for ref in only]).replace("''", "'")
@@ -247,17 +248,24 @@ def _double_counted(findings: model.Findings, origins: dict[str, frozenset[Origi
                   est.value, est.low, est.high, est.basis)].append(i)
     found = []
     for indexes in rows.values():
-        for n, i in enumerate(indexes):
+        # The first row of the table to carry each origin: a row shares an origin with an
+        # earlier one exactly when one of its origins was carried first by another row,
+        # and the earliest such row is the least of those firsts. One pass, where
+        # comparing each row with every earlier one would cost the square of a table.
+        first_with: dict[OriginRef, int] = {}
+        for i in indexes:
             claim = findings.claims[i]
-            earlier = next((findings.claims[j] for j in indexes[:n]
-                            if origins[findings.claims[j].id] & origins[claim.id]), None)
+            earlier = min((first_with[o] for o in origins[claim.id] if o in first_with),
+                          default=None)
+            for o in origins[claim.id]:
+                first_with.setdefault(o, i)
             if earlier is None:
                 continue
             found.append(Finding(
                 "double-counted", ("claims", i), ("claims", i, "estimate"),
-                f"'{claim.id}' gives the same figure as '{earlier.id}', from the same origin, "
-                "estimator and location: one figure counted twice in the table; keep one row "
-                "and cite both passages there"))
+                f"'{claim.id}' gives the same figure as '{findings.claims[earlier].id}', "
+                "from the same origin, estimator and location: one figure counted twice in "
+                "the table; keep one row and cite both passages there"))
     return found
 
 

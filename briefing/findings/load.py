@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import Position, Problems
-from .sources import SourceReadError, read_regular
+from .sources import BIDI_CONTROLS, SourceReadError, read_regular
 
 KeyPath = tuple[str | int, ...]
 
@@ -40,6 +41,10 @@ class Document:
     """Unquoted values followed by a '#' comment on the same line."""
     invalid_ids: set[tuple[str, str]] = field(default_factory=set)
     """(section, id) of entries that failed validation, so references to them still resolve."""
+    walked: set[int] = field(default_factory=set, repr=False)
+    """The collection nodes met so far while loading (a node met again came by an alias)."""
+    aliased: int = 0
+    """How many values the loading has walked through aliases."""
 
     def at(self, path: KeyPath) -> Position:
         """Where the value at ``path`` starts; falls back to its nearest present parent."""
@@ -70,6 +75,7 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         problems.error(Position(shown_as, line, column), "this character is not UTF-8: save "
                        "the file as UTF-8")
         return None
+    _refuse_bidi_controls(text, shown_as, problems)
     too_deep = _too_deep(text)
     if too_deep:
         line, column = too_deep
@@ -109,6 +115,29 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
     return _document(root, loader, shown_as, text, problems)
 
 
+def _refuse_bidi_controls(text: str, shown_as: str, problems: Problems) -> None:
+    """An error at the first character that reorders how text is shown, with a count of
+    the others: findings hold the analyst's words, which never need one, and on the page
+    one would make the words read differently from what they are ("\u202edeined" shows
+    as "denied")."""
+    if text.isascii():
+        return
+    found = BIDI_CONTROLS.search(text)
+    if found is None:
+        return
+    line, column = _line_column(text, found.start())
+    others = len(BIDI_CONTROLS.findall(text, found.end()))
+    more = f" (and {others:,} more in this file)" if others else ""
+    problems.error(Position(shown_as, line, column), _bidi_message(found.group()) + more)
+
+
+def _bidi_message(char: str) -> str:
+    name = unicodedata.name(char, "a bidirectional control").lower()
+    return (f"the invisible character U+{ord(char):04X} ({name}) changes the order in "
+            "which the text around it is shown, so it would read differently from what it "
+            "says: delete it")
+
+
 def _compose_fast(text: str) -> tuple[yaml.Node | None, Any]:
     """The node graph by libyaml when it is there and the text is valid, else (None, None)."""
     fast = getattr(yaml, "CSafeLoader", None)
@@ -136,19 +165,16 @@ def _document(root: yaml.Node | None, loader: Any, shown_as: str, text: str,
     except yaml.constructor.ConstructorError as exc:
         problems.error(_mark(shown_as, exc.problem_mark), _yaml_message(exc))
         return None
-    except _TooLarge:
-        problems.error(origin, f"the findings expand to more than {_MAX_NODES:,} values "
-                       "through YAML aliases: write them out plainly")
-        return None
-    except RecursionError:
-        # Nesting is limited before parsing, so only an alias inside itself gets here.
-        problems.error(origin, "the findings refer to themselves through a YAML alias: "
-                       "write the values out plainly")
+    except _AliasTrouble as exc:
+        problems.error(*_alias_problem(text, exc, shown_as))
         return None
     return doc
 
 
-_MAX_NODES = 1_000_000
+# How many values YAML aliases may repeat in all: far more than a findings file that
+# names a repeated value once has use for, and few enough that walking them stays quick
+# and small (a "billion laughs" file repeats values without end).
+MAX_ALIASED = 100_000
 _STANDARD = "tag:yaml.org,2002:"
 # What a "\ud800" escape in a quoted value leaves: no character, and nothing UTF-8 can write.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -242,16 +268,34 @@ def _unclosed(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | N
     return None
 
 
-class _TooLarge(Exception):
-    pass
+class _AliasTrouble(Exception):
+    """The walk went deeper than MAX_DEPTH, or repeated more than MAX_ALIASED values
+    through aliases; ``node`` is where it noticed."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
 
 
 def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader,
-          problems: Problems) -> Any:
-    # Aliases make the same node appear many times; a budget stops "billion laughs" files.
-    if len(doc.value_positions) > _MAX_NODES:
-        raise _TooLarge
+          problems: Problems, aliased: bool = False) -> Any:
+    # The text was checked for nesting before parsing, but an alias repeats a whole value
+    # wherever it stands: depth and size are counted again here, through aliases.
+    if len(path) > MAX_DEPTH:
+        raise _AliasTrouble(node)
+    if isinstance(node, yaml.CollectionNode):
+        # The composer gives every use of an anchor the one node: met again, it is an alias.
+        aliased = aliased or id(node) in doc.walked
+        doc.walked.add(id(node))
+    if aliased:
+        doc.aliased += 1
+        if doc.aliased > MAX_ALIASED:
+            raise _AliasTrouble(node)
     doc.value_positions[path] = node.start_mark
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTIONS:
+        problems.error(_mark(doc.path, node.start_mark), _tag_refused(node.tag))
+        doc.unreadable.add(path)
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -275,10 +319,11 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
                                "remove one of them")
                 continue
             doc.key_positions[(*path, key)] = key_node.start_mark
-            result[key] = _walk(value_node, (*path, key), doc, loader, problems)
+            result[key] = _walk(value_node, (*path, key), doc, loader, problems, aliased)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, (*path, i), doc, loader, problems) for i, item in enumerate(node.value)]
+        return [_walk(item, (*path, i), doc, loader, problems, aliased)
+                for i, item in enumerate(node.value)]
     half = None if node.value.isascii() else _SURROGATE.search(node.value)
     if half:
         with contextlib.suppress(UnicodeError):  # "\ud83d\ude00", as JSON writes 😀
@@ -290,41 +335,156 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
                        "character: write the character itself, or its '\\U' escape")
         doc.unreadable.add(path)
         return node.value.encode("utf-8", "replace").decode("utf-8")
+    control = None if node.value.isascii() else BIDI_CONTROLS.search(node.value)
+    if control and getattr(node, "style", None) == '"' and not _written_in(node, doc):
+        # Made by an escape such as "\u202e": the text itself holds none to point at.
+        problems.error(_mark(doc.path, node.start_mark), _bidi_message(control.group()))
+        doc.unreadable.add(path)
     if not getattr(node, "style", None) and _comment_follows(node, doc.lines):  # plain
         doc.commented.add(path)
     if node.tag == _STR:
         return node.value  # the common case, without the constructor's machinery
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except Exception:
-        # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
-        # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
-        kind = node.tag.rsplit(":", 1)[-1]
-        tag = "!!" + node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) \
-            else node.tag
-        implicit = loader.resolve(  # type: ignore[no-untyped-call]
-            yaml.ScalarNode, node.value, (True, False)) == node.tag
-        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-        if node.tag.endswith(":timestamp"):
-            message = (f"'{shown}' is not a real date: check the day and the month "
-                       "(YYYY-MM-DD)")
-        elif implicit and kind in ("int", "float"):
-            message = (f"'{shown}' is too long a number ({len(node.value):,} characters): "
-                       "write a figure of at most 15 digits")
-        elif node.tag not in loader.yaml_constructors:
-            message = f"the tag '{tag}' is not one this file may use: remove it"
-        else:
-            message = f"'{shown}' cannot be read as {kind}: remove the '{tag}' tag"
-        problems.error(_mark(doc.path, node.start_mark), message)
+        value = _UNBUILT
+    if isinstance(value, bytes):  # '!!binary': no text to show or check
+        problems.error(_mark(doc.path, node.start_mark), _tag_refused(node.tag))
         doc.unreadable.add(path)
-        return node.value
+        return None
+    if value is not _UNBUILT:
+        return value
+    problems.error(_mark(doc.path, node.start_mark), _unbuilt_message(node, loader))
+    doc.unreadable.add(path)
+    return node.value
+
+
+def _alias_problem(text: str, trouble: _AliasTrouble, shown_as: str) -> tuple[Position, str]:
+    """Where and why the walk stopped: at the alias that made the findings too deep or too
+    large, found by going over the parser's events again (only when the walk stopped, so
+    a sound file costs nothing more); or, with no alias to blame, where the nesting went
+    past the limit."""
+    culprit = _culprit_alias(text)
+    if culprit is None:
+        return _mark(shown_as, trouble.node.start_mark), (
+            f"the findings nest more than {MAX_DEPTH} levels deep here: no findings file "
+            "needs that; check for unclosed brackets or runaway indentation")
+    mark, why = culprit
+    return _mark(shown_as, mark), {
+        "inside": "this alias repeats the value it stands in, which would repeat itself "
+                  "without end: write the value out plainly",
+        "deep": f"through this alias the findings nest more than {MAX_DEPTH} levels deep "
+                "(the value it repeats holds aliases in turn): write the values out plainly",
+        "large": f"with this alias, YAML aliases repeat more than {MAX_ALIASED:,} values in "
+                 "all: write the values out plainly",
+    }[why]
+
+
+def _culprit_alias(text: str) -> tuple[Any, str] | None:
+    """The first alias, in the order written, that repeats the value it stands in, takes
+    the nesting past MAX_DEPTH, or the values repeated through aliases past MAX_ALIASED;
+    None when no alias does. Works from the parser's events, keeping for each anchor the
+    depth and the number of values of what it names, so nothing is expanded."""
+    parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    named: dict[str, tuple[int, int]] = {}  # anchor -> (levels below it, values in it)
+    open_: list[list[Any]] = []  # per open collection: [anchor, levels below, values]
+    repeated = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_.append([event.anchor, 0, 1])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, below, values = open_.pop()
+                levels = below + 1 if values > 1 else 0
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, levels, values = event.anchor, 0, 1
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in named:
+                    return event.start_mark, "inside"
+                anchor = None
+                levels, values = named[event.anchor]
+                if len(open_) + levels > MAX_DEPTH:
+                    return event.start_mark, "deep"
+                repeated += values
+                if repeated > MAX_ALIASED:
+                    return event.start_mark, "large"
+            else:
+                continue
+            if anchor is not None:
+                named[anchor] = (levels, min(values, MAX_ALIASED + 1))
+            if open_:
+                open_[-1][1] = max(open_[-1][1], levels)
+                open_[-1][2] = min(open_[-1][2] + values, MAX_ALIASED + 1)
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+
+
+def _unbuilt_message(node: yaml.Node, loader: Any) -> str:
+    """Why a tagged value could not be built, and what to do about it."""
+    # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
+    # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
+    kind = node.tag.rsplit(":", 1)[-1]
+    tag = "!!" + node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) \
+        else node.tag
+    implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    if node.tag.endswith(":timestamp"):
+        return (f"'{shown}' is not a real date: check the day and the month "
+                   "(YYYY-MM-DD)")
+    elif implicit and kind in ("int", "float"):
+        return (f"'{shown}' is too long a number ({len(node.value):,} characters): "
+                   "write a figure of at most 15 digits")
+    elif node.tag not in loader.yaml_constructors:
+        return f"the tag '{tag}' is not one this file may use: remove it"
+    else:
+        return f"'{shown}' cannot be read as {kind}: remove the '{tag}' tag"
+
+
+_UNBUILT = object()
+_PLAIN_COLLECTIONS = frozenset((_STANDARD + "map", _STANDARD + "seq"))
+# What the standard tags that findings have no use for make, and what to write instead.
+_TAGS_REFUSED = {
+    "binary": ("binary data", "the text itself"),
+    "set": ("a set", "a list, each entry starting with '- '"),
+    "omap": ("an ordered mapping", "the keys as an ordinary mapping"),
+    "pairs": ("a list of pairs", "the keys as an ordinary mapping"),
+}
+
+
+def _tag_refused(tag: str) -> str:
+    shown = "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
+    made = _TAGS_REFUSED.get(tag.removeprefix(_STANDARD)) if tag.startswith(_STANDARD) \
+        else None
+    if made is None:
+        return f"the tag '{shown}' is not one this file may use: remove it"
+    what, instead = made
+    return (f"the tag '{shown}' makes {what}, which a findings file has no use for: remove "
+            f"it and write {instead}")
+
+
+def _written_in(node: yaml.Node, doc: Document) -> bool:
+    """Whether the scalar's own lines hold a bidirectional control as written (reported,
+    at its place, before parsing)."""
+    first, last = node.start_mark.line, node.end_mark.line
+    return any(BIDI_CONTROLS.search(line) for line in doc.lines[first:last + 1])
 
 
 def _comment_follows(node: yaml.Node, lines: list[str]) -> bool:
     end = node.end_mark
     if end.line >= len(lines) or node.start_mark.line != end.line:
         return False
-    return lines[end.line][end.column:].lstrip().startswith("#")
+    # Matched in place: slicing the rest of the line for each value would cost the
+    # square of a long line of values ("[a, b, c, ...]").
+    return _COMMENT_NEXT.match(lines[end.line], end.column) is not None
+
+
+_COMMENT_NEXT = re.compile(r"\s*#")
 
 
 def _mark(path: str, mark: yaml.Mark | None) -> Position:

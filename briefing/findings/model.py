@@ -9,7 +9,7 @@ import datetime as dt
 import math
 from typing import Annotated, Any, Literal, NamedTuple
 
-from .typed import Check, Invalid, MinLen, Pattern
+from .typed import Check, Invalid, MaxLen, MinLen, Pattern
 
 # The largest figure taken: beyond it floats lose whole units, and no count is that big.
 MAX_FIGURE = 10**15
@@ -30,7 +30,15 @@ def _plain_grade(value: Any) -> Any:
     return value
 
 
-Slug = Annotated[str, Pattern(r"^[a-z0-9-]+$")]
+# The longest id: an id is repeated in every link to its entry, so a long one multiplies
+# the page's size.
+MAX_ID_LENGTH = 64
+# Lowercase letters, digits and hyphens, starting with a letter or a digit (an id that
+# starts with '-' reads as an option on a command line and as a formula in a spreadsheet).
+Slug = Annotated[str, MaxLen(MAX_ID_LENGTH), Pattern(r"^[a-z0-9][a-z0-9-]*$")]
+# The longest title or publisher: shown again with every citation of the source.
+MAX_TITLE_LENGTH = 300
+Title = Annotated[str, MinLen(1), MaxLen(MAX_TITLE_LENGTH)]
 # An address a reader's browser may open: web addresses only, never javascript: or file:.
 URL_PATTERN = r"^https?://\S+$"
 Url = Annotated[str, Pattern(URL_PATTERN)]
@@ -95,7 +103,7 @@ class Origin(NamedTuple):
 
     id: Slug
     """Short unique name; sources and evidence name it in ``origin``."""
-    title: Text
+    title: Title
     """What and when, like 'Blinken and Austin remarks, State Department, 31 October 2024'."""
     url: Url | None = None
     """Where the primary material is, if known; http(s) only."""
@@ -124,9 +132,9 @@ class Source(NamedTuple):
     """Short unique name, lowercase letters, digits and hyphens; evidence cites it."""
     file: Annotated[str, MinLen(1), Pattern(r"^[^\x00-\x1f]+$")]
     """Path of the text, relative to findings.yaml; must stay inside the project."""
-    title: Text
+    title: Title
     """The source's headline or a descriptive title."""
-    publisher: str | None = None
+    publisher: Annotated[str, MaxLen(MAX_TITLE_LENGTH)] | None = None
     """Who published it, if known."""
     published: dt.date | None = None
     """Publication date (YYYY-MM-DD), if known or inferred (say how in the note)."""

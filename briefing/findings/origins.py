@@ -14,7 +14,8 @@ its ``by``; an origin without one, and an outlet's own reporting, is its own.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
 
 from . import model
 from .markdown import opening_words
@@ -60,43 +61,57 @@ def count_originators(refs: frozenset[OriginRef], by: dict[OriginRef, str]) -> i
 def trace(findings: model.Findings) -> dict[str, frozenset[OriginRef]]:
     """The independent origins of every claim, by claim id."""
     sources = {s.id: s for s in findings.sources}
+    return _through_based_on(findings, lambda claim: frozenset(
+        passage_origin(ev, sources[ev.source]) for ev in claim.evidence))
+
+
+def resting_on(findings: model.Findings) -> dict[str, list[str]]:
+    """For every judgment and assumption, the reported claims it rests on through
+    based_on, in file order."""
+    order = {c.id: n for n, c in enumerate(findings.claims)}
+    reached = _through_based_on(findings, lambda claim: frozenset((claim.id,)))
+    return {c.id: sorted(reached[c.id], key=order.__getitem__) for c in findings.claims
+            if c.kind != "reported"}
+
+
+T = TypeVar("T")
+
+
+def _through_based_on(findings: model.Findings, own: Callable[[model.Claim], frozenset[T]]
+                      ) -> dict[str, frozenset[T]]:
+    """``own(claim)`` for each reported claim; for a judgment or an assumption, the union
+    of what the claims in its based_on have, followed down to reported claims.
+
+    Each claim is worked out once, after the claims it rests on (an explicit stack, so a
+    long chain cannot exhaust Python's): following each judgment's whole chain afresh
+    would cost the square of a chain's length. A claim met again while its own chain is
+    still open (a circle, which validation reports) adds nothing."""
     claims = {c.id: c for c in findings.claims}
-    own = {c.id: frozenset(passage_origin(ev, sources[ev.source]) for ev in c.evidence)
-           for c in findings.claims}
-    traced: dict[str, frozenset[OriginRef]] = {}
+    done: dict[str, frozenset[T]] = {}
     for claim in findings.claims:
         if claim.kind == "reported":
-            traced[claim.id] = own[claim.id]
-            continue
-        # Iterative, so a long chain of judgments cannot exhaust the stack.
-        found: set[OriginRef] = set()
-        seen: set[str] = set()
-        stack = list(claim.based_on)
+            done[claim.id] = own(claim)
+    open_: set[str] = set()
+    for root in findings.claims:
+        stack = [root.id]
         while stack:
-            ref = stack.pop()
-            if ref in seen or ref not in claims:
+            current = stack[-1]
+            if current in done:
+                stack.pop()
                 continue
-            seen.add(ref)
-            if claims[ref].kind == "reported":
-                found |= own[ref]
-            else:
-                stack.extend(claims[ref].based_on)
-        traced[claim.id] = frozenset(found)
-    return traced
-
-
-def resting_on(findings: model.Findings, claim_id: str) -> list[str]:
-    """The reported claims a judgment rests on, through based_on, in file order."""
-    claims = {c.id: c for c in findings.claims}
-    seen: set[str] = set()
-    stack = list(claims[claim_id].based_on)
-    while stack:
-        ref = stack.pop()
-        if ref in seen or ref not in claims:
-            continue
-        seen.add(ref)
-        stack.extend(claims[ref].based_on)
-    return [c.id for c in findings.claims if c.id in seen and c.kind == "reported"]
+            waiting = [ref for ref in claims[current].based_on
+                       if ref in claims and ref not in done and ref not in open_]
+            if current not in open_ and waiting:
+                open_.add(current)
+                stack.extend(waiting)
+                continue
+            found: set[T] = set()
+            for ref in claims[current].based_on:
+                found.update(done.get(ref, ()))
+            done[current] = frozenset(found)
+            open_.discard(current)
+            stack.pop()
+    return done
 
 
 def titles(findings: model.Findings) -> dict[OriginRef, str]:

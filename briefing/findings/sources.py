@@ -45,6 +45,23 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The invisible characters that change the order in which text is shown (the bidirectional
+# embeddings, overrides and isolates, and the marks that steer them): "\u202edeined\u202c"
+# is shown as "denied". An analyst's English never needs them; a source may well carry them
+# (Arabic or Hebrew copy), and is kept as received.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_controls(text: str) -> str:
+    """The text with each bidirectional control written out as its code, like [U+202E]:
+    a source is kept as received, so its controls are shown for what they are rather than
+    left to reorder the words around them (or dropped, which would hide that they are
+    there)."""
+    if text.isascii():
+        return text
+    return BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
 def read_source(path: Path) -> SourceText:
     """The text of a regular file of at most MAX_SOURCE_BYTES, as the contract decodes it."""
     raw = read_regular(path, advice=": quote from an excerpt of it saved as its own source")

@@ -82,12 +82,11 @@ def unsupported_figures(findings: model.Findings) -> Iterator[RawFinding]:
             found |= stated[cid]
         return found
 
+    below = resting_on(findings)
+
     def resting(ids: list[str]) -> list[str]:
         every = [i for i in ids if i in claims]
-        for cid in list(every):
-            if claims[cid].kind != "reported":
-                every += resting_on(findings, cid)
-        return every
+        return every + [r for cid in every for r in below.get(cid, ())]
 
     for i, claim in enumerate(findings.claims):
         if claim.kind != "judgment":

@@ -2,7 +2,8 @@
 
 The model declares what a record is with ordinary annotations (``str``, ``dt.date``,
 ``Literal[...]``, ``tuple[X, ...]``, ``X | None``, another record) and a few markers inside
-``Annotated`` (:class:`Pattern`, :class:`MinLen`, :class:`Check`). :func:`conform` builds a
+``Annotated`` (:class:`Pattern`, :class:`MinLen`,
+:class:`MaxLen`, :class:`Check`). :func:`conform` builds a
 record from parsed YAML, or returns every complaint it has, each a plain dict with a
 ``type``, the ``loc`` of the offending value and the ``input`` found there; ``conform.py``
 words them. The same annotations give the JSON Schema and the key reference in docs/.
@@ -47,6 +48,17 @@ class Pattern:
 
 class MinLen:
     """A text or list needs at least this many characters or entries."""
+
+    __slots__ = ("length",)
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+
+
+class MaxLen:
+    """A text may have at most this many characters: for values the page repeats (an id in
+    every link to its entry, a source's title in every citation), so that the page's size
+    follows the findings' size."""
 
     __slots__ = ("length",)
 
@@ -224,6 +236,10 @@ def _constrain(marks: list[Any], value: Any, loc: Loc, issues: list[Issue]) -> N
             kind = "string_too_short" if isinstance(value, str) else "too_short"
             issues.append({"type": kind, "loc": loc, "input": value})
             return
+        if isinstance(mark, MaxLen) and len(value) > mark.length:
+            issues.append({"type": "string_too_long", "loc": loc, "input": value,
+                           "max": mark.length})
+            return
         if isinstance(mark, Pattern) and not mark.compiled.search(value):
             issues.append({"type": "string_pattern_mismatch", "loc": loc, "input": value})
             return
@@ -312,6 +328,8 @@ def _schema(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:
                 schema["type"] = mark.json_type
             elif isinstance(mark, Pattern):
                 schema["pattern"] = mark.regex
+            elif isinstance(mark, MaxLen):
+                schema["maxLength"] = mark.length
             elif isinstance(mark, MinLen):
                 schema["minItems" if schema.get("type") == "array" else "minLength"] = (
                     mark.length)

@@ -65,6 +65,8 @@ CSV_COLUMNS = ("quantity", "estimator", "location", "qualifier", "value", "low",
 
 
 def render_csv(findings: model.Findings) -> bytes:
+    """One row per estimate. Every cell goes through :func:`_inert`, whatever its column:
+    which columns could ever start like a formula is not worth reasoning about."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -73,16 +75,21 @@ def render_csv(findings: model.Findings) -> bytes:
         if est is None:
             continue
         sources = sorted({ev.source for ev in claim.evidence})
-        writer.writerow([
-            _inert(est.quantity), _inert(est.estimator), _inert(est.location),
-            est.qualifier or "", *(plain(getattr(est, k)) for k in ("value", "low", "high")),
-            est.as_of.isoformat() if est.as_of else "", _inert(claim.said_by or ""),
+        writer.writerow(_inert(cell) for cell in (
+            est.quantity, est.estimator, est.location, est.qualifier or "",
+            *(plain(getattr(est, k)) for k in ("value", "low", "high")),
+            est.as_of.isoformat() if est.as_of else "", claim.said_by or "",
             claim.id, ";".join(sources), claim.flag or "", est.basis,
-        ])
+        ))
     return out.getvalue().encode("utf-8")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _inert(cell: str) -> str:
-    """A text cell a spreadsheet will not run: one that starts like a formula gets a
-    leading apostrophe, as OWASP advises against CSV injection."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+    """A cell a spreadsheet will not run: one that starts like a formula (= + - @, or a tab
+    or a carriage return before one) gets a leading apostrophe, as OWASP advises against
+    CSV injection. A figure never starts so (figures are not negative), so numbers stay
+    numbers."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

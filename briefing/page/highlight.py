@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from ..findings.sources import paragraph_spans
+from ..findings.sources import paragraph_spans, shown_controls
 from ..words import counted
 
 
@@ -73,10 +73,11 @@ def render_source(text: str, marks: Sequence[Mark]) -> tuple[Markup, list[Mark]]
 
 
 def _piece(words: str, covering: list[Mark], opening: list[Mark]) -> str:
+    shown = escape(shown_controls(words))
     if not covering:
-        return str(escape(words))
+        return str(shown)
     numbers = " ".join(str(m.number) for m in covering)
-    body = f'<mark data-passages="{numbers}">{escape(words)}</mark>'
+    body = f'<mark data-passages="{numbers}">{shown}</mark>'
     # Every passage needs an id; when several start at the same place they nest.
     for mark in opening:
         body = f'<span class="passage" id="{mark.anchor}">{body}</span>'

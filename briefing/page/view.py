@@ -33,7 +33,7 @@ from ..findings.origins import (
 )
 from ..findings.quotes import Passage
 from ..findings.references import targets
-from ..findings.sources import SourceText
+from ..findings.sources import SourceText, shown_controls
 from ..output import changes
 from . import chart
 from .highlight import Mark, render_source
@@ -286,8 +286,7 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
 
 def _resting_counts(findings: model.Findings) -> dict[str, int]:
     """How many reported claims each judgment rests on, through based_on."""
-    return {c.id: len(resting_on(findings, c.id)) for c in findings.claims
-            if c.kind != "reported"}
+    return {claim_id: len(resting) for claim_id, resting in resting_on(findings).items()}
 
 
 def _source(number_: int, src: model.Source, text: SourceText,
@@ -299,7 +298,8 @@ def _source(number_: int, src: model.Source, text: SourceText,
         sha256=text.sha256,
         reliability_label=vocab.SOURCE_RELIABILITY[src.reliability],
         sentences=sentences, coverage=coverage.share(sentences),
-        uncovered=[text.text[s.start:s.end] for s in sentences if not s.covered],
+        uncovered=[shown_controls(text.text[s.start:s.end]) for s in sentences
+                   if not s.covered],
         note_html=md.block(src.note), origin=relays,
         origin_anchor=origin_anchor.get(src.origin or "", ""),
     )
