@@ -3,6 +3,9 @@ scan of the whole text finds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,3 +31,25 @@ def test_the_word_index_finds_what_a_scan_finds(words: list[str], first: int,
         patch.setattr(quotes, "INDEX_FROM", 0)
         indexed = IndexedSource("s", text).find_all(needle, limit=None)
     assert indexed == scanned
+
+
+def test_a_rebuild_keeps_only_the_latest_index_of_each_source(
+        project: Callable[..., Path]) -> None:
+    """Under --watch each edit of a source once added a whole new index of it, kept for
+    the session: memory grew by the source's size times several at every save."""
+    import gc
+    import weakref
+
+    from briefing.build import build
+    from conftest import SAMPLE_TEXT
+
+    findings = project()
+    build(findings, "findings.yaml")
+    first = weakref.ref(quotes._INDEXED["news"])
+    for n in range(5):
+        (findings.parent / "sources" / "news.txt").write_text(
+            SAMPLE_TEXT + f"Edit {n}.\n", encoding="utf-8")
+        build(findings, "findings.yaml")
+    gc.collect()
+    assert first() is None
+    assert list(quotes._INDEXED) == ["news"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import NamedTuple
 
 from ..errors import Problems
@@ -92,6 +92,7 @@ class IndexedSource:
     def __init__(self, source_id: str, text: str) -> None:
         self.id = source_id
         self.text = text
+        self.located: dict[tuple[str, str], tuple[list[tuple[int, int]] | None, str]] = {}
         self.folded, self.index = fold(text)
         spans = paragraph_spans(text) or [(0, len(text))]
         self.paragraph_starts = [start for start, _ in spans]
@@ -203,6 +204,7 @@ def verify_quotes(checked: Validated, doc: Document, problems: Problems
                   ) -> dict[tuple[str, int], Passage]:
     """Every evidence quote's passage, keyed by (claim id, evidence index)."""
     indexed = {sid: _indexed(sid, t.text) for sid, t in checked.texts.items()}
+    forget_sources(set(indexed))
     paths = {s.id: s.file for _, s in checked.sources}
     resolved: dict[tuple[str, int], Passage] = {}
     for ci, claim in checked.claims:
@@ -221,17 +223,36 @@ def verify_quotes(checked: Validated, doc: Document, problems: Problems
 
 
 # A process that builds again and again (--watch) finds most sources and quotes as they
-# were: each is indexed and located once. Keyed by the text itself, so a changed source
-# or quote is worked out afresh; bounded, so memory stays flat over a long session.
-@lru_cache(maxsize=1024)
+# were: each is indexed and located once. Only the latest text of each source is kept, and
+# a quote's place is kept on the indexed text it was found in, so an edited source frees
+# its old index and every place found in it: memory follows the project, not the session.
+_INDEXED: dict[str, IndexedSource] = {}
+# Places kept per indexed text, at most; a quote list longer than this is located afresh.
+MAX_KEPT_PLACES = 100_000
+
+
 def _indexed(source_id: str, text: str) -> IndexedSource:
-    return IndexedSource(source_id, text)
+    kept = _INDEXED.get(source_id)
+    if kept is None or kept.text != text:
+        kept = _INDEXED[source_id] = IndexedSource(source_id, text)
+    return kept
 
 
-@lru_cache(maxsize=100_000)
 def _located(quote: str, source: IndexedSource, shown_path: str
              ) -> tuple[list[tuple[int, int]] | None, str]:
-    return locate(quote, source, shown_path)
+    key = (quote, shown_path)
+    found = source.located.get(key)
+    if found is None:
+        found = locate(quote, source, shown_path)
+        if len(source.located) < MAX_KEPT_PLACES:
+            source.located[key] = found
+    return found
+
+
+def forget_sources(kept: set[str]) -> None:
+    """Drop the indexes of sources no longer in the project (called after each build)."""
+    for source_id in set(_INDEXED) - kept:
+        del _INDEXED[source_id]
 
 
 def locate(quote: str, source: IndexedSource, shown_path: str
