@@ -6,6 +6,12 @@ file, so no request can reach anything outside the report, and no folder is list
 answers only requests addressed to ``127.0.0.1:PORT`` or ``localhost:PORT``, so a web page
 that rebinds its own host name to 127.0.0.1 cannot read the briefing either.
 
+Any local user can connect, so the server's own resources are bounded: at most
+``MOST_CONNECTIONS`` connections are served at once (more are turned away at once), at most
+``MOST_STREAMS`` of them reload streams (a new one ends the oldest, which a browser then
+opens again), a request's line and headers must all arrive within ``REQUEST_SECONDS``, and
+running out of file descriptors pauses accepting instead of spinning on it.
+
 The briefing itself has no script. Only the page this server hands out gets one small
 script, allowed by its hash, that waits on a server-sent event and reloads when a rebuild
 has finished; when the last rebuild failed, the page also carries its problems on top.
@@ -15,13 +21,18 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import hashlib
 import html
+import io
+import math
 import os
 import re
 import socket
 import stat
 import threading
+import time
+from collections.abc import Generator
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -56,15 +67,32 @@ _PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="
 _DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox"
 _IDLE_SECONDS = 15  # a connection that sends nothing for this long is closed
 _PING_SECONDS = 10  # the reload stream says something at least this often
+# Well under the usual limit of 1,024 descriptors, so that a rebuild always has its own.
+MOST_CONNECTIONS = 48
+MOST_STREAMS = 16  # about as many browser tabs as an analyst keeps on one briefing
+# A request trickled in a byte at a time would otherwise hold its connection for ever.
+REQUEST_SECONDS = 10
+# Out of descriptors, the listening socket stays readable: accepting again at once spins.
+_ACCEPT_PAUSE = 0.1
+_OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
+_BUSY_TEXT = b"503 too many connections: try again in a moment\n"
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+         b"Content-Length: %d\r\nRetry-After: 1\r\nConnection: close\r\n"
+         b"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
+         b"Content-Security-Policy: %s\r\n\r\n%s"
+         % (len(_BUSY_TEXT), _DATA_POLICY.encode(), _BUSY_TEXT))
 
 
 class Reloads:
-    """Counts finished rebuilds; reload streams wait for the count to move."""
+    """Counts finished rebuilds; reload streams wait for the count to move. At most
+    ``most_streams`` streams follow it at once: a new one ends the oldest."""
 
-    def __init__(self) -> None:
+    def __init__(self, most_streams: int = MOST_STREAMS) -> None:
         self._changed = threading.Condition()
         self.generation = 0
         self.closed = False
+        self._streams: list[object] = []  # the streams following, oldest first
+        self._most_streams = most_streams
 
     def notify(self) -> None:
         with self._changed:
@@ -76,11 +104,41 @@ class Reloads:
             self.closed = True
             self._changed.notify_all()
 
-    def wait_past(self, generation: int, timeout: float) -> int:
+    def follow(self) -> Generator[bool, None, None]:
+        """For one reload stream: True when a rebuild has finished, False after
+        ``_PING_SECONDS`` of quiet; it ends when the server stops or a newer stream needs
+        its place."""
+        me = object()
         with self._changed:
-            self._changed.wait_for(lambda: self.generation != generation or self.closed,
-                                   timeout)
+            self._streams.append(me)
+            if len(self._streams) > self._most_streams:
+                del self._streams[0]
+                self._changed.notify_all()
+            seen = self.generation
+        try:
+            while (now := self._next(me, seen)) is not None:
+                yield now != seen
+                seen = now
+        finally:
+            with self._changed:
+                if me in self._streams:
+                    self._streams.remove(me)
+
+    def _next(self, stream: object, seen: int) -> int | None:
+        """The generation after ``seen``, or ``seen`` again after a quiet while; None
+        once this stream is to end."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.generation != seen or self.closed
+                                   or stream not in self._streams, _PING_SECONDS)
+            if self.closed or stream not in self._streams:
+                return None
             return self.generation
+
+    @property
+    def streams(self) -> int:
+        """How many reload streams are following now."""
+        with self._changed:
+            return len(self._streams)
 
 
 def with_live_reload(page: str, problems: list[str] | None = None) -> str:
@@ -110,6 +168,27 @@ def header_policy(page: str) -> str:
     return f"{policy}; frame-ancestors 'none'"
 
 
+class _TimedReader(io.RawIOBase):
+    """The socket's bytes, with a deadline by which the request being read must be in:
+    the idle timeout alone is renewed by every byte."""
+
+    def __init__(self, connection: socket.socket, idle: float) -> None:
+        super().__init__()
+        self.connection = connection
+        self.idle = idle
+        self.deadline = math.inf
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request took too long to arrive")
+        self.connection.settimeout(min(self.idle, left))
+        return self.connection.recv_into(buffer)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     timeout = _IDLE_SECONDS
@@ -117,10 +196,28 @@ class _Handler(BaseHTTPRequestHandler):
     def version_string(self) -> str:
         return "build-report"
 
+    def setup(self) -> None:
+        super().setup()
+        self._reader = _TimedReader(self.connection, self.timeout or _IDLE_SECONDS)
+        self.rfile = io.BufferedReader(self._reader)
+
     def handle(self) -> None:
         # A client that goes away or falls silent is no news for the terminal.
         with contextlib.suppress(ConnectionError, TimeoutError, OSError):
             super().handle()
+
+    def handle_one_request(self) -> None:
+        # The time starts when the server waits for a request, so a connection that
+        # trickles or says nothing at all is closed by then either way.
+        self._reader.deadline = time.monotonic() + REQUEST_SECONDS
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        # The request is in: the answer is written under the idle timeout alone.
+        self._reader.deadline = math.inf
+        self.connection.settimeout(self.timeout)
+        return parsed
 
     def do_GET(self) -> None:
         self._answer(body_too=True)
@@ -191,14 +288,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
         self.close_connection = True
-        reloads = self.server.reloads
-        seen = reloads.generation
-        while not reloads.closed:
-            now = reloads.wait_past(seen, timeout=_PING_SECONDS)
-            # A comment line keeps the connection open; an event asks for a reload.
-            self.wfile.write(b"data: reload\n\n" if now != seen else b": waiting\n\n")
-            self.wfile.flush()
-            seen = now
+        with contextlib.closing(self.server.reloads.follow()) as rebuilds:
+            for rebuilt in rebuilds:
+                # A comment line keeps the connection open; an event asks for a reload.
+                self.wfile.write(b"data: reload\n\n" if rebuilt else b": waiting\n\n")
+                self.wfile.flush()
 
     def send_error(self, code: int, message: str | None = None,
                    explain: str | None = None) -> None:
@@ -211,6 +305,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal is for build problems
+
+
+def _turn_away(connection: socket.socket) -> None:
+    """Say "busy" without waiting on a client that does not read."""
+    with contextlib.suppress(OSError):
+        connection.setblocking(False)
+        connection.send(_BUSY)
 
 
 def _read_report_file(path: Path) -> bytes | None:
@@ -233,6 +334,54 @@ class _Server(ThreadingHTTPServer):
         self.problems: list[str] = []
         bound = self.server_address[1]
         self.hosts = (f"127.0.0.1:{bound}", f"localhost:{bound}")
+        self._open: set[socket.socket] = set()  # the connections being served
+        self._open_lock = threading.Lock()
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        try:
+            return super().get_request()
+        except OSError as exc:
+            if exc.errno in _OUT_OF_RESOURCES:
+                time.sleep(_ACCEPT_PAUSE)
+            raise  # the caller drops this attempt and waits for the next connection
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            full = len(self._open) >= MOST_CONNECTIONS
+            if not full:
+                self._open.add(request)
+        if full:
+            _turn_away(request)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._forget(request)
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._forget(request)
+
+    def _forget(self, request: socket.socket) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+
+    @property
+    def connections(self) -> int:
+        """How many connections are being served now."""
+        with self._open_lock:
+            return len(self._open)
+
+    def hang_up(self) -> None:
+        """End every connection being served, so that stopping waits for none of them."""
+        with self._open_lock:
+            for connection in self._open:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
 
     def handle_error(self, request: socket.socket | tuple[bytes, socket.socket],
                      client_address: Any) -> None:
@@ -253,7 +402,13 @@ class Server:
         """Lay these problems over the served page (an empty list takes them away)."""
         self._http.problems = list(lines)
 
+    @property
+    def connections(self) -> int:
+        """How many connections are being served now."""
+        return self._http.connections
+
     def stop(self) -> None:
         self.reloads.close()
         self._http.shutdown()
+        self._http.hang_up()
         self._http.server_close()
