@@ -308,9 +308,13 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _turn_away(connection: socket.socket) -> None:
-    """Say "busy" without waiting on a client that does not read."""
+    """Say "busy" without waiting on a client that does not read. What it has sent so far
+    is read first: closing on unread bytes would reset the connection, and the client might
+    lose the answer."""
     with contextlib.suppress(OSError):
         connection.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            connection.recv(65536)
         connection.send(_BUSY)
 
 
@@ -326,6 +330,9 @@ def _read_report_file(path: Path) -> bytes | None:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The kernel's queue of connections not yet accepted: at socketserver's 5, a burst of
+    # connections overflows it and the next one waits a second or more to be let in.
+    request_queue_size = 128
 
     def __init__(self, folder: Path, port: int) -> None:
         super().__init__(("127.0.0.1", port), _Handler)
