@@ -157,20 +157,20 @@ class _Watcher(threading.Thread):
         self.stop = stop
         self.changed: queue.Queue[None] = queue.Queue()
         self.failure = ""  # why the watches could not be set, when they could not
-        self._started = threading.Event()  # set once watching, or once that failed
+        self._settled = threading.Event()  # set once watching, or once that failed
 
     def wait_started(self, seconds: float) -> bool:
         """Whether the first watches are in place (False: see ``failure``)."""
-        if not self._started.wait(seconds):
+        if not self._settled.wait(seconds):
             self.failure = self.failure or f"still not watching after {seconds:.0f} s"
-        return self._started.is_set() and not self.failure
+        return self._settled.is_set() and not self.failure
 
     def run(self) -> None:
         lost = False
         while not self.stop.is_set():
             try:
                 for changes in self._batches():
-                    self._started.set()
+                    self._settled.set()
                     if lost:  # saves made while not watching were missed: rebuild now
                         print("build-report: watching again", file=sys.stderr)
                         lost = False
@@ -179,9 +179,9 @@ class _Watcher(threading.Thread):
                         self.changed.put(None)
             except Exception as exc:  # the session outlives its watcher: it tries again
                 reason = _reason(exc)
-                if not self._started.is_set():
+                if not self._settled.is_set():
                     self.failure = reason
-                    self._started.set()
+                    self._settled.set()
                     return
                 if not lost:
                     print(printable(f"build-report: warning: watching stopped ({reason}); "

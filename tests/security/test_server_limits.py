@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_watch import Watching, wait_for
 
 from briefing.commands import serve
 from conftest import SAMPLE_FINDINGS
-from test_watch import Watching, wait_for
 
 Project = Callable[..., Path]
 
