@@ -72,6 +72,9 @@ MOST_CONNECTIONS = 48
 MOST_STREAMS = 16  # about as many browser tabs as an analyst keeps on one briefing
 # A request trickled in a byte at a time would otherwise hold its connection for ever.
 REQUEST_SECONDS = 10
+# A request's line and headers in all; a browser sends a few KB. Without it, 100 header
+# lines of 64 KB each are allowed, several MB held per connection.
+HEAD_BYTES = 128 * 1024
 # Out of descriptors, the listening socket stays readable: accepting again at once spins.
 _ACCEPT_PAUSE = 0.1
 _OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
@@ -168,15 +171,27 @@ def header_policy(page: str) -> str:
     return f"{policy}; frame-ancestors 'none'"
 
 
+class _HeadTooLarge(Exception):
+    """The request's line and headers ran past ``HEAD_BYTES``."""
+
+
 class _TimedReader(io.RawIOBase):
-    """The socket's bytes, with a deadline by which the request being read must be in:
-    the idle timeout alone is renewed by every byte."""
+    """The socket's bytes, with a deadline by which the request being read must be in
+    (the idle timeout alone is renewed by every byte) and a budget of bytes for it."""
 
     def __init__(self, connection: socket.socket, idle: float) -> None:
         super().__init__()
         self.connection = connection
         self.idle = idle
         self.deadline = math.inf
+        self.budget = math.inf
+
+    def expect_request(self) -> None:
+        self.deadline = time.monotonic() + REQUEST_SECONDS
+        self.budget = HEAD_BYTES
+
+    def request_in(self) -> None:
+        self.deadline = self.budget = math.inf
 
     def readable(self) -> bool:
         return True
@@ -185,8 +200,12 @@ class _TimedReader(io.RawIOBase):
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError("the request took too long to arrive")
+        if self.budget <= 0:
+            raise _HeadTooLarge
         self.connection.settimeout(min(self.idle, left))
-        return self.connection.recv_into(buffer)
+        got = self.connection.recv_into(buffer)
+        self.budget -= got
+        return got
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -209,13 +228,19 @@ class _Handler(BaseHTTPRequestHandler):
     def handle_one_request(self) -> None:
         # The time starts when the server waits for a request, so a connection that
         # trickles or says nothing at all is closed by then either way.
-        self._reader.deadline = time.monotonic() + REQUEST_SECONDS
-        super().handle_one_request()
+        self._reader.expect_request()
+        try:
+            super().handle_one_request()
+        except _HeadTooLarge:
+            self._reader.request_in()
+            self.connection.settimeout(self.timeout)
+            self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                            "request headers too large")
 
     def parse_request(self) -> bool:
         parsed = super().parse_request()
         # The request is in: the answer is written under the idle timeout alone.
-        self._reader.deadline = math.inf
+        self._reader.request_in()
         self.connection.settimeout(self.timeout)
         return parsed
 
@@ -236,15 +261,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(HTTPStatus.NOT_FOUND, "not part of the briefing")
             return
         name, media_type = _FILES[path]
-        body = _read_report_file(self.server.folder / name)
-        if body is None:
+        found = self.server.served(name)
+        if found is None:
             self._refuse(HTTPStatus.NOT_FOUND, "no briefing built yet")
             return
-        if name == "index.html":
-            page = with_live_reload(body.decode("utf-8", "replace"), self.server.problems)
-            body, policy = page.encode("utf-8"), header_policy(page)
-        else:
-            policy = _DATA_POLICY
+        body, policy = found
         self._send(HTTPStatus.OK, media_type, body, policy, body_too)
 
     def _addressed_to_us(self) -> bool:
@@ -301,7 +322,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         self._send(HTTPStatus(code), "text/plain; charset=utf-8",
                    f"{code} {message or ''}\n".encode(), _DATA_POLICY,
-                   self.command not in (None, "HEAD"))
+                   getattr(self, "command", None) not in (None, "HEAD"))
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal is for build problems
@@ -318,14 +339,33 @@ def _turn_away(connection: socket.socket) -> None:
         connection.send(_BUSY)
 
 
-def _read_report_file(path: Path) -> bytes | None:
-    """A file of the report, if it is a regular file there (a link is not followed)."""
+# What a served file's bytes were made from: the file's identity and time, and for the
+# page, the problems laid over it.
+_Version = tuple[int, int, int, int, tuple[str, ...]]
+
+
+def _read_report_file(path: Path, known: _Version | None, problems: tuple[str, ...]
+                      ) -> tuple[_Version, bytes | None] | None:
+    """A file of the report, if it is a regular file there (a link is not followed): its
+    version, and its bytes unless that version is ``known``."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as f:
-        return f.read() if stat.S_ISREG(os.fstat(fd).st_mode) else None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        version = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, problems)
+        return version, (None if version == known else f.read())
+
+
+def _servable(name: str, body: bytes, problems: tuple[str, ...]) -> tuple[bytes, str]:
+    """What is sent for a report file: its bytes and their Content-Security-Policy."""
+    if name != "index.html":
+        return body, _DATA_POLICY
+    page = with_live_reload(body.decode("utf-8", "replace"), list(problems))
+    return page.encode("utf-8"), header_policy(page)
 
 
 class _Server(ThreadingHTTPServer):
@@ -343,6 +383,24 @@ class _Server(ThreadingHTTPServer):
         self.hosts = (f"127.0.0.1:{bound}", f"localhost:{bound}")
         self._open: set[socket.socket] = set()  # the connections being served
         self._open_lock = threading.Lock()
+        # One copy of each file's answer, shared by every connection that asks for it:
+        # many slow readers of a large page hold it once, not once each.
+        self._kept: dict[str, tuple[_Version, bytes, str]] = {}
+        self._kept_lock = threading.Lock()
+
+    def served(self, name: str) -> tuple[bytes, str] | None:
+        """The answer for a report file, and its policy; None when there is no such file."""
+        with self._kept_lock:
+            problems = tuple(self.problems) if name == "index.html" else ()
+            kept = self._kept.get(name)
+            found = _read_report_file(self.folder / name, kept and kept[0], problems)
+            if found is None:
+                self._kept.pop(name, None)
+                return None
+            version, body = found
+            if body is not None:  # new, or changed since it was kept
+                self._kept[name] = (version, *_servable(name, body, problems))
+            return self._kept[name][1:]
 
     def get_request(self) -> tuple[socket.socket, Any]:
         try:

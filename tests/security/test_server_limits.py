@@ -168,3 +168,42 @@ def test_running_out_of_descriptors_pauses_accepting_instead_of_spinning(
         stopper = threading.Thread(target=server.stop)
         stopper.start()
         stopper.join(5)
+
+
+def test_a_request_with_megabytes_of_headers_is_refused(watching: Watching) -> None:
+    """Each header line is within its limit; together they are far past any browser's."""
+    port = _port(watching)
+    line = b"X-Pad: " + b"a" * 60_000 + b"\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n" % port)
+        answer = b""
+        try:
+            for _ in range(90):
+                sock.sendall(line)
+            sock.sendall(b"\r\n")
+            answer = sock.recv(64)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # cut off while sending: refused all the same
+    assert not answer.startswith(b"HTTP/1.1 200"), "5 MB of headers were read and answered"
+    assert _status(port) == 200
+
+
+def test_a_report_file_is_read_once_per_version_however_many_ask(
+        watching: Watching, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many slow readers of a large page share one copy of it."""
+    reads: list[str] = []
+    real = serve._servable
+
+    def counted(name: str, body: bytes, problems: tuple[str, ...]) -> tuple[bytes, str]:
+        reads.append(name)
+        return real(name, body, problems)
+
+    monkeypatch.setattr(serve, "_servable", counted)
+    port = _port(watching)
+    first = watching.page()
+    assert all(watching.page() == first for _ in range(5))
+    assert _status(port, "/findings.json") == _status(port, "/findings.json") == 200
+    assert reads == ["index.html", "findings.json"]
+    watching.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "New."))
+    assert wait_for(lambda: "New." in watching.page())
+    assert reads.count("index.html") == 2
