@@ -9,7 +9,8 @@ that rebinds its own host name to 127.0.0.1 cannot read the briefing either.
 Any local user can connect, so the server's own resources are bounded: at most
 ``MOST_CONNECTIONS`` connections are served at once (more are turned away at once), at most
 ``MOST_STREAMS`` of them reload streams (a new one ends the oldest, which a browser then
-opens again), a request's line and headers must all arrive within ``REQUEST_SECONDS``, and
+opens again), a request's line and headers must all arrive within ``REQUEST_SECONDS`` and
+come to at most ``HEAD_BYTES``, each file's answer is held once however many ask for it, and
 running out of file descriptors pauses accepting instead of spinning on it.
 
 The briefing itself has no script. Only the page this server hands out gets one small
