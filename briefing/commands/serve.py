@@ -6,6 +6,13 @@ file, so no request can reach anything outside the report, and no folder is list
 answers only requests addressed to ``127.0.0.1:PORT`` or ``localhost:PORT``, so a web page
 that rebinds its own host name to 127.0.0.1 cannot read the briefing either.
 
+Any local user can connect, so the server's own resources are bounded: at most
+``MOST_CONNECTIONS`` connections are served at once (more are turned away at once), at most
+``MOST_STREAMS`` of them reload streams (a new one ends the oldest, which a browser then
+opens again), a request's line and headers must all arrive within ``REQUEST_SECONDS`` and
+come to at most ``HEAD_BYTES``, each file's answer is held once however many ask for it, and
+running out of file descriptors pauses accepting instead of spinning on it.
+
 The briefing itself has no script. Only the page this server hands out gets one small
 script, allowed by its hash, that waits on a server-sent event and reloads when a rebuild
 has finished; when the last rebuild failed, the page also carries its problems on top.
@@ -15,13 +22,18 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import hashlib
 import html
+import io
+import math
 import os
 import re
 import socket
 import stat
 import threading
+import time
+from collections.abc import Generator
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -56,15 +68,35 @@ _PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="
 _DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox"
 _IDLE_SECONDS = 15  # a connection that sends nothing for this long is closed
 _PING_SECONDS = 10  # the reload stream says something at least this often
+# Well under the usual limit of 1,024 descriptors, so that a rebuild always has its own.
+MOST_CONNECTIONS = 48
+MOST_STREAMS = 16  # about as many browser tabs as an analyst keeps on one briefing
+# A request trickled in a byte at a time would otherwise hold its connection for ever.
+REQUEST_SECONDS = 10
+# A request's line and headers in all; a browser sends a few KB. Without it, 100 header
+# lines of 64 KB each are allowed, several MB held per connection.
+HEAD_BYTES = 128 * 1024
+# Out of descriptors, the listening socket stays readable: accepting again at once spins.
+_ACCEPT_PAUSE = 0.1
+_OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
+_BUSY_TEXT = b"503 too many connections: try again in a moment\n"
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+         b"Content-Length: %d\r\nRetry-After: 1\r\nConnection: close\r\n"
+         b"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
+         b"Content-Security-Policy: %s\r\n\r\n%s"
+         % (len(_BUSY_TEXT), _DATA_POLICY.encode(), _BUSY_TEXT))
 
 
 class Reloads:
-    """Counts finished rebuilds; reload streams wait for the count to move."""
+    """Counts finished rebuilds; reload streams wait for the count to move. At most
+    ``most_streams`` streams follow it at once: a new one ends the oldest."""
 
-    def __init__(self) -> None:
+    def __init__(self, most_streams: int = MOST_STREAMS) -> None:
         self._changed = threading.Condition()
         self.generation = 0
         self.closed = False
+        self._streams: list[object] = []  # the streams following, oldest first
+        self._most_streams = most_streams
 
     def notify(self) -> None:
         with self._changed:
@@ -76,11 +108,41 @@ class Reloads:
             self.closed = True
             self._changed.notify_all()
 
-    def wait_past(self, generation: int, timeout: float) -> int:
+    def follow(self) -> Generator[bool, None, None]:
+        """For one reload stream: True when a rebuild has finished, False after
+        ``_PING_SECONDS`` of quiet; it ends when the server stops or a newer stream needs
+        its place."""
+        me = object()
         with self._changed:
-            self._changed.wait_for(lambda: self.generation != generation or self.closed,
-                                   timeout)
+            self._streams.append(me)
+            if len(self._streams) > self._most_streams:
+                del self._streams[0]
+                self._changed.notify_all()
+            seen = self.generation
+        try:
+            while (now := self._next(me, seen)) is not None:
+                yield now != seen
+                seen = now
+        finally:
+            with self._changed:
+                if me in self._streams:
+                    self._streams.remove(me)
+
+    def _next(self, stream: object, seen: int) -> int | None:
+        """The generation after ``seen``, or ``seen`` again after a quiet while; None
+        once this stream is to end."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.generation != seen or self.closed
+                                   or stream not in self._streams, _PING_SECONDS)
+            if self.closed or stream not in self._streams:
+                return None
             return self.generation
+
+    @property
+    def streams(self) -> int:
+        """How many reload streams are following now."""
+        with self._changed:
+            return len(self._streams)
 
 
 def with_live_reload(page: str, problems: list[str] | None = None) -> str:
@@ -110,6 +172,43 @@ def header_policy(page: str) -> str:
     return f"{policy}; frame-ancestors 'none'"
 
 
+class _HeadTooLarge(Exception):
+    """The request's line and headers ran past ``HEAD_BYTES``."""
+
+
+class _TimedReader(io.RawIOBase):
+    """The socket's bytes, with a deadline by which the request being read must be in
+    (the idle timeout alone is renewed by every byte) and a budget of bytes for it."""
+
+    def __init__(self, connection: socket.socket, idle: float) -> None:
+        super().__init__()
+        self.connection = connection
+        self.idle = idle
+        self.deadline = math.inf
+        self.budget = math.inf
+
+    def expect_request(self) -> None:
+        self.deadline = time.monotonic() + REQUEST_SECONDS
+        self.budget = HEAD_BYTES
+
+    def request_in(self) -> None:
+        self.deadline = self.budget = math.inf
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request took too long to arrive")
+        if self.budget <= 0:
+            raise _HeadTooLarge
+        self.connection.settimeout(min(self.idle, left))
+        got = self.connection.recv_into(buffer)
+        self.budget -= got
+        return got
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     timeout = _IDLE_SECONDS
@@ -117,10 +216,34 @@ class _Handler(BaseHTTPRequestHandler):
     def version_string(self) -> str:
         return "build-report"
 
+    def setup(self) -> None:
+        super().setup()
+        self._reader = _TimedReader(self.connection, self.timeout or _IDLE_SECONDS)
+        self.rfile = io.BufferedReader(self._reader)
+
     def handle(self) -> None:
         # A client that goes away or falls silent is no news for the terminal.
         with contextlib.suppress(ConnectionError, TimeoutError, OSError):
             super().handle()
+
+    def handle_one_request(self) -> None:
+        # The time starts when the server waits for a request, so a connection that
+        # trickles or says nothing at all is closed by then either way.
+        self._reader.expect_request()
+        try:
+            super().handle_one_request()
+        except _HeadTooLarge:
+            self._reader.request_in()
+            self.connection.settimeout(self.timeout)
+            self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                            "request headers too large")
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        # The request is in: the answer is written under the idle timeout alone.
+        self._reader.request_in()
+        self.connection.settimeout(self.timeout)
+        return parsed
 
     def do_GET(self) -> None:
         self._answer(body_too=True)
@@ -139,15 +262,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(HTTPStatus.NOT_FOUND, "not part of the briefing")
             return
         name, media_type = _FILES[path]
-        body = _read_report_file(self.server.folder / name)
-        if body is None:
+        found = self.server.served(name)
+        if found is None:
             self._refuse(HTTPStatus.NOT_FOUND, "no briefing built yet")
             return
-        if name == "index.html":
-            page = with_live_reload(body.decode("utf-8", "replace"), self.server.problems)
-            body, policy = page.encode("utf-8"), header_policy(page)
-        else:
-            policy = _DATA_POLICY
+        body, policy = found
         self._send(HTTPStatus.OK, media_type, body, policy, body_too)
 
     def _addressed_to_us(self) -> bool:
@@ -191,14 +310,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
         self.close_connection = True
-        reloads = self.server.reloads
-        seen = reloads.generation
-        while not reloads.closed:
-            now = reloads.wait_past(seen, timeout=_PING_SECONDS)
-            # A comment line keeps the connection open; an event asks for a reload.
-            self.wfile.write(b"data: reload\n\n" if now != seen else b": waiting\n\n")
-            self.wfile.flush()
-            seen = now
+        with contextlib.closing(self.server.reloads.follow()) as rebuilds:
+            for rebuilt in rebuilds:
+                # A comment line keeps the connection open; an event asks for a reload.
+                self.wfile.write(b"data: reload\n\n" if rebuilt else b": waiting\n\n")
+                self.wfile.flush()
 
     def send_error(self, code: int, message: str | None = None,
                    explain: str | None = None) -> None:
@@ -207,24 +323,57 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         self._send(HTTPStatus(code), "text/plain; charset=utf-8",
                    f"{code} {message or ''}\n".encode(), _DATA_POLICY,
-                   self.command not in (None, "HEAD"))
+                   getattr(self, "command", None) not in (None, "HEAD"))
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal is for build problems
 
 
-def _read_report_file(path: Path) -> bytes | None:
-    """A file of the report, if it is a regular file there (a link is not followed)."""
+def _turn_away(connection: socket.socket) -> None:
+    """Say "busy" without waiting on a client that does not read. What it has sent so far
+    is read first: closing on unread bytes would reset the connection, and the client might
+    lose the answer."""
+    with contextlib.suppress(OSError):
+        connection.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            connection.recv(65536)
+        connection.send(_BUSY)
+
+
+# What a served file's bytes were made from: the file's identity and time, and for the
+# page, the problems laid over it.
+_Version = tuple[int, int, int, int, tuple[str, ...]]
+
+
+def _read_report_file(path: Path, known: _Version | None, problems: tuple[str, ...]
+                      ) -> tuple[_Version, bytes | None] | None:
+    """A file of the report, if it is a regular file there (a link is not followed): its
+    version, and its bytes unless that version is ``known``."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as f:
-        return f.read() if stat.S_ISREG(os.fstat(fd).st_mode) else None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        version = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, problems)
+        return version, (None if version == known else f.read())
+
+
+def _servable(name: str, body: bytes, problems: tuple[str, ...]) -> tuple[bytes, str]:
+    """What is sent for a report file: its bytes and their Content-Security-Policy."""
+    if name != "index.html":
+        return body, _DATA_POLICY
+    page = with_live_reload(body.decode("utf-8", "replace"), list(problems))
+    return page.encode("utf-8"), header_policy(page)
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The kernel's queue of connections not yet accepted: at socketserver's 5, a burst of
+    # connections overflows it and the next one waits a second or more to be let in.
+    request_queue_size = 128
 
     def __init__(self, folder: Path, port: int) -> None:
         super().__init__(("127.0.0.1", port), _Handler)
@@ -233,6 +382,72 @@ class _Server(ThreadingHTTPServer):
         self.problems: list[str] = []
         bound = self.server_address[1]
         self.hosts = (f"127.0.0.1:{bound}", f"localhost:{bound}")
+        self._open: set[socket.socket] = set()  # the connections being served
+        self._open_lock = threading.Lock()
+        # One copy of each file's answer, shared by every connection that asks for it:
+        # many slow readers of a large page hold it once, not once each.
+        self._kept: dict[str, tuple[_Version, bytes, str]] = {}
+        self._kept_lock = threading.Lock()
+
+    def served(self, name: str) -> tuple[bytes, str] | None:
+        """The answer for a report file, and its policy; None when there is no such file."""
+        with self._kept_lock:
+            problems = tuple(self.problems) if name == "index.html" else ()
+            kept = self._kept.get(name)
+            found = _read_report_file(self.folder / name, kept and kept[0], problems)
+            if found is None:
+                self._kept.pop(name, None)
+                return None
+            version, body = found
+            if body is not None:  # new, or changed since it was kept
+                self._kept[name] = (version, *_servable(name, body, problems))
+            return self._kept[name][1:]
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        try:
+            return super().get_request()
+        except OSError as exc:
+            if exc.errno in _OUT_OF_RESOURCES:
+                time.sleep(_ACCEPT_PAUSE)
+            raise  # the caller drops this attempt and waits for the next connection
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            full = len(self._open) >= MOST_CONNECTIONS
+            if not full:
+                self._open.add(request)
+        if full:
+            _turn_away(request)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._forget(request)
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._forget(request)
+
+    def _forget(self, request: socket.socket) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+
+    @property
+    def connections(self) -> int:
+        """How many connections are being served now."""
+        with self._open_lock:
+            return len(self._open)
+
+    def hang_up(self) -> None:
+        """End every connection being served, so that stopping waits for none of them."""
+        with self._open_lock:
+            for connection in self._open:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
 
     def handle_error(self, request: socket.socket | tuple[bytes, socket.socket],
                      client_address: Any) -> None:
@@ -253,7 +468,13 @@ class Server:
         """Lay these problems over the served page (an empty list takes them away)."""
         self._http.problems = list(lines)
 
+    @property
+    def connections(self) -> int:
+        """How many connections are being served now."""
+        return self._http.connections
+
     def stop(self) -> None:
         self.reloads.close()
         self._http.shutdown()
+        self._http.hang_up()
         self._http.server_close()

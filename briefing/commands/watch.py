@@ -3,9 +3,16 @@ serve the briefing with live reload until interrupted.
 
 Changes come as file-system events (watchfiles), so a save is seen at once. The folders
 holding the watched files are watched, not the files, so that an editor that saves by
-writing a new file and renaming it over the old one is followed too. A failed rebuild
-prints its problems, lays them over the served page, and leaves the last good report in
-place underneath; the next good rebuild takes them away.
+writing a new file and renaming it over the old one is followed too. Each folder is watched
+by itself, never with what is below it: a project folder may hold a link to ``/`` or to
+``/usr``, and following it would cost a watch per folder out there or stop the watcher.
+At most ``MOST_FOLDERS`` folders are watched.
+
+A failed rebuild prints its problems, lays them over the served page, and leaves the last
+good report in place underneath; the next good rebuild takes them away. Nothing a rebuild or
+the watcher meets (out of file descriptors, a folder gone) ends the session: the watcher
+tries again, and rebuilds once it watches again. Only a watcher that cannot start at all
+ends the command, with exit status 1, before anything is served.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
 
@@ -27,6 +34,10 @@ from .serve import Server
 # A rebuild's exit status and the lines it printed.
 Rebuild = Callable[[], tuple[int, list[str]]]
 _QUIET_MS = 20  # how long the files must stay still before a rebuild starts
+_TICK_MS = 250  # how often the watcher looks up from waiting (to know it is watching)
+_RETRY_SECONDS = 1.0  # the pause before watching again after the watcher failed
+_START_SECONDS = 30  # how long setting up the watches may take before the command gives up
+MOST_FOLDERS = 500  # a bound on inotify watches, far above what a project needs
 
 
 def watched_files(findings: Path) -> list[Path]:
@@ -41,8 +52,8 @@ def watched_files(findings: Path) -> list[Path]:
             if isinstance(source, dict) and isinstance(source.get("file"), str):
                 path = findings.parent / source["file"]
                 # Only inside the project (the build reads nothing else): a source named
-                # '/etc/x' or '../../x' must not set a recursive watch on '/' or the home.
-                if path.resolve().is_relative_to(project):
+                # '/etc/x' or '../../x' must not have the watcher look at '/etc' or home.
+                if _inside(path, project):
                     paths.append(path)
     except (SourceReadError, OSError, ValueError, yaml.YAMLError, AttributeError, TypeError,
             RecursionError):
@@ -51,6 +62,13 @@ def watched_files(findings: Path) -> list[Path]:
     for folder in ("templates", "static"):
         paths.extend(sorted((package / folder).iterdir()))
     return paths
+
+
+def _inside(path: Path, project: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(project)
+    except (OSError, RuntimeError, ValueError):  # a link that loops, a name with a NUL
+        return False
 
 
 def _shallow(text: str) -> bool:
@@ -68,13 +86,20 @@ def _shallow(text: str) -> bool:
 def watch(findings: Path, rebuild: Rebuild, out: Path, port: int,
           stop: threading.Event | None = None,
           on_ready: Callable[[str], None] | None = None) -> int:
-    """Build, serve ``out``, and rebuild on every change until ``stop`` is set or Ctrl-C."""
+    """Build, serve ``out``, and rebuild on every change until ``stop`` is set or Ctrl-C.
+    1 when the files cannot be watched at all, else 0."""
     stop = stop or threading.Event()
     # Started before the first build, so that an edit made during it is not missed.
     watcher = _Watcher(findings, stop)
     watcher.start()
     server = Server(out, port)
     try:
+        if not watcher.wait_started(_START_SECONDS):
+            print(printable(f"build-report: error: cannot watch {findings} and its sources "
+                            f"({watcher.failure}); nothing is served: free some file "
+                            "descriptors or inotify watches and run it again"),
+                  file=sys.stderr)
+            return 1
         _apply(server, _safely(rebuild))
         print(f"build-report: serving {server.url} (Ctrl-C to stop); watching "
               f"{printable(str(findings))} and its sources", file=sys.stderr)
@@ -87,10 +112,7 @@ def watch(findings: Path, rebuild: Rebuild, out: Path, port: int,
                 continue
             while not watcher.changed.empty():  # one rebuild for a burst of saves
                 watcher.changed.get_nowait()
-            # Templates and the stylesheet may have changed: read them afresh.
-            render.environment.cache_clear()
-            render.stylesheet.cache_clear()
-            _apply(server, _safely(rebuild))
+            _apply(server, _safely(_fresh(rebuild)))
             server.reloads.notify()  # good or bad, open pages show the outcome
     except KeyboardInterrupt:
         pass
@@ -99,6 +121,15 @@ def watch(findings: Path, rebuild: Rebuild, out: Path, port: int,
         server.stop()
         watcher.join(5)
     return 0
+
+
+def _fresh(rebuild: Rebuild) -> Rebuild:
+    """The rebuild, after dropping the templates and stylesheet kept from the last one."""
+    def fresh() -> tuple[int, list[str]]:
+        render.environment.cache_clear()
+        render.stylesheet.cache_clear()
+        return rebuild()
+    return fresh
 
 
 def _apply(server: Server, outcome: tuple[int, list[str]]) -> None:
@@ -125,22 +156,68 @@ class _Watcher(threading.Thread):
         self.findings = findings
         self.stop = stop
         self.changed: queue.Queue[None] = queue.Queue()
+        self.failure = ""  # why the watches could not be set, when they could not
+        self._settled = threading.Event()  # set once watching, or once that failed
+
+    def wait_started(self, seconds: float) -> bool:
+        """Whether the first watches are in place (False: see ``failure``)."""
+        if not self._settled.wait(seconds):
+            self.failure = self.failure or f"still not watching after {seconds:.0f} s"
+        return self._settled.is_set() and not self.failure
 
     def run(self) -> None:
+        lost = False
+        while not self.stop.is_set():
+            try:
+                for changes in self._batches():
+                    self._settled.set()
+                    if lost:  # saves made while not watching were missed: rebuild now
+                        print("build-report: watching again", file=sys.stderr)
+                        lost = False
+                        self.changed.put(None)
+                    elif changes:
+                        self.changed.put(None)
+            except Exception as exc:  # the session outlives its watcher: it tries again
+                reason = _reason(exc)
+                if not self._settled.is_set():
+                    self.failure = reason
+                    self._settled.set()
+                    return
+                if not lost:
+                    print(printable(f"build-report: warning: watching stopped ({reason}); "
+                                    "trying again every second"), file=sys.stderr)
+                lost = True
+                self.stop.wait(_RETRY_SECONDS)
+
+    def _batches(self) -> Iterator[set[object]]:
+        """Every batch of changes to the watched files, and an empty one every
+        ``_TICK_MS`` of quiet (the first says the watches are in place); ends when the
+        folders to watch change, or at ``stop``."""
         import watchfiles
 
-        while not self.stop.is_set():
-            wanted = _wanted(self.findings)
-            folders = _folders(wanted)
-            for _ in watchfiles.watch(*sorted(folders), stop_event=self.stop,
-                                      watch_filter=_Wanted(wanted),
-                                      debounce=1_000, step=_QUIET_MS, rust_timeout=500):
-                self.changed.put(None)
+        wanted = _wanted(self.findings)
+        folders = _folders(wanted, self.findings)
+        if len(folders) > MOST_FOLDERS:
+            print(f"build-report: warning: the findings and sources sit in {len(folders)} "
+                  f"folders; only changes in the first {MOST_FOLDERS} are seen: keep the "
+                  "sources in fewer folders", file=sys.stderr)
+        for changes in watchfiles.watch(*folders[:MOST_FOLDERS], stop_event=self.stop,
+                                        watch_filter=_Wanted(wanted), recursive=False,
+                                        debounce=1_000, step=_QUIET_MS,
+                                        rust_timeout=_TICK_MS, yield_on_timeout=True):
+            yield set(changes)
+            if changes:
                 now = _wanted(self.findings)  # the findings may name other sources now
-                if _folders(now) != folders:
-                    break  # watch the new set of folders
+                if _folders(now, self.findings) != folders:
+                    return  # watch the new set of folders
                 wanted.clear()
                 wanted.update(now)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return f"{type(exc).__name__}: {exc}"
 
 
 class _Wanted:
@@ -154,8 +231,21 @@ class _Wanted:
 
 
 def _wanted(findings: Path) -> set[Path]:
-    return {p.absolute() for p in watched_files(findings)}
+    """The watched files by the names the build opens them by and, for a link, by the
+    file it leads to (an edit there changes what the build reads)."""
+    named = watched_files(findings)
+    return {p.absolute() for p in named} | {_target(p) for p in named}
 
 
-def _folders(paths: set[Path]) -> set[str]:
-    return {str(p.parent) for p in paths if p.parent.is_dir()}
+def _target(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link that loops leads nowhere
+        return path.absolute()
+
+
+def _folders(paths: set[Path], findings: Path) -> list[str]:
+    """The folders holding these files: the findings' own first, the others in order."""
+    own = str(findings.absolute().parent)
+    others = sorted({str(p.parent) for p in paths if p.parent.is_dir()} - {own})
+    return [own, *others]
