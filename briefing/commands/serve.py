@@ -62,7 +62,10 @@ _OVERLAY_HASH = _hash(_OVERLAY_CSS)
 _FILES = {"/": ("index.html", "text/html; charset=utf-8"),
           "/index.html": ("index.html", "text/html; charset=utf-8"),
           "/findings.json": ("findings.json", "application/json"),
-          "/estimates.csv": ("estimates.csv", "text/csv; charset=utf-8")}
+          "/estimates.csv": ("estimates.csv", "text/csv; charset=utf-8"),
+          "/annotations.jsonld": ("annotations.jsonld", "application/ld+json"),
+          "/briefing.stix.json": ("briefing.stix.json", "application/json"),
+          "/sources.csl.json": ("sources.csl.json", "application/json")}
 _PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # For files that are not the page: nothing runs, nothing loads, nothing frames them.
 _DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox"

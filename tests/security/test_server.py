@@ -68,7 +68,8 @@ def served(project: Project, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served
 
 
 def test_only_the_reports_own_files_are_served(served: Served) -> None:
-    for path in ("/", "/index.html", "/findings.json", "/estimates.csv"):
+    from briefing.output.write import REPORT_FILES
+    for path in ("/", *(f"/{name}" for name in REPORT_FILES)):
         assert served.get(path).status == 200, path
     for path in ("/etc/passwd", "/../findings.yaml", "/..%2ffindings.yaml", "/sources/",
                  "/sources/news.txt", "//etc/passwd", "/%00", "/index.html%00.json",
