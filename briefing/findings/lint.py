@@ -53,6 +53,9 @@ CODES: dict[str, Rule] = {
                            "One figure in two rows"),
     "unexplained-revision": Rule("a judgment's likelihood or confidence moved with no "
                                  "'revised' note", "Revised without a reason"),
+    "flag-without-basis": Rule("a claim flagged likely-error or misattributed whose note "
+                               "links no source, claim or reference", "Flag rests on no cited "
+                               "basis"),
     "bare-id": Rule("Markdown names an id as plain text, which readers would see",
                     "An id shown as plain text"),
 }
@@ -88,7 +91,8 @@ def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
     by claim id, the judgment fields that changed since the previous edition."""
     found = [*_judgments(findings, origins), *_coverage(findings, coverage),
              *_untraced(findings, origins), *_double_counted(findings, origins),
-             *_revisions(findings, moved or {}), *_bare_ids(findings)]
+             *_revisions(findings, moved or {}), *_bare_ids(findings),
+             *_unsupported_flags(findings)]
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
     for item in found:
@@ -256,7 +260,7 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
     """Ids written as plain words in Markdown: the page shows them to readers as they are.
     Only ids with a hyphen or a digit count; a one-word id may well be an ordinary word."""
     every = [c.id for c in findings.claims] + [s.id for s in findings.sources] + \
-        [o.id for o in findings.origins]
+        [o.id for o in findings.origins] + [r.id for r in findings.references]
     ids = {i for i in every if re.search(r"[-\d]", i)}
     if not ids:
         return []
@@ -287,4 +291,23 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
                 f"{path[-1] if isinstance(path[-1], str) else path[-2]} names {shown} as "
                 f"plain text, which readers would see: link it, like [the words](#{hits[0]})",
                 hits[0]))
+    return found
+
+
+def _unsupported_flags(findings: model.Findings) -> list[Finding]:
+    """A claim called wrong or misattributed on grounds the note does not cite: every
+    source must be cited (ICD 206), outside knowledge as a listed reference."""
+    basis = {c.id for c in findings.claims} | {s.id for s in findings.sources} | \
+        {r.id for r in findings.references}
+    found = []
+    for i, claim in enumerate(findings.claims):
+        if claim.flag not in ("likely-error", "misattributed"):
+            continue
+        if any(name in basis for name, _ in markdown.links(claim.note or "")):
+            continue
+        found.append(Finding(
+            "flag-without-basis", ("claims", i), ("claims", i, "flag"),
+            f"'{claim.id}' is flagged {claim.flag}, but its note links no source, claim or "
+            "reference: cite what the flag rests on, like [the report](#some-id), listing "
+            "material not held under 'references:'"))
     return found
