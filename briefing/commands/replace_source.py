@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import BadInput, Problems, printable
+from ..errors import BadInput, Problems
 from ..findings.load import load_findings
 from ..findings.pages import map_path
 from ..findings.quotes import verify_quotes
@@ -118,8 +118,8 @@ def say_what_fails(findings: Path, shown: str, source_id: str) -> str:
     if not failing:
         return f"every quote of '{source_id}' still verifies"
     return (f"{len(failing)} quote(s) of '{source_id}' no longer verify (listed above): "
-            f"copy them again from the new text, e.g. build-report find {source_id} "
-            f"\"words\" (in {printable(shown)})")
+            f"copy them again from the new text: build-report find --source {source_id} "
+            "\"words you remember\"")
 
 
 def fields(entry: Any, given: argparse.Namespace, guessed: dict[str, str | None]

@@ -17,6 +17,7 @@ END = "<!-- keys:end -->"
 _SECTIONS: tuple[tuple[str, type], ...] = (
     ("briefing", model.Briefing),
     ("origins[]", model.Origin),
+    ("references[]", model.Reference),
     ("sources[]", model.Source),
     ("claims[]", model.Claim),
     ("claims[].evidence[]", model.Evidence),
