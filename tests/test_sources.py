@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pdf_fixture import encrypted, make_pdf, with_roman_front_matter
 
 from conftest import Run
-from pdf_fixture import encrypted, make_pdf, with_roman_front_matter
 
 Runner = Callable[..., Run]
 
@@ -169,3 +169,135 @@ def test_name_chooses_the_stored_file_name(folder: Path, run: Runner) -> None:
     assert result.code == 0, result.stderr
     assert (folder / "sources" / "ministry.txt").read_text() == "Some text.\n"
     assert "file: sources/ministry.txt" in (folder / "findings.yaml").read_text()
+
+
+# Find
+
+REPORT = """\
+Ministry update
+October 31, 2024
+
+- Troops moved north of the river.
+- Supplies were delayed at the border.
+
+The ministry said troops were moving along the river while supplies waited. Officials \
+added that the border crossing near the river was busy, and troops on leave were recalled.
+"""
+WIRE = "Troops crossed the river at dawn near the border, the wire said.\n"
+
+
+def test_find_ranks_the_passage_with_all_the_words_first_and_labels_its_source(
+        folder: Path, run: Runner, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "sources" / "report.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "sources" / "wire.txt").write_text(WIRE, encoding="utf-8")
+    findings = folder / "findings.yaml"
+    findings.write_text(FINDINGS.replace("claims:", "  - id: report\n    file: sources/"
+                                         "report.txt\n    title: Update\n  - id: wire\n"
+                                         "    file: sources/wire.txt\n    title: Wire\n"
+                                         "claims:"))
+    from briefing.cli import main
+
+    capsys.readouterr()
+    assert main(["find", "troops", "river", "border", "dawn", "--findings",
+                 str(findings)]) == 0
+    headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("#")]
+    assert headers[0].endswith("source 'wire' (4 of 4 words found)")
+    assert len(headers) == 3 and all("of 4 words found" in h for h in headers)
+
+
+def test_find_keeps_list_items_headings_and_datelines_apart(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "sources" / "report.txt").write_text(REPORT, encoding="utf-8")
+    findings = folder / "findings.yaml"
+    findings.write_text(FINDINGS.replace("claims:", "  - id: report\n    file: sources/"
+                                         "report.txt\n    title: Update\nclaims:"))
+    from briefing.cli import main
+
+    capsys.readouterr()
+    assert main(["find", "--source", "report", "supplies", "delayed", "--findings",
+                 str(findings), "--max", "1"]) == 0
+    out = capsys.readouterr().out
+    assert 'quote: "Supplies were delayed at the border."' in out  # the item, no marker
+    capsys.readouterr()
+    assert main(["find", "report", "October", "2024", "--findings", str(findings)]) == 0
+    assert 'quote: "October 31, 2024"' in capsys.readouterr().out
+
+
+# Other languages
+
+KOREAN = "국방부 발표\n국방부는 병력 1만 2천 명이 이동했다고 밝혔다.\n"
+
+
+def _korean(folder: Path, extra: str) -> Path:
+    (folder / "sources" / "ko.txt").write_text(KOREAN, encoding="utf-8")
+    findings = folder / "findings.yaml"
+    findings.write_text(FINDINGS.replace("claims:", "  - id: ko\n    file: sources/ko.txt\n"
+                                         "    title: Ministry statement\n    language: ko\n"
+                                         "claims:"))
+    _cite(findings, "moved", "ko", "병력 1만 2천 명이 이동했다고", extra)
+    return findings
+
+
+ESTIMATE = ("    estimate:\n      quantity: Troops\n      estimator: Ministry\n"
+            "      location: North\n      value: 12000\n")
+TRANSLATION = ("        translation: 12,000 troops moved\n"
+               "        translated_by: Desk translator\n")
+
+
+def test_a_figure_written_otherwise_in_the_original_is_found_in_the_translation(
+        folder: Path, run: Runner) -> None:
+    findings = _korean(folder, TRANSLATION + ESTIMATE)
+    built = run("--findings", str(findings), "--out", str(folder / "out"))
+    assert built.code == 0, built.stderr
+    data = json.loads((folder / "out" / "findings.json").read_text(encoding="utf-8"))
+    (moved,) = [c for c in data["claims"] if c["id"] == "moved"]
+    assert moved["figure_found_in"] == "translation"
+    assert moved["evidence"][0]["translation"] == "12,000 troops moved"
+    page = (folder / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<p lang="ko">“병력 1만 2천 명이 이동했다고”</p><p class="translation" lang="en">' \
+        in page and "Translation by Desk translator:" in page
+
+
+def test_without_a_translation_the_figure_must_be_in_the_original(folder: Path,
+                                                                  run: Runner) -> None:
+    result = run("--findings", str(_korean(folder, ESTIMATE)), "--out", str(folder / "out"))
+    assert result.code == 1 and "estimate value 12,000 does not appear" in result.stderr
+
+
+def test_a_changed_letter_in_an_original_language_quote_names_the_closest_passage(
+        folder: Path, run: Runner) -> None:
+    findings = _korean(folder, TRANSLATION)
+    findings.write_text(findings.read_text(encoding="utf-8").replace("이동했다고", "이동했다구"),
+                        encoding="utf-8")
+    result = run("--findings", str(findings), "--out", str(folder / "out"))
+    assert result.code == 1
+    assert "quote not found in source 'ko'; closest passage at sources/ko.txt:2:" \
+        in result.stderr and "이동했다고" in result.stderr
+
+
+def test_translated_by_needs_a_translation(folder: Path, run: Runner) -> None:
+    findings = _korean(folder, "        translated_by: Desk translator\n")
+    result = run("--findings", str(findings), "--out", str(folder / "out"))
+    assert result.code == 1 and "translated_by names who translated the passage, but it " \
+        "has no translation" in result.stderr
+
+
+# References
+
+def test_a_reference_is_linked_listed_and_its_id_is_its_own(folder: Path, run: Runner) -> None:
+    findings = folder / "findings.yaml"
+    findings.write_text(FINDINGS.replace("claims:", "references:\n  - id: atlas\n"
+                                         "    title: Road atlas\n    accessed: 2025-04-01\n"
+                                         "claims:") +
+                        "    note: See [the atlas](#atlas).\n")
+    built = run("--findings", str(findings), "--out", str(folder / "out"))
+    assert built.code == 0, built.stderr
+    data = json.loads((folder / "out" / "findings.json").read_text(encoding="utf-8"))
+    assert data["references"] == [{"id": "atlas", "title": "Road atlas", "publisher": None,
+                                   "published": None, "url": None,
+                                   "accessed": "2025-04-01", "note": None}]
+    assert 'href="#reference_atlas"' in (folder / "out" / "index.html").read_text()
+    findings.write_text(findings.read_text().replace("id: atlas", "id: note"))
+    clash = run("--findings", str(findings), "--out", str(folder / "out2"))
+    assert clash.code == 1
+    assert "reference id 'note' is also the id of a source" in clash.stderr

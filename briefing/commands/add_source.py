@@ -139,8 +139,9 @@ def main(argv: list[str]) -> int:
             raise BadInput(f"{printable(str(target))} already exists with other contents: "
                            "nothing was changed; remove it or rename the file")
     digest = hashlib.sha256(body).hexdigest()
-    same = [fields.get("id", "?") for fields in listed_entries if fields.get("id") != (
-        args.id if args.replace else None) and _same_text(fields, digest, f"sources/{name}", findings.parent)]
+    same = [fields.get("id", "?") for fields in listed_entries
+            if fields.get("id") != (args.id if args.replace else None)
+            and _same_text(fields, digest, f"sources/{name}", findings.parent)]
     if same:  # one text under two ids would be cited apart, and counted twice
         raise BadInput(f"{printable(args.file)} is already listed as source '{same[0]}': "
                        "nothing was changed; cite that source")

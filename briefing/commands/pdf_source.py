@@ -102,7 +102,7 @@ def _page_text(page: Any) -> str:
     form feeds (which mark pages) and trailing spaces taken out."""
     try:
         text = page.extract_text() or ""
-    except Exception:  # noqa: BLE001 a page pypdf cannot read is a page without text
+    except Exception:
         text = ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(BREAK, "\n")
     for ligature, letters in _LIGATURES.items():
@@ -124,7 +124,7 @@ def _labels(reader: Any) -> list[str]:
     """Each page's label as the PDF numbers it (i, ii, 1, 2...), or 1, 2, 3..."""
     try:
         labels = [str(label) for label in reader.page_labels]
-    except Exception:  # noqa: BLE001 a malformed label tree: physical numbers serve
+    except Exception:
         labels = []
     if len(labels) != len(reader.pages) or not all(labels):
         labels = [str(n) for n in range(1, len(reader.pages) + 1)]

@@ -18,8 +18,8 @@ from typing import NamedTuple
 from ..errors import Problems
 from .boundaries import splits_token
 from .load import Document
-from .pages import page_of
 from .nearest import WORD, clip, comparable, not_found
+from .pages import page_of
 from .sources import paragraph_spans
 from .validate import Validated
 

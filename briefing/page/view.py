@@ -291,6 +291,9 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         "caveats": _caveats(claims, accepted, by_id, sources, md),
         "sources": list(sources.values()),
         "origins": [(o, origin_anchor[o.id], md.block(o.note)) for o in findings.origins],
+        # Consulted, not held: listed by references.html, never checked by the build.
+        "references": [(r, f"reference_{r.id}", md.block(r.note) if r.note else Markup())
+                       for r in findings.references],
         "vocab": vocab,
         "demote": demote_headings,
         "marking_css": _marking_css(briefing.marking),
