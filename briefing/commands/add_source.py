@@ -28,8 +28,10 @@ import yaml
 
 from ..cli import ArgumentParser
 from ..errors import BadInput, Problems, UsageError, printable
-from ..files import UnreadableFile, read_regular, write_atomically
+from ..files import MAX_FILE_BYTES, UnreadableFile, read_regular, write_atomically
+from ..findings import pages
 from ..findings.load import load_findings
+from . import pdf_source, replace_source
 from .saved_page import Said, said_of_itself, visible_tree
 
 _SLUG = re.compile(r"^[a-z0-9-]+$")
@@ -48,10 +50,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--publisher", help="who published it")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="when it was published")
     p.add_argument("--url", help="where it was found (http or https)")
-    p.add_argument("--reliability", choices=list("ABCDEF"), default="F",
+    p.add_argument("--reliability", choices=list("ABCDEF"),
                    help="Admiralty source reliability (default F: cannot be judged)")
     p.add_argument("--findings", metavar="PATH", default="findings.yaml",
                    help="the findings file to add it to (default: findings.yaml)")
+    p.add_argument("--replace", action="store_true", help="replace the text and metadata "
+                   "of the source listed with this id, keeping its id and notes")
+    p.add_argument("--name", help="the file name to store the text under in sources/")
     return p
 
 
@@ -100,14 +105,22 @@ def main(argv: list[str]) -> int:
     sources_node = _sources_node(text, args.findings)
     listed_entries = _entries(sources_node)
     taken = [fields["id"] for fields in listed_entries if "id" in fields]
-    if args.id in taken:
+    if args.replace:
+        replacing = replace_source.listed_file(sources_node, args.id)
+    elif args.id in taken:
         raise BadInput(f"a source with id '{args.id}' is already listed in "
                        f"{printable(args.findings)}: choose another --id")
-    raw = _read_file(Path(args.file))
+    raw = _read_file(Path(args.file), args.file)
     is_html = Path(args.file).suffix.lower() in _HTML
+    is_pdf = not is_html and pdf_source.looks_like_pdf(args.file, raw)
     page_meta: dict[str, Said] = {}
     if is_html:
         body, page_meta = _extract(raw, args.file)
+    elif is_pdf:
+        body, page_map = pdf_source.extract(raw, args.file)
+        title = pdf_source.title_of(raw)
+        if title:
+            page_meta = {"title": Said(title, "document title")}
     else:
         try:
             raw.decode("utf-8-sig")
@@ -119,7 +132,9 @@ def main(argv: list[str]) -> int:
         raise BadInput(f"{printable(args.file)} holds no text"
                        + (" the extractor could find" if is_html else ""))
     folder = findings.parent / "sources"
-    name = f"{args.id}.txt" if is_html else Path(args.file).name
+    name = args.name or (f"{args.id}.txt" if is_html or is_pdf else Path(args.file).name)
+    if "/" in name or name in ("..", "") or os.sep in name:
+        raise UsageError(f"--name '{name}' is not a file name: give a name without folders")
     if name.startswith("."):
         raise BadInput(f"{printable(args.file)} is a hidden file: hidden files are never read "
                        "as sources; copy the text into a file whose name has no leading dot")
@@ -129,15 +144,19 @@ def main(argv: list[str]) -> int:
                        "file first")
     _check_folder(folder, findings.parent)
     targets = {folder / name: body}
-    if is_html:
-        targets[folder / f"{args.id}.html"] = raw
+    if is_html or is_pdf:
+        targets[folder / f"{Path(name).stem}.{'pdf' if is_pdf else 'html'}"] = raw
+    if is_pdf:
+        targets[pages.map_path(folder / name)] = page_map
     for target, data in targets.items():
-        if _existing(target) not in (None, data):
+        if _existing(target) not in (None, data) and not (
+                args.replace and replace_source.kept_with(replacing, target, findings.parent)):
             raise BadInput(f"{printable(str(target))} already exists with other contents: "
                            "nothing was changed; remove it or rename the file")
     digest = hashlib.sha256(body).hexdigest()
     same = [fields.get("id", "?") for fields in listed_entries
-            if _same_text(fields, digest, f"sources/{name}", findings.parent)]
+            if fields.get("id") != (args.id if args.replace else None)
+            and _same_text(fields, digest, f"sources/{name}", findings.parent)]
     if same:  # one text under two ids would be cited apart, and counted twice
         raise BadInput(f"{printable(args.file)} is already listed as source '{same[0]}': "
                        "nothing was changed; cite that source")
@@ -149,11 +168,14 @@ def main(argv: list[str]) -> int:
         title=args.title or _value(from_page, "title") or _first_line(body) or args.id,
         publisher=args.publisher or _value(from_page, "publisher"),
         published=args.published or _value(from_page, "published"),
-        url=args.url or _value(from_page, "url"), reliability=args.reliability,
+        url=args.url or _value(from_page, "url"), reliability=args.reliability or "F",
         sha256=digest, origins={key: said.origin for key, said in from_page.items()})
     updated = _with_entry(text, sources_node, entry)
     listed = len(sources_node.value) if isinstance(sources_node, yaml.SequenceNode) else 0
-    if not _lists_it_last(updated, entry, listed):
+    if args.replace:
+        updated = replace_source.replaced(text, sources_node, args.id, replace_source.fields(
+            entry, given=args, guessed={key: said.value for key, said in page_meta.items()}))
+    elif not _lists_it_last(updated, entry, listed):
         raise BadInput(f"cannot add the entry to the layout of {printable(args.findings)}: "
                        "nothing was changed; copy the file under sources/ and list it by hand")
     written: list[Path] = []
@@ -161,7 +183,7 @@ def main(argv: list[str]) -> int:
     try:
         folder.mkdir(exist_ok=True)
         for target, data in targets.items():
-            if not os.path.lexists(target):
+            if not os.path.lexists(target) or args.replace:
                 write_atomically(target, data)
                 written.append(target)
         write_atomically(findings, updated.encode("utf-8"))
@@ -175,6 +197,11 @@ def main(argv: list[str]) -> int:
     for key, origin in entry.origins.items():
         print(f"build-report: {key} '{printable(getattr(entry, key))}' (from the page's "
               f"{printable(origin)}: check it)", file=sys.stderr)
+    if args.replace:
+        print(f"build-report: replaced source '{args.id}' ({printable(entry.file)}, sha256 "
+              f"pinned); {replace_source.say_what_fails(findings, args.findings, args.id)}",
+              file=sys.stderr)
+        return 0
     print(f"build-report: added source '{args.id}' ({printable(entry.file)}, sha256 pinned); "
           "quote it: "
           f"build-report find {args.id} \"words you remember\"", file=sys.stderr)
@@ -230,9 +257,10 @@ def _sources_node(text: str, shown: str) -> yaml.Node:
                    "per line ('- id: ...'): add the source by hand")
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: Path, name: str) -> bytes:
     try:
-        return read_regular(path)
+        return read_regular(path, pdf_source.MAX_PDF_BYTES if name.lower().endswith(".pdf")
+                            else MAX_FILE_BYTES)
     except UnreadableFile as exc:
         raise BadInput(f"{printable(str(path))} {exc}") from None
 

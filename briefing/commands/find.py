@@ -1,10 +1,17 @@
-"""``build-report find SOURCE_ID "words as you remember them"``: the closest verbatim
-passages of a source, best first, each with its place and as an ``evidence`` entry ready
-to paste into findings.yaml (the quote escaped for YAML)."""
+"""``build-report find "words as you remember them" [--source ID]``: the passages of the
+sources holding those words, best first, each labelled with its source and place, and as
+an ``evidence`` entry ready to paste into findings.yaml (the quote escaped for YAML).
+
+A passage is a sentence, a list item, a heading or a dateline: the units a text is read
+in (see findings/structure.py), never a run of them. Passages holding more of the words
+rank first, then those holding them closer together. Every source is searched unless one
+is named; ``find SOURCE_ID WORDS`` (a first word that is a source id) names one too.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -12,19 +19,24 @@ import yaml
 
 from ..cli import ArgumentParser
 from ..errors import BadInput, Problems, UsageError, did_you_mean, printable
+from ..findings import structure
 from ..findings.coverage import split_sentences
-from ..findings.load import load_findings
-from ..findings.nearest import SUGGEST_WORDS, closest_windows, comparable
-from ..findings.quotes import IndexedSource
+from ..findings.load import Document, load_findings
+from ..findings.nearest import SUGGEST_WORDS, Hit, best, comparable, ranked_units
+from ..findings.sources import SourceText
 from ..findings.validate import validate
+
+# Beyond the best passage, others are shown only when they hold this share of the words.
+SHOWN_FROM = 0.4
 
 
 def parser() -> argparse.ArgumentParser:
     p = ArgumentParser(prog="build-report find",
-                       description="Find the passages of a source closest to the words "
+                       description="Find the passages of the sources holding the words "
                        "given, as evidence entries ready to paste.")
-    p.add_argument("source", metavar="SOURCE_ID", help="the id of a source in the findings")
-    p.add_argument("words", metavar="WORDS", nargs="+", help="the words as you remember them")
+    p.add_argument("words", metavar="WORDS", nargs="+", help="the words as you remember "
+                   "them (a first word that is a source id searches that source only)")
+    p.add_argument("--source", metavar="ID", help="search this source only")
     p.add_argument("--findings", metavar="PATH", default="findings.yaml",
                    help="the findings file (default: findings.yaml)")
     p.add_argument("--max", type=int, default=3, metavar="N",
@@ -34,12 +46,6 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    if not " ".join(args.words).strip():
-        raise UsageError("give the words to look for, as you remember them")
-    if len(" ".join(args.words).split()) > SUGGEST_WORDS:
-        # Matching costs grow with the square of the words; the opening is enough to find.
-        raise UsageError(f"give at most {SUGGEST_WORDS} words: the opening of the passage "
-                         "you remember is enough")
     if args.max < 1:
         raise UsageError(f"--max {args.max}: give how many passages to show, 1 or more")
     findings = Path(args.findings)
@@ -50,50 +56,95 @@ def main(argv: list[str]) -> int:
     checked = validate(doc, findings.parent, problems) if doc else None
     texts = checked.texts if checked else {}
     files = {s.id: s.file for _, s in checked.sources} if checked else {}
+    listed = _listed_ids(doc)
+    source, words = args.source, args.words
+    if source is None and _names_a_source(words[0], listed):
+        if len(words) == 1:
+            raise UsageError("the following arguments are required: WORDS (after the "
+                             f"source id '{words[0]}')")
+        source, words = words[0], words[1:]
+    _check_words(words)
     for problem in problems.errors:  # shown either way: the build will stop on them
         print(problem, file=sys.stderr)
-    if args.source not in texts:
-        if args.source in files:
-            raise BadInput(f"source '{args.source}' cannot be read: "
-                           + ("see the error(s) above" if problems.errors else
-                              "run build-report to see why"))
-        suggestion = did_you_mean(args.source, files)
-        if problems.errors and not suggestion:  # the source may be there, behind a mistake
-            raise BadInput(f"source '{args.source}' cannot be searched until the "
-                           f"{len(problems.errors)} error(s) above are fixed")
-        raise BadInput(f"no source '{args.source}' in {printable(args.findings)}{suggestion}")
-    source = IndexedSource(args.source, texts[args.source].text)
-    want = [comparable(w) for w in " ".join(args.words).split()]
-    ranked = closest_windows(want, source.words, max(1, args.max))
-    # The best always; the others only when they resemble the words at all well.
-    found = [r for i, r in enumerate(ranked) if r[0] > 0 and (i == 0 or r[0] >= 0.4)]
-    if not found:
-        raise BadInput(f"nothing in source '{args.source}' resembles those words")
-    sentences = split_sentences(source.text)
-    shown: set[tuple[int, int]] = set()
-    for _, lo, hi in found:
-        start, end = source.words[lo][0], source.words[hi - 1][1]
-        o_start, o_end = _whole_sentences(source.original_span(start, end), sentences)
-        if (o_start, o_end) in shown:  # two close windows in one sentence: show it once
-            continue
-        shown.add((o_start, o_end))
-        line, col = source.line_col(o_start)
-        quote = " ".join(source.text[o_start:o_end].split())
-        there = {comparable(w) for w in quote.split()}
-        matched = sum(w in there for w in want)
-        scalar = yaml.safe_dump(quote, allow_unicode=True, width=10_000,
-                                default_style='"').removesuffix("\n...\n").strip()
-        print(f"# {printable(files[args.source])}:{line}:{col} ({matched} of {len(want)} "
-              "words found)")
-        print(f"      - source: {args.source}")
-        print(f"        quote: {scalar}")
+    if source is not None:
+        _check_searchable(source, texts, files, listed, problems, args.findings)
+    searched = {source: texts[source]} if source is not None else texts
+    if not searched:
+        raise BadInput(f"no source can be searched until the {len(problems.errors)} "
+                       "error(s) above are fixed")
+    want = [comparable(w) for w in " ".join(words).split()]
+    hits = [hit for sid, text in searched.items()
+            for hit in ranked_units(want, sid, text.text, _units(text.text))]
+    shown = best(hits, args.max)
+    distinct = len(set(want))
+    shown = [h for i, h in enumerate(shown) if i == 0 or h.held >= SHOWN_FROM * distinct]
+    if not shown:
+        where = f"source '{source}'" if source else "any source"
+        raise BadInput(f"nothing in {where} holds those words")
+    for hit in shown:
+        _print(hit, searched[hit.source], files[hit.source], distinct)
     return 0
 
 
-def _whole_sentences(span: tuple[int, int], sentences: list[tuple[int, int]]
-                     ) -> tuple[int, int]:
-    """The sentences the matched words fall in, whole: words remembered loosely seldom
-    match a passage's exact ends, and a sentence is easy to trim but not to extend."""
-    start, end = span
-    touched = [(s, e) for s, e in sentences if s < end and e > start]
-    return (touched[0][0], touched[-1][1]) if touched else span
+def _check_words(words: list[str]) -> None:
+    if not " ".join(words).strip():
+        raise UsageError("give the words to look for, as you remember them")
+    if len(" ".join(words).split()) > SUGGEST_WORDS:
+        raise UsageError(f"give at most {SUGGEST_WORDS} words: the opening of the passage "
+                         "you remember is enough")
+
+
+def _listed_ids(doc: Document | None) -> list[str]:
+    """The ids the findings list as sources, valid or not: a source behind a mistake
+    elsewhere in its entry is still named, not taken for a word."""
+    data = doc.data if doc else None
+    entries = data.get("sources") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [str(e["id"]) for e in entries if isinstance(e, dict) and "id" in e]
+
+
+def _names_a_source(word: str, listed: list[str]) -> bool:
+    """Whether a first word names a source: a listed id, or an id-like word with a hyphen
+    that is a slip for one (found nowhere as a word, it would only mislead)."""
+    if word in listed:
+        return True
+    return "-" in word and re.fullmatch(r"[a-z0-9-]+", word) is not None and \
+        bool(did_you_mean(word, listed))
+
+
+def _check_searchable(source: str, texts: dict[str, SourceText], files: dict[str, str],
+                      listed: list[str], problems: Problems, shown: str) -> None:
+    if source in texts:
+        return
+    if source in files:  # listed well, but its file cannot be read
+        raise BadInput(f"source '{source}' cannot be read: " + (
+            "see the error(s) above" if problems.errors else "run build-report to see why"))
+    if source in listed:  # listed, behind a mistake in its entry
+        raise BadInput(f"source '{source}' cannot be searched until the "
+                       f"{len(problems.errors)} error(s) above are fixed")
+    raise BadInput(f"no source '{source}' in {printable(shown)}"
+                   f"{did_you_mean(source, listed)}")
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Sentences, list items, headings and datelines, in order."""
+    apart = [(u.start, u.end) for u in structure.units(text)
+             if u.kind in structure.NOT_SENTENCES]
+    return sorted(split_sentences(text) + apart)
+
+
+def _print(hit: Hit, text: SourceText, file: str, distinct: int) -> None:
+    line, col = _line_col(text.text, hit.start)
+    quote = " ".join(text.text[hit.start:hit.end].split())
+    scalar = yaml.safe_dump(quote, allow_unicode=True, width=10_000,
+                            default_style='"').removesuffix("\n...\n").strip()
+    print(f"# {printable(file)}:{line}:{col} source '{hit.source}' ({hit.held} of {distinct} "
+          "words found)")
+    print(f"      - source: {hit.source}")
+    print(f"        quote: {scalar}")
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1

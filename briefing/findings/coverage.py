@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from itertools import accumulate
 from typing import NamedTuple
 
-from . import model
+from . import model, structure
 from .quotes import Passage
-from .sources import SourceText, paragraph_spans
+from .sources import SourceText
 
 # Words that end in a period without ending the sentence.
 _ABBREVIATIONS = frozenset((
@@ -42,10 +42,12 @@ class Sentence(NamedTuple):
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``; a paragraph's end always ends a sentence (a headline has
-    no full stop)."""
+    """Sentence spans of ``text``; a paragraph's or a list item's end always ends a
+    sentence, and headings and datelines are none (see structure.py)."""
     spans = []
-    for p_start, p_end in paragraph_spans(text):
+    for p_start, p_end, kind in structure.units(text):
+        if kind in structure.NOT_SENTENCES:
+            continue
         start = p_start
         for stop in _END.finditer(text, p_start, p_end):
             before = text[max(start, stop.start() - 40):stop.start()].split()

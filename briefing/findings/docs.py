@@ -22,6 +22,7 @@ REFRESH = "python -m briefing.findings.docs --write"
 _SECTIONS: tuple[tuple[str, type], ...] = (
     ("briefing", model.Briefing),
     ("origins[]", model.Origin),
+    ("references[]", model.Reference),
     ("sources[]", model.Source),
     ("claims[]", model.Claim),
     ("claims[].evidence[]", model.Evidence),

@@ -12,6 +12,7 @@ from . import model, vocab
 from .load import Document
 from .numbers import Figure, figures_in, shown
 from .quotes import Passage, fold
+from .sources import SourceText
 from .validate import Validated
 
 # How sources hedge a figure, by what the hedge means.
@@ -31,20 +32,41 @@ def check_figures(checked: Validated, doc: Document, problems: Problems,
     languages = {source.id: source.language for _, source in checked.sources}
     for ci, claim in checked.claims:
         if claim.estimate is not None:
-            stated = _stated(claim, checked, passages, languages)
+            stated = _stated(claim, checked.texts, passages, languages)
+            stated += [f for f in _translated(claim) if not f.ambiguous]
             _check_numbers(claim, ci, stated, doc, problems)
             _check_hedging(claim, ci, languages, doc, problems)
 
 
-def _stated(claim: model.Claim, checked: Validated, passages: dict[tuple[str, int], Passage],
-            languages: dict[str, str]) -> list[Figure]:
+def found_in(claim: model.Claim, texts: dict[str, SourceText],
+             passages: dict[tuple[str, int], Passage], languages: dict[str, str]) -> str:
+    """Where an estimate's figures are given: 'original' when every one is in the quotes
+    as the source writes them, 'translation' when some is only in a passage's translation
+    (an original that writes the number otherwise, like 1만 2천)."""
+    est = claim.estimate
+    if est is None:
+        return ""
+    original = {f.value for f in _stated(claim, texts, passages, languages) if not f.ambiguous}
+    wanted = [float(n) for n in (est.value, est.low, est.high) if n is not None]
+    return "original" if all(n in original for n in wanted) else "translation"
+
+
+def _translated(claim: model.Claim) -> list[Figure]:
+    """The figures the passages' English translations state."""
+    return [f for ev in claim.evidence if ev.translation
+            for f in figures_in(fold(ev.translation)[0], "en")]
+
+
+def _stated(claim: model.Claim, texts: dict[str, SourceText],
+            passages: dict[tuple[str, int], Passage], languages: dict[str, str]
+            ) -> list[Figure]:
     """The figures the claim's passages state, read in the source's own text and language
     (a quote that could not be placed is read on its own)."""
     found: list[Figure] = []
     for ei, ev in enumerate(claim.evidence):
         language = languages.get(ev.source)
         passage = passages.get((claim.id, ei))
-        source = checked.texts.get(ev.source)
+        source = texts.get(ev.source)
         if passage is None or source is None:
             found.extend(figures_in(fold(ev.quote)[0], language))
             continue

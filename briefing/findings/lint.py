@@ -63,6 +63,9 @@ CODES: dict[str, Rule] = {
                     "included) names an id (one with a hyphen or a digit) as plain text, "
                     "which readers would see, instead of linking it",
                     "An id shown as plain text"),
+    "flag-without-basis": Rule("a claim flagged `likely-error` or `misattributed` whose note "
+                               "links no source, claim or reference", "Flag rests on no cited "
+                               "basis"),
     "wording-vs-likelihood": Rule("a judgment, or a bottom-line sentence that links one, uses "
                                   "an ICD 203 expression of another likelihood than its grade",
                                   "Words and grade differ"),
@@ -111,7 +114,8 @@ def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
              *(Finding(*raw) for raw in tradecraft.wording_vs_likelihood(findings)),
              *(Finding(*raw) for raw in tradecraft.unsupported_figures(findings)),
              *(Finding(*raw) for raw in tradecraft.indicators_not_acted_on(
-                 findings, sightings or {}, moved or {}))]
+                 findings, sightings or {}, moved or {})),
+             *_unsupported_flags(findings)]
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
     for item in found:
@@ -292,7 +296,7 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
     """Ids written as plain words in Markdown: the page shows them to readers as they are.
     Only ids with a hyphen or a digit count; a one-word id may well be an ordinary word."""
     every = [c.id for c in findings.claims] + [s.id for s in findings.sources] + \
-        [o.id for o in findings.origins]
+        [o.id for o in findings.origins] + [r.id for r in findings.references]
     ids = {i for i in every if re.search(r"[-\d]", i)}
     if not ids:
         return []
@@ -329,4 +333,23 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
                 f"{path[-1] if isinstance(path[-1], str) else path[-2]} names {shown} as "
                 f"plain text, which readers would see: link it, like [the words](#{hits[0]})",
                 hits[0]))
+    return found
+
+
+def _unsupported_flags(findings: model.Findings) -> list[Finding]:
+    """A claim called wrong or misattributed on grounds the note does not cite: every
+    source must be cited (ICD 206), outside knowledge as a listed reference."""
+    basis = {c.id for c in findings.claims} | {s.id for s in findings.sources} | \
+        {r.id for r in findings.references}
+    found = []
+    for i, claim in enumerate(findings.claims):
+        if claim.flag not in ("likely-error", "misattributed"):
+            continue
+        if any(name in basis for name, _ in markdown.links(claim.note or "")):
+            continue
+        found.append(Finding(
+            "flag-without-basis", ("claims", i), ("claims", i, "flag"),
+            f"'{claim.id}' is flagged {claim.flag}, but its note links no source, claim or "
+            "reference: cite what the flag rests on, like [the report](#some-id), listing "
+            "material not held under 'references:'"))
     return found

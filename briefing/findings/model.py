@@ -115,6 +115,27 @@ class Origin(NamedTuple):
     it is its own originator."""
 
 
+class Reference(NamedTuple):
+    """Material consulted but not held as a text under ``sources/``: the build cannot
+    check it, and the briefing lists it as such."""
+
+    id: Slug
+    """Short unique name (among every id of the findings); Markdown links it as
+    ``[text](#id)``."""
+    title: Text
+    """What it is: a report, a statement, a dataset."""
+    publisher: str | None = None
+    """Who published it, if known."""
+    published: dt.date | None = None
+    """Publication date (YYYY-MM-DD), if known."""
+    url: Annotated[str, Pattern(r"^https?://\S+$")] | None = None
+    """Where it is; http(s) only."""
+    accessed: dt.date | None = None
+    """When it was consulted (YYYY-MM-DD)."""
+    note: str | None = None
+    """Markdown analyst comment: what was taken from it."""
+
+
 class Acknowledgment(NamedTuple):
     """A lint warning the analyst has weighed and accepts, with the reason shown in the
     briefing's caveats."""
@@ -167,6 +188,11 @@ class Evidence(NamedTuple):
     """The origin this passage relays, when it differs from its source's (an id from
     origins), or ``own`` where the outlet reports on its own in a source that otherwise
     relays an origin."""
+    translation: str | None = None
+    """The passage in English, for a source in another language: the quote is checked in
+    the original, and the page shows this beside it, marked as a translation."""
+    translated_by: str | None = None
+    """Who translated the passage (a named translator or a tool), when not the analyst."""
 
 
 class Estimate(NamedTuple):
@@ -267,3 +293,5 @@ class Findings(NamedTuple):
     origins: tuple[Origin, ...] = ()
     """The primary origins that sources relay, so that relayed copies are not counted as
     corroboration."""
+    references: tuple[Reference, ...] = ()
+    """Material consulted but not held as a text: linked from Markdown, never checked."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .numbers import numbers
 
@@ -181,3 +181,74 @@ def comparable(word: str) -> str:
 
 
 
+
+
+class Hit(NamedTuple):
+    """A unit of a source (a sentence, a list item, a heading) holding some of the words
+    looked for."""
+
+    held: int
+    """How many of the distinct words looked for it holds."""
+    spread: int
+    """How many words it takes, in the unit, to hold them all: fewer is closer together."""
+    source: str
+    start: int
+    end: int
+
+
+def ranked_units(want: list[str], source_id: str, text: str,
+                 spans: list[tuple[int, int]]) -> list[Hit]:
+    """Every unit of ``text`` holding at least one of the words ``want``, unranked.
+
+    A word counts when a unit's word is the same, or the same word with another ending
+    ("troop", "troops"): words are remembered loosely."""
+    wanted = list(dict.fromkeys(want))
+    known: dict[str, int] = {}  # a source word's form → index in wanted, -1 for none
+    hits = []
+    for start, end in spans:
+        places: list[tuple[int, int]] = []  # (position in the unit, wanted index)
+        for n, match in enumerate(WORD.finditer(text, start, end)):
+            form = comparable(match.group())
+            which = known.get(form)
+            if which is None:
+                which = known[form] = _which(form, wanted)
+            if which >= 0:
+                places.append((n, which))
+        held = len({w for _, w in places})
+        if held:
+            hits.append(Hit(held, _spread(places, held), source_id, start, end))
+    return hits
+
+
+def best(hits: list[Hit], count: int) -> list[Hit]:
+    """The ``count`` best: most words held, then closest together, then first in order."""
+    return sorted(hits, key=lambda h: (-h.held, h.spread))[:count]
+
+
+def _which(form: str, wanted: list[str]) -> int:
+    for i, word in enumerate(wanted):
+        if form == word:
+            return i
+    for i, word in enumerate(wanted):
+        short, long_ = sorted((form, word), key=len)
+        if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
+            return i
+    return -1
+
+
+def _spread(places: list[tuple[int, int]], held: int) -> int:
+    """The fewest consecutive words of the unit holding every word it holds (a sliding
+    window: linear in its words)."""
+    counts: dict[int, int] = {}
+    best_width = places[-1][0] - places[0][0] + 1
+    lo = 0
+    for position, which in places:
+        counts[which] = counts.get(which, 0) + 1
+        while len(counts) == held:
+            best_width = min(best_width, position - places[lo][0] + 1)
+            first = places[lo][1]
+            counts[first] -= 1
+            if not counts[first]:
+                del counts[first]
+            lo += 1
+    return best_width

@@ -19,6 +19,7 @@ from ..errors import Problems
 from .boundaries import splits_token
 from .load import Document
 from .nearest import WORD, clip, comparable, not_found
+from .pages import page_of
 from .sources import paragraph_spans
 from .validate import Validated
 
@@ -52,6 +53,8 @@ class Passage(NamedTuple):
     """Code-point offset just past the last quoted character."""
     parts: tuple[tuple[int, int], ...]
     """The quoted stretches (more than one when an ellipsis leaves words out)."""
+    page: str = ""
+    """The page label of a paged source (a PDF's text), or a range like '3–4'."""
 
 
 def fold(text: str) -> tuple[str, array[int]]:
@@ -217,8 +220,9 @@ def verify_quotes(checked: Validated, doc: Document, problems: Problems
             if found is None:
                 problems.error(where, message)
                 continue
-            resolved[(claim.id, ei)] = Passage(ev.source, found[0][0], found[-1][1],
-                                               tuple(found))
+            start, end = found[0][0], found[-1][1]
+            resolved[(claim.id, ei)] = Passage(ev.source, start, end, tuple(found),
+                                               page_of(checked.texts[ev.source], start, end))
     return resolved
 
 

@@ -17,7 +17,10 @@ from .load import Document, KeyPath, written_at
 
 def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source]],
           claims: list[tuple[int, model.Claim]], origins: list[tuple[int, model.Origin]],
-          doc: Document, problems: Problems) -> None:
+          doc: Document, problems: Problems,
+          cited: list[tuple[int, model.Reference]] | None = None) -> None:
+    cited = cited or []
+    unique_ids("references", cited, doc, problems)
     origin_ids = _unique_origins(origins, doc, problems)
     known_origins = origin_ids | {oid for section, oid in doc.invalid_ids if section == "origins"}
     if "own" in origin_ids:
@@ -42,7 +45,23 @@ def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source
                                    f"unknown lint warning '{ack.warning}'"
                                    f"{did_you_mean(ack.warning, CODES)}: use one of "
                                    f"{', '.join(sorted(CODES))}")
-    _check_cross_references(sources, claims, origins, doc, problems)
+    _check_cross_references(sources, claims, origins, cited, doc, problems)
+    _check_reference_ids(sources, claims, origins, cited, doc, problems)
+
+
+def _check_reference_ids(sources: list[tuple[int, model.Source]],
+                         claims: list[tuple[int, model.Claim]],
+                         origins: list[tuple[int, model.Origin]],
+                         cited: list[tuple[int, model.Reference]], doc: Document,
+                         problems: Problems) -> None:
+    """A reference exists to be linked, so its id may not be any other entry's too."""
+    taken = {item.id: word for word, items in (("claim", claims), ("source", sources),
+                                               ("origin", origins)) for _, item in items}
+    for i, ref in cited:
+        if ref.id in taken:
+            problems.error(doc.at(("references", i, "id")), f"reference id '{ref.id}' is "
+                           f"also the id of {_a(taken[ref.id])}: a link to it would be "
+                           "ambiguous; give the reference its own id")
 
 
 def unique_ids(section: str, items: list[tuple[int, Any]], doc: Document,
@@ -76,7 +95,8 @@ def _unknown_origin(name: str, path: KeyPath, known: set[str], doc: Document,
 
 def targets(findings: model.Findings) -> dict[str, str]:
     """Each id a cross-reference may name, with the page anchor it leads to."""
-    found = {o.id: f"origin_{o.id}" for o in findings.origins}
+    found = {r.id: f"reference_{r.id}" for r in findings.references}
+    found.update({o.id: f"origin_{o.id}" for o in findings.origins})
     found.update({s.id: f"source_{s.id}" for s in findings.sources})
     found.update({c.id: f"claim_{c.id}" for c in findings.claims})
     return found
@@ -84,10 +104,12 @@ def targets(findings: model.Findings) -> dict[str, str]:
 
 def _check_cross_references(sources: list[tuple[int, model.Source]],
                             claims: list[tuple[int, model.Claim]],
-                            origins: list[tuple[int, model.Origin]], doc: Document,
+                            origins: list[tuple[int, model.Origin]],
+                            cited: list[tuple[int, model.Reference]], doc: Document,
                             problems: Problems) -> None:
     kinds: dict[str, list[str]] = {}
-    for section, items in (("claim", claims), ("source", sources), ("origin", origins)):
+    for section, items in (("claim", claims), ("source", sources), ("origin", origins),
+                           ("reference", cited)):
         for _, item in items:
             kinds.setdefault(item.id, []).append(section)
     invalid = {oid for _, oid in doc.invalid_ids}
@@ -97,7 +119,8 @@ def _check_cross_references(sources: list[tuple[int, model.Source]],
                 continue
             if name not in kinds:
                 problems.error(_line_in(doc, path, name, line),
-                               f"the link '#{name}' names no claim, source or origin"
+                               f"the link '#{name}' names no claim, source, origin or "
+                               "reference"
                                f"{did_you_mean(name, kinds)}: link to an id the findings have")
             elif len(kinds[name]) > 1:
                 problems.error(_line_in(doc, path, name, line),

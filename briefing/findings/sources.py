@@ -27,6 +27,8 @@ class SourceText(NamedTuple):
     """Decoded text, BOM dropped, line ends as LF."""
     sha256: str
     """Lowercase hex SHA-256 of the file's bytes as stored."""
+    page_labels: tuple[str, ...] = ()
+    """A paged text's page labels (see pages.py); empty for pages numbered 1, 2, 3..."""
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

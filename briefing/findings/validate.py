@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problems, closest, did_you_mean
-from . import model, references, vocab
+from . import model, pages, references, vocab
 from .conform import build_list, build_one
 from .load import Document, KeyPath
 from .sources import SourceReadError, SourceText, read_source
 
-_SECTIONS = ("briefing", "sources", "claims", "origins")
+_SECTIONS = ("briefing", "sources", "claims", "origins", "references")
 _REQUIRED = ("briefing", "sources", "claims")
 
 
@@ -59,6 +59,8 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
     claims = build_list(model.Claim, data.get("claims"), "claims", doc, problems)
     origins = build_list(model.Origin, data.get("origins"), "origins", doc, problems) \
         if "origins" in data else []
+    cited = build_list(model.Reference, data.get("references"), "references", doc, problems) \
+        if "references" in data else []
     if "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
         problems.error(doc.at(("sources",)), "at least one source is needed")
 
@@ -71,7 +73,7 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
                                  f"{briefing.as_of} (as_of: nothing later is considered): "
                                  "check the date, or move as_of")
     _check_claims(claims, sources, briefing, doc, problems)
-    references.check(briefing, sources, claims, origins, doc, problems)
+    references.check(briefing, sources, claims, origins, doc, problems, cited)
     _check_spelling(claims, doc, problems)
     _check_writing(doc, problems)
 
@@ -79,7 +81,8 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
     if not problems.errors and briefing is not None:
         findings = model.Findings(briefing=briefing, sources=tuple(s for _, s in sources),
                                   claims=tuple(c for _, c in claims),
-                                  origins=tuple(o for _, o in origins))
+                                  origins=tuple(o for _, o in origins),
+                                  references=tuple(r for _, r in cited))
     return Validated(findings, sources, claims, texts)
 
 
@@ -121,7 +124,7 @@ def _check_sources(sources: list[tuple[int, model.Source]], doc: Document, proje
                            "itself; keep sources under sources/")
             continue
         try:
-            text = read_source(file)
+            text = pages.with_labels(file, read_source(file))
         except SourceReadError as exc:
             problems.error(doc.at((*path, "file")), f"source file '{src.file}' {exc}"
                            if str(exc) != "is not found" else
@@ -164,6 +167,11 @@ def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int
                 problems.error(doc.at((*at, "evidence", j, "source")), f"unknown source "
                                f"'{ev.source}'{did_you_mean(ev.source, source_ids)}: cite the id "
                                "of an entry under 'sources'")
+        for j, ev in enumerate(claim.evidence):
+            if ev.translated_by and not ev.translation:
+                problems.error(doc.key_at((*at, "evidence", j, "translated_by")),
+                               "translated_by names who translated the passage, but it has "
+                               "no translation: add 'translation:' or remove translated_by")
         for j, ref in enumerate(claim.based_on):
             if ref == claim.id:
                 problems.error(doc.at((*at, "based_on", j)), f"claim '{claim.id}' cannot rest "

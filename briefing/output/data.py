@@ -17,6 +17,7 @@ from typing import Any
 
 from ..findings import model, typed
 from ..findings.coverage import Sentence, share
+from ..findings.figures import found_in
 from ..findings.numbers import plain
 from ..findings.origins import OriginRef, count_originators, originators
 from ..findings.quotes import Passage
@@ -36,10 +37,15 @@ def findings_data(findings: model.Findings, texts: dict[str, SourceText],
         source["coverage"] = round(share(said), 4)
         source["sentences"] = len(said)
         source["uncovered_sentences"] = [text[s.start:s.end] for s in said if not s.covered]
-    for claim in data["claims"]:
+    languages = {s.id: s.language for s in findings.sources}
+    for claim, held in zip(data["claims"], findings.claims, strict=True):
+        if held.estimate is not None:
+            claim["figure_found_in"] = found_in(held, texts, passages, languages)
         for ei, ev in enumerate(claim["evidence"]):
             p = passages[(claim["id"], ei)]
             ev.update(start=p.start, end=p.end, parts=[list(part) for part in p.parts])
+            if p.page:
+                ev["page"] = p.page
         traced = sorted(origins[claim["id"]])
         claim["independent_origins"] = count_originators(origins[claim["id"]], by)
         claim["origin_count"] = len(traced)

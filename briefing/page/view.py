@@ -135,6 +135,21 @@ class Citation(NamedTuple):
     quote: str
     relays: str = ""
     """The listed origin the passage relays, in words ('' for the outlet's own)."""
+    page: str = ""
+    """The page label of a passage of a PDF ('3', or '3–4' across a break); '' if unpaged."""
+    lang: str = "en"
+    """The BCP 47 tag of the quote's language, for its ``lang`` attribute."""
+    translation: str = ""
+    """The analyst's or a translator's English for a quote in another language."""
+    translated_by: str = ""
+    """Who translated it, when not the analyst."""
+
+    @property
+    def page_words(self) -> str:
+        """'p. 3' or 'pp. 3–4', as a citation shows the page; '' if unpaged."""
+        if not self.page:
+            return ""
+        return f"{'pp' if '–' in self.page else 'p'}. {self.page}"
 
     def html(self, in_table: bool = False) -> Markup:
         """The citation: its number links to the passage, and the card inside shows the
@@ -150,7 +165,8 @@ class Citation(NamedTuple):
             f'<a {where} href="#{escape(self.target)}" aria-label="[{n}] '
             f'{escape(source.model.title)}">[{n}<span class="print-only"> in S{s}</span>]'
             f'<span class="cite-card">{source.card}<span class="cite-where">Passage {n} of '
-            f'source S{s}.</span></span></a>')
+            f'source S{s}{escape(", " + self.page_words if self.page else "")}.</span>'
+            '</span></a>')
 
 
 @dataclass(eq=False)
@@ -278,6 +294,9 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         "caveats": _caveats(claims, accepted, by_id, sources, md),
         "sources": list(sources.values()),
         "origins": [(o, origin_anchor[o.id], md.block(o.note)) for o in findings.origins],
+        # Consulted, not held: listed by references.html, never checked by the build.
+        "references": [(r, f"reference_{r.id}", md.block(r.note) if r.note else Markup())
+                       for r in findings.references],
         "vocab": vocab,
         "demote": demote_headings,
         "marking_css": _marking_css(briefing.marking),
@@ -341,7 +360,8 @@ def _claim(claim: model.Claim, sources: dict[str, SourceView],
             target=_passage_anchor(passage.source, passage.parts),
             source=sources[ev.source], quote=ev.quote,
             relays=names[ref] if (ref := passage_origin(ev, sources[ev.source].model)).kind
-            == "origin" else ""))
+            == "origin" else "", page=passage.page, lang=sources[ev.source].model.language,
+            translation=ev.translation or "", translated_by=ev.translated_by or ""))
     low_high = vocab.LIKELIHOOD.get(claim.likelihood or "")
     return ClaimView(
         model=claim, anchor=f"claim_{claim.id}",

@@ -90,15 +90,36 @@ def root(context, missing=missing):
             for (l_3_quote, l_3_c) in environment.getattr(l_2_v, 'quotes'):
                 _loop_vars = {}
                 pass
-                yield '<blockquote class="quote"><p>'
+                yield '<blockquote class="quote"><p'
+                if (environment.getattr(l_3_c, 'lang') != 'en'):
+                    pass
+                    yield ' lang="'
+                    yield escape(environment.getattr(l_3_c, 'lang'))
+                    yield '"'
+                yield '>'
                 yield escape(l_3_quote)
-                yield '</p><footer><a href="#'
+                yield '</p>'
+                if environment.getattr(l_3_c, 'translation'):
+                    pass
+                    yield '<p class="translation" lang="en"><span class="translation-label">Translation'
+                    if environment.getattr(l_3_c, 'translated_by'):
+                        pass
+                        yield ' by '
+                        yield escape(environment.getattr(l_3_c, 'translated_by'))
+                    yield ':</span> '
+                    yield escape(environment.getattr(l_3_c, 'translation'))
+                    yield '</p>'
+                yield '<footer><a href="#'
                 yield escape(environment.getattr(l_3_c, 'target'))
                 yield '">['
                 yield escape(environment.getattr(l_3_c, 'number'))
                 yield '] '
                 yield escape(environment.getattr(environment.getattr(environment.getattr(l_3_c, 'source'), 'model'), 'title'))
                 yield '</a>'
+                if environment.getattr(l_3_c, 'page'):
+                    pass
+                    yield ', '
+                    yield escape(environment.getattr(l_3_c, 'page_words'))
                 if environment.getattr(l_3_c, 'relays'):
                     pass
                     yield ', relaying '
@@ -124,4 +145,4 @@ def root(context, missing=missing):
     yield '</section>\n'
 
 blocks = {}
-debug_info = '1=31&5=38&6=42&7=46&9=50&10=55&11=61&13=71&14=90&15=108&16=113'
+debug_info = '1=31&5=38&6=42&7=46&9=50&10=55&11=61&13=71&14=90&15=129&16=134'

@@ -94,6 +94,12 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
+    template = environment.get_template('references.html', 'page.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
     template = environment.get_template('legends.html', 'page.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
@@ -117,4 +123,4 @@ def root(context, missing=missing):
     yield '</p>\n</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '7=29&9=31&10=33&14=35&16=42&18=49&19=55&20=61&21=67&22=73&23=79&24=85&25=91&26=97&30=104&31=110'
+debug_info = '7=29&9=31&10=33&14=35&16=42&18=49&19=55&20=61&21=67&22=73&23=79&24=85&25=91&26=97&27=103&31=110&32=116'
