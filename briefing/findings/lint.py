@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..errors import Problems
-from . import markdown, model
+from . import markdown, model, when
 from .load import Document, KeyPath, written_at
 from .origins import OriginRef, resting_on
 
@@ -55,6 +55,8 @@ CODES: dict[str, Rule] = {
                                  "'revised' note", "Revised without a reason"),
     "bare-id": Rule("Markdown names an id as plain text, which readers would see",
                     "An id shown as plain text"),
+    "date-after-cut-off": Rule("a date of fact after the information cut-off (a forecast's "
+                               "or a plan's date may be later)", "Dated after the cut-off"),
 }
 
 
@@ -88,7 +90,8 @@ def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
     by claim id, the judgment fields that changed since the previous edition."""
     found = [*_judgments(findings, origins), *_coverage(findings, coverage),
              *_untraced(findings, origins), *_double_counted(findings, origins),
-             *_revisions(findings, moved or {}), *_bare_ids(findings)]
+             *_revisions(findings, moved or {}), *_bare_ids(findings),
+             *_late_dates(findings)]
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
     for item in found:
@@ -287,4 +290,36 @@ def _bare_ids(findings: model.Findings) -> list[Finding]:
                 f"{path[-1] if isinstance(path[-1], str) else path[-2]} names {shown} as "
                 f"plain text, which readers would see: link it, like [the words](#{hits[0]})",
                 hits[0]))
+    return found
+
+
+def _late_dates(findings: model.Findings) -> list[Finding]:
+    """Dates after the information cut-off: nothing later was considered, so a date of
+    fact there is a slip. A forecast's or a plan's time may lie ahead; when a figure was
+    stated may not."""
+    cut_off = findings.briefing.as_of
+    found = []
+    for i, claim in enumerate(findings.claims):
+        at: KeyPath = ("claims", i)
+        est = claim.estimate
+        ahead = est is not None and est.basis in when.AHEAD
+        if claim.date and when.after(claim.date, cut_off) and not ahead:
+            found.append(Finding(
+                "date-after-cut-off", at, (*at, "date"),
+                f"claim '{claim.id}' is dated {when.iso(claim.date)}, after the briefing's "
+                f"cut-off {cut_off}: check the date, or move the cut-off"))
+        if est is None:
+            continue
+        if est.stated and when.after(est.stated, cut_off):
+            found.append(Finding(
+                "date-after-cut-off", at, (*at, "estimate", "stated"),
+                f"estimate stated {when.iso(est.stated)} is after the briefing's cut-off "
+                f"{cut_off}: a figure given later was not considered; check the date"))
+        if est.as_of and when.after(est.as_of, cut_off) and not ahead:
+            found.append(Finding(
+                "date-after-cut-off", at, (*at, "estimate", "as_of"),
+                f"estimate as_of {when.iso(est.as_of)} is after the briefing's cut-off "
+                f"{cut_off}: a {est.basis} figure, of what is there now, cannot come later; "
+                "if it is expected or intended, say 'basis: forecast' or 'basis: plan', "
+                "otherwise check the date"))
     return found

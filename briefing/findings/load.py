@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..errors import Position, Problems
+from .numbers import with_decimals
 from .sources import SourceReadError, read_regular
 
 KeyPath = tuple[str | int, ...]
@@ -153,6 +154,7 @@ _STANDARD = "tag:yaml.org,2002:"
 # What a "\ud800" escape in a quoted value leaves: no character, and nothing UTF-8 can write.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _STR = _STANDARD + "str"
+_FLOAT = _STANDARD + "float"
 # Deeper than any findings file needs, shallow enough for the parsers' recursion (the C
 # parser crashes the process on 50,000 nested brackets; Python's stops at 1,000 frames).
 MAX_DEPTH = 100
@@ -295,7 +297,7 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
     if node.tag == _STR:
         return node.value  # the common case, without the constructor's machinery
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except Exception:
         # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
         # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
@@ -318,6 +320,9 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         problems.error(_mark(doc.path, node.start_mark), message)
         doc.unreadable.add(path)
         return node.value
+    if node.tag == _FLOAT and type(value) is float:
+        return with_decimals(node.value, value)  # 5.0 as written, not 5
+    return value
 
 
 def _comment_follows(node: yaml.Node, lines: list[str]) -> bool:

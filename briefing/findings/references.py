@@ -17,7 +17,8 @@ from .load import Document, KeyPath, written_at
 
 def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source]],
           claims: list[tuple[int, model.Claim]], origins: list[tuple[int, model.Origin]],
-          doc: Document, problems: Problems) -> None:
+          doc: Document, problems: Problems,
+          places: list[tuple[int, model.Place]] | None = None) -> None:
     origin_ids = _unique_origins(origins, doc, problems)
     known_origins = origin_ids | {oid for section, oid in doc.invalid_ids if section == "origins"}
     for i, src in sources:
@@ -36,7 +37,7 @@ def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source
                                    f"unknown lint warning '{ack.warning}'"
                                    f"{did_you_mean(ack.warning, CODES)}: use one of "
                                    f"{', '.join(sorted(CODES))}")
-    _check_cross_references(sources, claims, origins, doc, problems)
+    _check_cross_references(sources, claims, origins, places or [], doc, problems)
 
 
 def unique_ids(section: str, items: list[tuple[int, Any]], doc: Document,
@@ -70,7 +71,8 @@ def _unknown_origin(name: str, path: KeyPath, known: set[str], doc: Document,
 
 def targets(findings: model.Findings) -> dict[str, str]:
     """Each id a cross-reference may name, with the page anchor it leads to."""
-    found = {o.id: f"origin_{o.id}" for o in findings.origins}
+    found = {p.id: f"place_{p.id}" for p in findings.places}
+    found.update({o.id: f"origin_{o.id}" for o in findings.origins})
     found.update({s.id: f"source_{s.id}" for s in findings.sources})
     found.update({c.id: f"claim_{c.id}" for c in findings.claims})
     return found
@@ -78,10 +80,13 @@ def targets(findings: model.Findings) -> dict[str, str]:
 
 def _check_cross_references(sources: list[tuple[int, model.Source]],
                             claims: list[tuple[int, model.Claim]],
-                            origins: list[tuple[int, model.Origin]], doc: Document,
+                            origins: list[tuple[int, model.Origin]],
+                            places: list[tuple[int, model.Place]], doc: Document,
                             problems: Problems) -> None:
     kinds: dict[str, list[str]] = {}
-    for section, items in (("claim", claims), ("source", sources), ("origin", origins)):
+    sections: tuple[tuple[str, list[tuple[int, Any]]], ...] = (
+        ("claim", claims), ("source", sources), ("origin", origins), ("place", places))
+    for section, items in sections:
         for _, item in items:
             kinds.setdefault(item.id, []).append(section)
     invalid = {oid for _, oid in doc.invalid_ids}
@@ -91,7 +96,7 @@ def _check_cross_references(sources: list[tuple[int, model.Source]],
                 continue
             if name not in kinds:
                 problems.error(_line_in(doc, path, name, line),
-                               f"the link '#{name}' names no claim, source or origin"
+                               f"the link '#{name}' names no claim, source, origin or place"
                                f"{did_you_mean(name, kinds)}: link to an id the findings have")
             elif len(kinds[name]) > 1:
                 problems.error(_line_in(doc, path, name, line),
