@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefing.page import chronology
 from context_projects import FLOOD, findings_from
+
+from briefing.page import chronology
 
 
 def _target(claim_id: str, i: int) -> str:

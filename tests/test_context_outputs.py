@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from context_projects import flood_project
 
 from briefing.findings import numbers
 from briefing.output import changes
 from conftest import Run
-from context_projects import flood_project
 
 
 def _rows(out: Path) -> dict[str, dict[str, str]]:

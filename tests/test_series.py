@@ -7,14 +7,16 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from briefing.page import series
 from context_projects import FLOOD, findings_from
+
+from briefing.page import series
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _drawn(markup: str) -> ET.Element:
-    return ET.fromstring(str(markup).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
+    text = str(markup).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    return ET.fromstring(text)
 
 
 def test_a_three_figure_series_is_one_series_in_time_order(tmp_path: Path) -> None:

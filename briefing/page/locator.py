@@ -258,8 +258,9 @@ def _mark(marked: Marked, panel: _Panel, frame: int) -> str:
     right = x < panel.x + panel.width * 0.6
     tx = x + 8 if right else x - 8
     end = "" if right else ' text-anchor="end"'
-    return (f'<a class="l-place" href="#{escape(marked.href)}" data-place="{escape(marked.place.id)}"'
-            f' data-frame="{frame}"><circle class="l-dot" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
+    return (f'<a class="l-place" href="#{escape(marked.href)}" '
+            f'data-place="{escape(marked.place.id)}" data-frame="{frame}">'
+            f'<circle class="l-dot" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
             f'<text class="l-label" x="{tx:.1f}" y="{y + 4:.1f}"{end}>'
             f'{escape(marked.place.name)}</text></a>')
 

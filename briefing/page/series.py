@@ -12,6 +12,7 @@ what was counted. The drawing is an inline SVG with a title and a description, a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -217,7 +218,7 @@ def _line(points: Sequence[Point], x: XAt, y: YAt) -> str:
     """The marks joined in time order: solid from count to count, dashed where either end
     is a possibility, a forecast or a plan."""
     segments = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         ahead = "" if a.basis == b.basis == "count" else " s-ahead"
         segments.append(f'<line class="s-line{ahead}" x1="{x(a.moment):.1f}" '
                         f'y1="{y(_middle(a)):.1f}" x2="{x(b.moment):.1f}" '
