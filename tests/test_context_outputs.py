@@ -4,6 +4,7 @@ times, and figures as the analyst wrote them (5.0 stays 5.0, 1.50 stays 1.50).""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from context_projects import flood_project
 
-from briefing.findings import numbers
+from briefing.findings import model, numbers, typed
 from briefing.output import changes
 from conftest import Run
 
@@ -74,3 +75,26 @@ def test_a_written_figure_shows_its_own_decimals(written: str, shown: str) -> No
     assert numbers.shown(figure) == shown
     assert numbers.plain(figure) == shown.replace(",", "")
     assert figure == float(written.replace("_", ""))  # compares as the number it is
+
+
+@pytest.mark.parametrize(("raw", "kept"), [
+    ("2024-10-31T15:30", dt.datetime(2024, 10, 31, 15, 30)),
+    (dt.datetime(2024, 10, 31, 15, 30), dt.datetime(2024, 10, 31, 15, 30)),  # YAML timestamp
+    (dt.date(2024, 10, 31), dt.date(2024, 10, 31)),
+    ("2024-10-31", dt.date(2024, 10, 31)),
+    ("2024-10-31T15:30:10", None), ("2024-10-31T24:00", None), ("31 Oct", None),
+    (dt.datetime(2024, 10, 31, 15, 30, 10), None),
+    (dt.datetime(2024, 10, 31, 15, 30, tzinfo=dt.UTC), None),
+])
+def test_a_date_may_carry_a_time_to_the_minute_where_the_model_allows_it(
+        raw: object, kept: dt.date | None) -> None:
+    est, issues = typed.conform(model.Estimate, {"quantity": "q", "estimator": "e",
+                                                 "location": "l", "value": 1, "stated": raw})
+    assert (est.stated if est else None) == kept
+    assert type(est.stated if est else None) is type(kept)
+    assert [i["type"] for i in issues] == ([] if kept else ["datetime_type"])
+
+
+def test_the_cut_off_date_takes_no_time() -> None:
+    _, issues = typed.conform(model.Briefing, {"title": "t", "as_of": "2024-10-31T15:30"})
+    assert [i["type"] for i in issues] == ["date_type"]
