@@ -199,7 +199,8 @@ def test_a_new_basis_and_date_move_the_estimate(
     estimate = changes_of(data)["officials-count"]["fields"]["estimate"]
     assert (estimate["old"]["basis"], estimate["new"]["basis"]) == ("count", "forecast")
     assert (estimate["old"]["as_of"], estimate["new"]["as_of"]) == (None, "2025-04-30")
-    assert "figure: about 1,200 → about 1,200 as of 30 Apr 2025 (forecast)" in section(html)
+    # A forecast's date is the time it is for, never a date of fact.
+    assert "figure: about 1,200 → about 1,200 for 30 Apr 2025 (forecast)" in section(html)
 
 
 def test_an_edition_without_basis_reads_as_counts(
