@@ -62,8 +62,8 @@ def test_estimates_csv_has_one_row_per_estimate(project: Project, run: Runner) -
     rows = (findings.parent / "report" / "estimates.csv").read_text("utf-8").splitlines()
     assert rows == [
         "quantity,estimator,location,qualifier,value,low,high,as_of,said_by,claim_id,"
-        "source_ids,flag,basis",
-        "Volunteers,Officials,Riverside,about,1200,,,,Officials,officials-count,news,,count",
+        "source_ids,flag,basis,stated,place,unit,note",
+        "Volunteers,Officials,Riverside,about,1200,,,,Officials,officials-count,news,,count,,,,",
     ]
 
 

@@ -184,7 +184,8 @@ def test_a_moved_figure_is_recorded_with_every_figure_field(
     data, html, _, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, MORE, MORE_TEXT)
     moved = changes_of(data)["officials-count"]["fields"]
     row = {"low": None, "high": None, "qualifier": "about", "as_of": None, "basis": "count",
-           "estimator": "Officials", "location": "Riverside", "quantity": "Volunteers"}
+           "estimator": "Officials", "location": "Riverside", "quantity": "Volunteers",
+           "note": None, "place": None, "stated": None}
     assert moved["estimate"] == {"old": {"value": 1200, **row}, "new": {"value": 1300, **row}}
     assert "statement" not in moved
     assert "figure: about 1,200 → about 1,300; quote changed." in section(html)
@@ -199,7 +200,8 @@ def test_a_new_basis_and_date_move_the_estimate(
     estimate = changes_of(data)["officials-count"]["fields"]["estimate"]
     assert (estimate["old"]["basis"], estimate["new"]["basis"]) == ("count", "forecast")
     assert (estimate["old"]["as_of"], estimate["new"]["as_of"]) == (None, "2025-04-30")
-    assert "figure: about 1,200 → about 1,200 as of 30 Apr 2025 (forecast)" in section(html)
+    # A forecast's date is the time it is for, never a date of fact.
+    assert "figure: about 1,200 → about 1,200 for 30 Apr 2025 (forecast)" in section(html)
 
 
 def test_an_edition_without_basis_reads_as_counts(

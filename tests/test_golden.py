@@ -66,6 +66,8 @@ def test_the_golden_project_uses_every_key_of_the_model() -> None:
                 "claims[]": (model.Claim, data["claims"]),
                 "origins[]": (model.Origin, data.get("origins", [])),
                 "references[]": (model.Reference, data.get("references", [])),
+                "quantities[]": (model.Quantity, data.get("quantities", [])),
+                "places[]": (model.Place, data.get("places", [])),
                 "claims[].evidence[]": (model.Evidence,
                                         [e for c in data["claims"] for e in c.get("evidence", [])]),
                 "claims[].estimate": (model.Estimate,

@@ -9,6 +9,8 @@ Refresh the expected output after a deliberate change of wording with:
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,5 +66,5 @@ def test_a_forecast_may_be_dated_after_the_cut_off(run: Callable[..., Run], tmp_
     result = run("--findings", "forecast-after-cut-off.yaml", "--out", str(tmp_path / "r"))
     late = [line for line in result.lines if "after the briefing's cut-off" in line]
     assert len(late) == 1 and ":40:" in late[0]  # the count, not the forecast
-    csv = (tmp_path / "r" / "estimates.csv").read_text().splitlines()
-    assert csv[0].endswith(",basis") and csv[1].endswith(",forecast")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "r" / "estimates.csv").read_text())))
+    assert rows[0]["basis"] == "forecast"

@@ -131,7 +131,8 @@ def test_a_findings_file_without_the_newer_keys_builds_as_before(project: Projec
         line for line in result.lines if "'council-figure' is cited by 2 sources" in line
         and "(lint: untraced-corroboration;" in line]
     csv = (path.parent / "report" / "estimates.csv").read_text(encoding="utf-8").splitlines()
-    assert csv[0].split(",")[-1] == "basis" and csv[1].split(",")[-1] == "count"
+    header, first = csv[0].split(","), csv[1].split(",")
+    assert first[header.index("basis")] == "count"
     data = json.loads((path.parent / "report" / "findings.json").read_text(encoding="utf-8"))
     counted = {c["id"]: c["independent_origins"] for c in data["claims"]}
     assert counted["council-figure"] == 2

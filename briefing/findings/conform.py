@@ -129,9 +129,14 @@ def _report(err: Any, cls: type, raw: Any, base: KeyPath, loc: KeyPath,
                            f"{_show(value)}: put it in quotes")
         else:
             problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)}")
+    elif kind == "datetime_type":
+        problems.error(doc.at(full), f"{name} must be a date written YYYY-MM-DD, or a date "
+                       f"and time YYYY-MM-DDTHH:MM (like 2024-10-31T15:30), not {_show(value)}")
     elif kind.startswith(("date_", "datetime_")):
         problems.error(doc.at(full), f"{name} must be a date written YYYY-MM-DD, "
                        f"not {_show(value)}")
+    elif kind == "degrees":
+        problems.error(doc.at(full), f"{name} {_show(value)} is not valid: {err['msg']}")
     elif kind == "figure_range":
         problems.error(doc.at(full), f"{name} {_show(value)} is out of range: {err['msg']}")
     elif kind == "plain_number":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, get_args, get_origin
+from typing import Annotated, Any, NamedTuple, get_args, get_origin
 
 from . import model, typed
 from .lint import CODES
@@ -23,6 +23,8 @@ _SECTIONS: tuple[tuple[str, type], ...] = (
     ("briefing", model.Briefing),
     ("origins[]", model.Origin),
     ("references[]", model.Reference),
+    ("quantities[]", model.Quantity),
+    ("places[]", model.Place),
     ("sources[]", model.Source),
     ("claims[]", model.Claim),
     ("claims[].evidence[]", model.Evidence),
@@ -60,7 +62,9 @@ def _kind(annotation: Any) -> str:
         return f"list of {_kind(args[0])}"
     if str(origin) == "typing.Literal":
         return " \\| ".join(f"`{a}`" for a in args)
-    if args and str(origin) == "typing.Annotated":
+    if args and origin is Annotated:
+        if any(isinstance(mark, typed.Timed) for mark in get_args(annotation)[1:]):
+            return "date YYYY-MM-DD, or date and time YYYY-MM-DDTHH:MM"
         return _kind(args[0])
     if args and origin is not None:
         kinds = [_kind(a) for a in args if isinstance(a, type) or get_origin(a) is not None]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..errors import Problems
 from ..words import plural
-from . import markdown, model, tradecraft
+from . import markdown, model, tradecraft, when
 from .load import Document, KeyPath, written_at
 from .origins import OriginRef, count_originators, originators, resting_on
 
@@ -75,6 +75,8 @@ CODES: dict[str, Rule] = {
     "indicator-not-acted-on": Rule("an indicator seen or contradicted since the previous "
                                    "edition, its judgment unchanged and unexplained",
                                    "Indicator seen, judgment unchanged"),
+    "date-after-cut-off": Rule("a date of fact after the information cut-off (a forecast's "
+                               "or a plan's date may be later)", "Dated after the cut-off"),
 }
 
 
@@ -115,7 +117,7 @@ def lint(findings: model.Findings, origins: dict[str, frozenset[OriginRef]],
              *(Finding(*raw) for raw in tradecraft.unsupported_figures(findings)),
              *(Finding(*raw) for raw in tradecraft.indicators_not_acted_on(
                  findings, sightings or {}, moved or {})),
-             *_unsupported_flags(findings)]
+             *_unsupported_flags(findings), *_late_dates(findings)]
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
     for item in found:
@@ -352,4 +354,36 @@ def _unsupported_flags(findings: model.Findings) -> list[Finding]:
             f"'{claim.id}' is flagged {claim.flag}, but its note links no source, claim or "
             "reference: cite what the flag rests on, like [the report](#some-id), listing "
             "material not held under 'references:'"))
+    return found
+
+
+def _late_dates(findings: model.Findings) -> list[Finding]:
+    """Dates after the information cut-off: nothing later was considered, so a date of
+    fact there is a slip. A forecast's or a plan's time may lie ahead; when a figure was
+    stated may not."""
+    cut_off = findings.briefing.as_of
+    found = []
+    for i, claim in enumerate(findings.claims):
+        at: KeyPath = ("claims", i)
+        est = claim.estimate
+        ahead = est is not None and est.basis in when.AHEAD
+        if claim.date and when.after(claim.date, cut_off) and not ahead:
+            found.append(Finding(
+                "date-after-cut-off", at, (*at, "date"),
+                f"claim '{claim.id}' is dated {when.iso(claim.date)}, after the briefing's "
+                f"cut-off {cut_off}: check the date, or move the cut-off"))
+        if est is None:
+            continue
+        if est.stated and when.after(est.stated, cut_off):
+            found.append(Finding(
+                "date-after-cut-off", at, (*at, "estimate", "stated"),
+                f"estimate stated {when.iso(est.stated)} is after the briefing's cut-off "
+                f"{cut_off}: a figure given later was not considered; check the date"))
+        if est.as_of and when.after(est.as_of, cut_off) and not ahead:
+            found.append(Finding(
+                "date-after-cut-off", at, (*at, "estimate", "as_of"),
+                f"estimate as_of {when.iso(est.as_of)} is after the briefing's cut-off "
+                f"{cut_off}: a {est.basis} figure, of what is there now, cannot come later; "
+                "if it is expected or intended, say 'basis: forecast' or 'basis: plan', "
+                "otherwise check the date"))
     return found

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import Position, Problems
+from .numbers import with_decimals
 from .sources import BIDI_CONTROLS, SourceReadError, read_regular
 
 KeyPath = tuple[str | int, ...]
@@ -179,6 +180,7 @@ _STANDARD = "tag:yaml.org,2002:"
 # What a "\ud800" escape in a quoted value leaves: no character, and nothing UTF-8 can write.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _STR = _STANDARD + "str"
+_FLOAT = _STANDARD + "float"
 # Deeper than any findings file needs, shallow enough for the parsers' recursion (the C
 # parser crashes the process on 50,000 nested brackets; Python's stops at 1,000 frames).
 MAX_DEPTH = 100
@@ -353,6 +355,8 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         doc.unreadable.add(path)
         return None
     if value is not _UNBUILT:
+        if node.tag == _FLOAT and type(value) is float:
+            return with_decimals(node.value, value)  # 5.0 as written, not 5
         return value
     problems.error(_mark(doc.path, node.start_mark), _unbuilt_message(node, loader))
     doc.unreadable.add(path)

@@ -9,7 +9,7 @@ import datetime as dt
 import math
 from typing import Annotated, Any, Literal, NamedTuple
 
-from .typed import Check, Invalid, MaxLen, MinLen, Pattern
+from .typed import Check, Invalid, MaxLen, MinLen, Pattern, Timed
 
 # The largest figure taken: beyond it floats lose whole units, and no count is that big.
 MAX_FIGURE = 10**15
@@ -68,7 +68,27 @@ def _edition(value: Any) -> Any:
     return value
 
 
+def _latitude(value: Any) -> Any:
+    return _degrees(value, 90, "latitude", "north of the equator, like 51.73")
+
+
+def _longitude(value: Any) -> Any:
+    return _degrees(value, 180, "longitude", "east of Greenwich, like 36.19")
+
+
+def _degrees(value: Any, limit: int, name: str, example: str) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float) or \
+            not math.isfinite(value) or abs(value) > limit:
+        raise Invalid("degrees", f"a {name} from -{limit} to {limit} degrees is needed, "
+                      f"positive {example}")
+    return value
+
+
 Share = Annotated[float, Check(_share, "number")]
+Latitude = Annotated[float, Check(_latitude, "number")]
+Longitude = Annotated[float, Check(_longitude, "number")]
+# A date, or a date and time to the minute where the time of day matters.
+Moment = Annotated[dt.date, Timed()]
 Edition = Annotated[int, Check(_edition, "integer")]
 
 
@@ -134,6 +154,30 @@ class Reference(NamedTuple):
     """When it was consulted (YYYY-MM-DD)."""
     note: str | None = None
     """Markdown analyst comment: what was taken from it."""
+
+
+class Quantity(NamedTuple):
+    """Something the estimates count: the tables come in the order of this list."""
+
+    name: Text
+    """The quantity's name, as each estimate's quantity gives it."""
+    unit: str | None = None
+    """What one of it is (people, ships, metres), shown with its figures."""
+    note: str | None = None
+    """Markdown: what is counted and what is not, shown with its table."""
+
+
+class Place(NamedTuple):
+    """A place the briefing speaks of, marked on the locator map."""
+
+    id: Slug
+    """Short unique name; claims and estimates name it in place, and [text](#id) links to it."""
+    name: Text
+    """The place's name as the map labels it."""
+    lat: Latitude
+    """Latitude in decimal degrees, -90 to 90 (north is positive)."""
+    lon: Longitude
+    """Longitude in decimal degrees, -180 to 180 (east is positive)."""
 
 
 class Acknowledgment(NamedTuple):
@@ -212,11 +256,18 @@ class Estimate(NamedTuple):
     """Upper end of a range (with low)."""
     qualifier: Qualifier | None = None
     """How the source hedges the figure, in its own words."""
-    as_of: dt.date | None = None
-    """When the estimate holds, if the source says."""
+    as_of: Moment | None = None
+    """The time the figure describes (YYYY-MM-DD, or YYYY-MM-DDTHH:MM); for a forecast or
+    a plan, the time it is for."""
     basis: Basis = "count"
     """count (what is there now), possible (what may be there now: "could be as high as"),
     forecast (what is expected) or plan (what is intended): only a count is a count."""
+    stated: Moment | None = None
+    """When the estimator gave the figure (YYYY-MM-DD, or YYYY-MM-DDTHH:MM)."""
+    place: Slug | None = None
+    """Where on the map (an id from places); location stays the words the table shows."""
+    note: str | None = None
+    """Markdown: a remark on this figure, shown with its row."""
 
 
 IndicatorStatus = Literal["not-seen", "seen", "contradicted"]
@@ -270,6 +321,11 @@ class Claim(NamedTuple):
     """Markdown analyst comment; required when flag is set."""
     estimate: Estimate | None = None
     """Puts the claim in the estimates table of its quantity."""
+    date: Moment | None = None
+    """When the reported event happened (YYYY-MM-DD, or YYYY-MM-DDTHH:MM): dated claims
+    make the chronology."""
+    place: Slug | None = None
+    """Where it happened (an id from places)."""
     alternatives: tuple[Text, ...] = ()
     """Judgments: Markdown list of other explanations weighed, and why they rank lower."""
     indicators: tuple[Text | Indicator, ...] = ()
@@ -295,3 +351,8 @@ class Findings(NamedTuple):
     corroboration."""
     references: tuple[Reference, ...] = ()
     """Material consulted but not held as a text: linked from Markdown, never checked."""
+    quantities: tuple[Quantity, ...] = ()
+    """What the estimates count, in the order their tables come; when given, every
+    estimate's quantity is one of these names."""
+    places: tuple[Place, ...] = ()
+    """The places the briefing speaks of, for the locator map."""

@@ -10,6 +10,7 @@ it is read as neither 12 nor 12,000, since either reading could be wrong.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -158,8 +159,47 @@ def _ascii(digits: str) -> str:
     return "".join(str(unicodedata.digit(c)) for c in digits)
 
 
+class Written(float):
+    """A figure with as many decimals as it was written with: the analyst's 5.0 is not 5,
+    and a reading of 1.50 m is not 1.5 m. YAML and JSON read "5.0" as the float 5.0,
+    which forgets the '.0'; this keeps it, and compares as the float it is."""
+
+    decimals: int
+
+    def __new__(cls, value: float, decimals: int) -> Written:
+        made = super().__new__(cls, value)
+        made.decimals = decimals
+        return made
+
+    def __reduce__(self) -> tuple[type, tuple[float, int]]:
+        return (Written, (float(self), self.decimals))
+
+
+# A plain decimal as YAML and JSON write one: "5.0", "-1.50", "12_000.5" (YAML groups
+# digits with '_'); exponents and special values are left as the float they read as.
+_DECIMAL = re.compile(r"[-+]?[0-9][0-9_]*\.([0-9_]+)")
+
+
+def written(text: str) -> float:
+    """The float a JSON number ``text`` writes, remembering its decimals."""
+    return with_decimals(text, float(text))
+
+
+def with_decimals(text: str, value: float) -> float:
+    """``value``, read from ``text``, as a :class:`Written` figure when ``text`` is a plain
+    decimal; otherwise ``value`` as it is."""
+    match = _DECIMAL.fullmatch(text.strip())
+    if match is None or not math.isfinite(value):
+        return value
+    return Written(value, len(match.group(1).replace("_", "")))
+
+
 def shown(value: float) -> str:
-    """A figure for readers: thousands separators, no needless '.0'."""
+    """A figure for readers: thousands separators, no needless '.0', and as many decimals
+    as the figure was written with (5.0 stays 5.0)."""
+    decimals = getattr(value, "decimals", None)
+    if decimals is not None:
+        return f"{value:,.{decimals}f}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 

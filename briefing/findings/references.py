@@ -18,7 +18,8 @@ from .load import Document, KeyPath, written_at
 def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source]],
           claims: list[tuple[int, model.Claim]], origins: list[tuple[int, model.Origin]],
           doc: Document, problems: Problems,
-          cited: list[tuple[int, model.Reference]] | None = None) -> None:
+          cited: list[tuple[int, model.Reference]] | None = None,
+          places: list[tuple[int, model.Place]] | None = None) -> None:
     cited = cited or []
     unique_ids("references", cited, doc, problems)
     origin_ids = _unique_origins(origins, doc, problems)
@@ -45,7 +46,7 @@ def check(briefing: model.Briefing | None, sources: list[tuple[int, model.Source
                                    f"unknown lint warning '{ack.warning}'"
                                    f"{did_you_mean(ack.warning, CODES)}: use one of "
                                    f"{', '.join(sorted(CODES))}")
-    _check_cross_references(sources, claims, origins, cited, doc, problems)
+    _check_cross_references(sources, claims, origins, cited, places or [], doc, problems)
     _check_reference_ids(sources, claims, origins, cited, doc, problems)
 
 
@@ -96,6 +97,7 @@ def _unknown_origin(name: str, path: KeyPath, known: set[str], doc: Document,
 def targets(findings: model.Findings) -> dict[str, str]:
     """Each id a cross-reference may name, with the page anchor it leads to."""
     found = {r.id: f"reference_{r.id}" for r in findings.references}
+    found.update({p.id: f"place_{p.id}" for p in findings.places})
     found.update({o.id: f"origin_{o.id}" for o in findings.origins})
     found.update({s.id: f"source_{s.id}" for s in findings.sources})
     found.update({c.id: f"claim_{c.id}" for c in findings.claims})
@@ -105,11 +107,14 @@ def targets(findings: model.Findings) -> dict[str, str]:
 def _check_cross_references(sources: list[tuple[int, model.Source]],
                             claims: list[tuple[int, model.Claim]],
                             origins: list[tuple[int, model.Origin]],
-                            cited: list[tuple[int, model.Reference]], doc: Document,
+                            cited: list[tuple[int, model.Reference]],
+                            places: list[tuple[int, model.Place]], doc: Document,
                             problems: Problems) -> None:
     kinds: dict[str, list[str]] = {}
-    for section, items in (("claim", claims), ("source", sources), ("origin", origins),
-                           ("reference", cited)):
+    sections: tuple[tuple[str, list[tuple[int, Any]]], ...] = (
+        ("claim", claims), ("source", sources), ("origin", origins),
+        ("reference", cited), ("place", places))
+    for section, items in sections:
         for _, item in items:
             kinds.setdefault(item.id, []).append(section)
     invalid = {oid for _, oid in doc.invalid_ids}
@@ -119,8 +124,8 @@ def _check_cross_references(sources: list[tuple[int, model.Source]],
                 continue
             if name not in kinds:
                 problems.error(_line_in(doc, path, name, line),
-                               f"the link '#{name}' names no claim, source, origin or "
-                               "reference"
+                               f"the link '#{name}' names no claim, source, origin, "
+                               "reference or place"
                                f"{did_you_mean(name, kinds)}: link to an id the findings have")
             elif len(kinds[name]) > 1:
                 problems.error(_line_in(doc, path, name, line),

@@ -78,6 +78,13 @@ class Check:
         self.json_type = json_type
 
 
+class Timed:
+    """A date may carry a time of day to the minute, ``YYYY-MM-DDTHH:MM``: the value is
+    then a ``datetime`` (a ``date`` subclass) without seconds or time zone."""
+
+    __slots__ = ()
+
+
 class Invalid(Exception):
     """Raised by a :class:`Check`: ``type`` names the complaint, ``msg`` words it."""
 
@@ -158,6 +165,8 @@ def _value(annotation: Any, raw: Any, loc: Loc, issues: list[Issue]) -> Any:
     origin, args = _shape(annotation)
     if origin is typing.Annotated:
         inner, *marks = args
+        if inner is dt.date and any(type(mark) is Timed for mark in marks):
+            return _date(raw, loc, issues, timed=True)
         for mark in marks:
             if isinstance(mark, Check):
                 try:
@@ -215,8 +224,13 @@ def _value(annotation: Any, raw: Any, loc: Loc, issues: list[Issue]) -> Any:
     raise TypeError(f"the model uses a type typed.py does not know: {annotation!r}")
 
 
-def _date(raw: Any, loc: Loc, issues: list[Issue]) -> dt.date | None:
+_TIMED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _date(raw: Any, loc: Loc, issues: list[Issue], timed: bool = False) -> dt.date | None:
     if isinstance(raw, dt.datetime):
+        if raw.tzinfo is None and raw.second == raw.microsecond == 0 and timed:
+            return raw  # YAML reads "2024-10-31 15:30:00" as a timestamp
         if raw.time() == dt.time(0) and raw.tzinfo is None:
             return raw.date()
     elif isinstance(raw, dt.date):
@@ -226,8 +240,17 @@ def _date(raw: Any, loc: Loc, issues: list[Issue]) -> dt.date | None:
             return dt.date.fromisoformat(raw)
         except ValueError:
             pass
-    issues.append({"type": "date_type", "loc": loc, "input": raw})
+    elif timed and isinstance(raw, str) and _TIMED.fullmatch(raw):
+        try:
+            return dt.datetime.fromisoformat(raw)
+        except ValueError:
+            pass
+    issues.append({"type": "datetime_type" if timed else "date_type", "loc": loc,
+                   "input": raw})
     return None
+
+
+_TIMED_SCHEMA = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$"
 
 
 def _constrain(marks: list[Any], value: Any, loc: Loc, issues: list[Issue]) -> None:
@@ -257,6 +280,8 @@ def dump(value: Any) -> Any:
         return [dump(v) for v in value]
     if kind is dt.date:
         return value.isoformat()
+    if kind is dt.datetime:
+        return value.isoformat(timespec="minutes")
     names = _record_fields(kind)
     if names is not None:
         return {name: dump(getattr(value, name)) for name in names}
@@ -330,6 +355,8 @@ def _schema(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:
                 schema["pattern"] = mark.regex
             elif isinstance(mark, MaxLen):
                 schema["maxLength"] = mark.length
+            elif isinstance(mark, Timed):
+                schema = {"type": "string", "pattern": _TIMED_SCHEMA}
             elif isinstance(mark, MinLen):
                 schema["minItems" if schema.get("type") == "array" else "minLength"] = (
                     mark.length)

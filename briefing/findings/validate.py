@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problems, closest, did_you_mean
-from . import model, pages, references, vocab
+from . import context, model, pages, references, vocab
 from .conform import build_list, build_one
 from .load import Document, KeyPath
 from .sources import SourceReadError, SourceText, read_source
 
-_SECTIONS = ("briefing", "sources", "claims", "origins", "references")
+_SECTIONS = ("briefing", "sources", "claims", "origins", "references", "quantities",
+             "places")
 _REQUIRED = ("briefing", "sources", "claims")
 
 
@@ -61,6 +62,10 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
         if "origins" in data else []
     cited = build_list(model.Reference, data.get("references"), "references", doc, problems) \
         if "references" in data else []
+    quantities = build_list(model.Quantity, data.get("quantities"), "quantities", doc,
+                            problems) if "quantities" in data else []
+    places = build_list(model.Place, data.get("places"), "places", doc, problems) \
+        if "places" in data else []
     if "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
         problems.error(doc.at(("sources",)), "at least one source is needed")
 
@@ -72,8 +77,9 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
                                  f"published on {src.published}, after the briefing's cut-off "
                                  f"{briefing.as_of} (as_of: nothing later is considered): "
                                  "check the date, or move as_of")
-    _check_claims(claims, sources, briefing, doc, problems)
-    references.check(briefing, sources, claims, origins, doc, problems, cited)
+    _check_claims(claims, sources, doc, problems)
+    references.check(briefing, sources, claims, origins, doc, problems, cited, places)
+    context.check(quantities, places, claims, "quantities" in data, doc, problems)
     _check_spelling(claims, doc, problems)
     _check_writing(doc, problems)
 
@@ -82,7 +88,9 @@ def validate(doc: Document, project: Path, problems: Problems, out: Path | None 
         findings = model.Findings(briefing=briefing, sources=tuple(s for _, s in sources),
                                   claims=tuple(c for _, c in claims),
                                   origins=tuple(o for _, o in origins),
-                                  references=tuple(r for _, r in cited))
+                                  references=tuple(r for _, r in cited),
+                                  quantities=tuple(q for _, q in quantities),
+                                  places=tuple(p for _, p in places))
     return Validated(findings, sources, claims, texts)
 
 
@@ -155,7 +163,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int, model.Source]],
-                  briefing: model.Briefing | None, doc: Document, problems: Problems) -> None:
+                  doc: Document, problems: Problems) -> None:
     ids = references.unique_ids("claims", claims, doc, problems)
     source_ids = {s.id for _, s in sources}
     for i, claim in claims:
@@ -186,7 +194,7 @@ def _check_claims(claims: list[tuple[int, model.Claim]], sources: list[tuple[int
             problems.error(doc.at((*at, "flag")), f"flag '{claim.flag}' needs a note saying why: "
                            "add 'note:' to this claim")
         if claim.estimate:
-            _check_estimate(claim.estimate, (*at, "estimate"), briefing, doc, problems)
+            _check_estimate(claim.estimate, (*at, "estimate"), doc, problems)
     _check_cycles(claims, doc, problems)
 
 
@@ -223,8 +231,8 @@ def _check_kind(claim: model.Claim, at: KeyPath, doc: Document, problems: Proble
                              "add 'based_on'")
 
 
-def _check_estimate(est: model.Estimate, at: KeyPath, briefing: model.Briefing | None,
-                    doc: Document, problems: Problems) -> None:
+def _check_estimate(est: model.Estimate, at: KeyPath, doc: Document,
+                    problems: Problems) -> None:
     has_range = est.low is not None or est.high is not None
     if est.value is None and not has_range:
         problems.error(doc.at(at), "an estimate needs 'value', or 'low' and 'high' for a range")
@@ -241,13 +249,6 @@ def _check_estimate(est: model.Estimate, at: KeyPath, briefing: model.Briefing |
         number = getattr(est, key)
         if number is not None and number < 0:
             problems.error(doc.at((*at, key)), f"{key} {number} is negative")
-    if briefing and est.as_of and est.as_of > briefing.as_of and \
-            est.basis in ("count", "possible"):
-        problems.warning(doc.at((*at, "as_of")), f"estimate as_of {est.as_of} is after the "
-                         f"briefing's cut-off {briefing.as_of}: a {est.basis} figure, of what "
-                         "is there now, cannot come later; "
-                         "if it is expected or intended, say 'basis: forecast' or "
-                         "'basis: plan', otherwise check the date")
 
 
 def _check_cycles(claims: list[tuple[int, model.Claim]], doc: Document,
@@ -306,7 +307,8 @@ def _check_spelling(claims: list[tuple[int, model.Claim]], doc: Document,
 
 
 _TEXT_KEYS = frozenset(("title", "summary", "statement", "note", "said_by", "quote",
-                        "publisher", "topic", "quantity", "estimator", "location"))
+                        "publisher", "topic", "quantity", "estimator", "location", "name",
+                        "unit"))
 
 
 def _check_writing(doc: Document, problems: Problems) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadInput, printable
-from ..findings.numbers import shown
+from ..findings.numbers import shown, written
 from ..findings.sources import SourceReadError, read_regular
 
 # The claim fields compared, in the order a changed entry lists them: every field a
@@ -68,7 +68,7 @@ def read_previous(path: Path, shown_as: str | None = None) -> Previous:
                            "findings.json inside it") from None
         raise BadInput(f"previous findings '{shown_path}' {why}") from None
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), parse_float=written)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise BadInput(f"previous findings '{shown_path}' is not JSON{where}: give the "
@@ -313,7 +313,9 @@ def figure_words(estimate: dict[str, Any] | None,
         amount = "–".join(shown(v) for v in (low, high) if v is not None) or "no figure"
     basis = estimate.get("basis") or "count"
     qualifier = estimate.get("qualifier")
-    dated = f"as of {date(estimate['as_of'])}" if estimate.get("as_of") else ""
+    # A forecast's or a plan's date is the time it is for, never a date of fact.
+    when = "for" if basis in ("forecast", "plan") else "as of"
+    dated = f"{when} {date(estimate['as_of'])}" if estimate.get("as_of") else ""
     return " ".join(filter(None, [qualifier, amount, dated,
                                   f"({basis})" if basis != "count" else ""]))
 

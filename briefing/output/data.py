@@ -11,11 +11,12 @@ and lets the JSON encoder's fast path do the work.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any
 
-from ..findings import model, typed
+from ..findings import model, typed, when
 from ..findings.coverage import Sentence, share
 from ..findings.figures import found_in
 from ..findings.numbers import plain
@@ -66,8 +67,10 @@ def render_json(data: dict[str, Any]) -> bytes:
     return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
 
 
+# New columns go at the end, so that a script reading columns by position keeps working.
 CSV_COLUMNS = ("quantity", "estimator", "location", "qualifier", "value", "low", "high",
-               "as_of", "said_by", "claim_id", "source_ids", "flag", "basis")
+               "as_of", "said_by", "claim_id", "source_ids", "flag", "basis", "stated",
+               "place", "unit", "note")
 
 
 def render_csv(findings: model.Findings) -> bytes:
@@ -76,6 +79,7 @@ def render_csv(findings: model.Findings) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    units = {q.name: q.unit or "" for q in findings.quantities}
     for claim in findings.claims:
         est = claim.estimate
         if est is None:
@@ -84,10 +88,15 @@ def render_csv(findings: model.Findings) -> bytes:
         writer.writerow(_inert(cell) for cell in (
             est.quantity, est.estimator, est.location, est.qualifier or "",
             *(plain(getattr(est, k)) for k in ("value", "low", "high")),
-            est.as_of.isoformat() if est.as_of else "", claim.said_by or "",
-            claim.id, ";".join(sources), claim.flag or "", est.basis,
+            _moment(est.as_of), claim.said_by or "",
+            claim.id, ";".join(sources), claim.flag or "", est.basis, _moment(est.stated),
+            est.place or "", units.get(est.quantity, ""), est.note or "",
         ))
     return out.getvalue().encode("utf-8")
+
+
+def _moment(moment: dt.date | None) -> str:
+    return when.iso(moment) if moment else ""
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -1,0 +1,298 @@
+"""Locator: an inline SVG map of the region the findings' places span.
+
+Coastlines and country borders come from Natural Earth (public domain), bundled with the
+package in ``static/natural-earth.json`` (made by ``tools/natural_earth.py``) at two
+scales: 1:50m for a region, 1:110m for a continent. The projection is equirectangular,
+with longitudes shortened by the cosine of the frame's middle latitude, which keeps a
+region's shapes true enough for finding places. Where places lie far apart the map is two
+insets side by side, each framing its own group. Every place is marked, labelled, and
+linked to the first claim that names it (or to its entry in the list below the map); the
+list says the same in words. No tiles, no requests, no scripts: the map is part of the
+page, and the same places give the same bytes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from markupsafe import Markup, escape
+
+from ..findings import model
+from ..findings.markdown import inline_words
+
+_DATA = Path(__file__).resolve().parent / "static" / "natural-earth.json"
+
+WIDTH = 400
+_GAP = 8.0
+# Places further apart than this (degrees of longitude, or of latitude) get two insets.
+_FAR_LON, _FAR_LAT = 40.0, 30.0
+# A frame spanning more degrees of longitude than this uses the 1:110m outlines.
+_COARSE_FROM = 25.0
+_MIN_SPAN = 3.0  # degrees around a lone place, so that it shows among its neighbours
+_MAX_LAT = 85.0
+
+
+class Frame(NamedTuple):
+    """The part of the world one panel shows, in degrees."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @property
+    def width(self) -> float:
+        """East-west extent in map units: degrees of longitude shortened by latitude."""
+        return (self.east - self.west) * math.cos(math.radians((self.south + self.north) / 2))
+
+    @property
+    def height(self) -> float:
+        return self.north - self.south
+
+    def holds(self, lat: float, lon: float) -> bool:
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
+
+
+class Marked(NamedTuple):
+    """A place as the map marks it."""
+
+    place: model.Place
+    anchor: str
+    """The element id of its entry in the map's list ("place_<id>")."""
+    href: str
+    """Where its mark links: the first claim naming it, else its entry in the list."""
+    claims: tuple[tuple[str, str], ...]
+    """(element id, words) of each claim naming the place, itself or by its estimate."""
+
+
+class Locator(NamedTuple):
+    """The places and the one or two frames that show them."""
+
+    frames: tuple[Frame, ...]
+    places: tuple[tuple[Marked, ...], ...]
+    """The places of each frame, in the findings' order."""
+
+
+def locate(findings: model.Findings) -> Locator | None:
+    """The map's frames and places; None when the findings list no places."""
+    if not findings.places:
+        return None
+    naming: dict[str, list[tuple[str, str]]] = {}
+    for claim in findings.claims:
+        named = {claim.place, claim.estimate.place if claim.estimate else None} - {None}
+        for pid in sorted(p for p in named if p):
+            naming.setdefault(pid, []).append((f"claim_{claim.id}",
+                                               inline_words(claim.statement)))
+    marked = [Marked(p, f"place_{p.id}", naming[p.id][0][0] if p.id in naming
+                     else f"place_{p.id}", tuple(naming.get(p.id, ())))
+              for p in findings.places]
+    groups = _groups(marked)
+    return Locator(tuple(_frame(g) for g in groups), tuple(tuple(g) for g in groups))
+
+
+def _groups(marked: list[Marked]) -> list[list[Marked]]:
+    """One group, or two split at the widest gap where the places lie far apart."""
+    lats = [m.place.lat for m in marked]
+    lons = [m.place.lon for m in marked]
+    by, far = ("lon", _FAR_LON) if max(lons) - min(lons) >= max(lats) - min(lats) else \
+        ("lat", _FAR_LAT)
+    ordered = sorted(marked, key=lambda m: getattr(m.place, by))
+    values = [getattr(m.place, by) for m in ordered]
+    if values[-1] - values[0] <= far:
+        return [marked]
+    gaps = [(values[i + 1] - values[i], i) for i in range(len(values) - 1)]
+    _, cut = max(gaps)
+    first = {m.place.id for m in ordered[:cut + 1]}
+    return [[m for m in marked if m.place.id in first],
+            [m for m in marked if m.place.id not in first]]
+
+
+def _frame(group: Sequence[Marked]) -> Frame:
+    """The places' bounds with room around them, at least _MIN_SPAN each way."""
+    lats = [m.place.lat for m in group]
+    lons = [m.place.lon for m in group]
+    lat_pad = max((max(lats) - min(lats)) * 0.2, _MIN_SPAN / 2)
+    south = max(min(lats) - lat_pad, -_MAX_LAT)
+    north = min(max(lats) + lat_pad, _MAX_LAT)
+    shrink = max(math.cos(math.radians((south + north) / 2)), 0.1)
+    lon_pad = max((max(lons) - min(lons)) * 0.2, _MIN_SPAN / 2 / shrink)
+    return Frame(max(min(lons) - lon_pad, -180.0), south, min(max(lons) + lon_pad, 180.0),
+                 north)
+
+
+class _Panel(NamedTuple):
+    frame: Frame
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def at(self, lat: float, lon: float) -> tuple[float, float]:
+        f = self.frame
+        return (self.x + (lon - f.west) / (f.east - f.west) * self.width,
+                self.y + (f.north - lat) / (f.north - f.south) * self.height)
+
+
+def _panels(frames: Sequence[Frame]) -> list[_Panel]:
+    """Side by side, each as wide as its share of the drawing and as tall as its frame's
+    shape asks (within bounds: the frame widens to fill what the bounds leave)."""
+    width = (WIDTH - _GAP * (len(frames) - 1)) / len(frames)
+    panels = []
+    for i, frame in enumerate(frames):
+        height = min(max(width * frame.height / frame.width, width * 0.5), width * 1.2)
+        panels.append(_Panel(_fitted(frame, width / height), i * (width + _GAP), 0.0,
+                             width, height))
+    return panels
+
+
+def _fitted(frame: Frame, aspect: float) -> Frame:
+    """The frame grown in one direction to the panel's shape, so no place moves out."""
+    wanted = frame.height * aspect
+    if frame.width < wanted:
+        grow = (wanted - frame.width) / 2 / math.cos(
+            math.radians((frame.south + frame.north) / 2))
+        return frame._replace(west=frame.west - grow, east=frame.east + grow)
+    grow = (frame.width / aspect - frame.height) / 2
+    return frame._replace(south=frame.south - grow, north=frame.north + grow)
+
+
+class _Line(NamedTuple):
+    west: float
+    south: float
+    east: float
+    north: float
+    text: str
+    """The points, encoded."""
+    per: float
+    """Units per degree of the encoded points."""
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        return _decoded(self.text, self.per)
+
+
+@cache
+def _outlines(scale: str, kind: str) -> tuple[_Line, ...]:
+    """The coastlines or borders of one scale with their bounds; each line's points are
+    decoded the first time a map needs it (see tools/natural_earth.py for the format)."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    per = float(data["precision"])
+    layer = data[scale][kind]
+    b = layer["bounds"]
+    return tuple(_Line(b[i] / per, b[i + 1] / per, b[i + 2] / per, b[i + 3] / per, text, per)
+                 for i, text in zip(range(0, len(b), 4), layer["lines"], strict=True))
+
+
+def _decoded(text: str, per: float) -> list[tuple[float, float]]:
+    numbers = []
+    value = shift = 0
+    for char in text:
+        chunk = ord(char) - 63
+        value |= (chunk & 0x1F) << shift
+        shift += 5
+        if chunk < 0x20:
+            numbers.append(~(value >> 1) if value & 1 else value >> 1)
+            value = shift = 0
+    xs = itertools.accumulate(numbers[0::2])
+    ys = itertools.accumulate(numbers[1::2])
+    return [(x / per, y / per) for x, y in zip(xs, ys, strict=True)]
+
+
+def _paths(panel: _Panel, kind: str) -> str:
+    """One SVG path of the coastlines or the borders that cross the panel."""
+    frame = panel.frame
+    scale = "110m" if frame.east - frame.west > _COARSE_FROM else "50m"
+    parts = []
+    for line in _outlines(scale, kind):
+        if line.east < frame.west or line.west > frame.east or line.north < frame.south \
+                or line.south > frame.north:
+            continue
+        drawn: list[str] = []
+        last = (math.inf, math.inf)
+        for lon, lat in line.points:
+            x, y = panel.at(lat, lon)
+            if abs(x - last[0]) + abs(y - last[1]) < 0.8 and drawn:
+                continue  # closer than a pixel to the point before
+            drawn.append(f"{'L' if drawn else 'M'}{x:.1f} {y:.1f}")
+            last = (x, y)
+        if len(drawn) > 1:
+            parts.append("".join(drawn))
+    return "".join(parts)
+
+
+def svg(locator: Locator, anchor: str = "locator") -> Markup:
+    """The map as an ``<svg>``: a group of panels with a title and a description, the
+    places in it links."""
+    panels = _panels(locator.frames)
+    height = max(p.height for p in panels)
+    title_id, desc_id = f"{anchor}_title", f"{anchor}_desc"
+    body = []
+    for n, (panel, places) in enumerate(zip(panels, locator.places, strict=True)):
+        clip = f"{anchor}_clip{n + 1}"
+        box = (f'x="{panel.x:.1f}" y="{panel.y:.1f}" width="{panel.width:.1f}" '
+               f'height="{panel.height:.1f}"')
+        body.append(f'<clipPath id="{escape(clip)}"><rect {box}/></clipPath>')
+        body.append(f'<g class="l-panel" data-frame="{n + 1}" clip-path="url(#{escape(clip)})">'
+                    f'<rect class="l-back" {box}/>'
+                    f'<path class="l-coast" d="{_paths(panel, "coast")}"/>'
+                    f'<path class="l-border" d="{_paths(panel, "border")}"/></g>')
+        body.append(f'<rect class="l-frame" data-frame="{n + 1}" {box}/>')
+        body += [_mark(m, panel, n + 1) for m in places]
+    return Markup(
+        f'<svg class="locator-svg" viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" '
+        f'height="{height:.0f}" role="group" aria-labelledby="{escape(title_id)}" '
+        f'aria-describedby="{escape(desc_id)}">\n'
+        f'<title id="{escape(title_id)}">Locator map</title>\n'
+        f'<desc id="{escape(desc_id)}">{escape(describe(locator))}</desc>\n'
+        + "\n".join(body) + "\n</svg>")
+
+
+def _mark(marked: Marked, panel: _Panel, frame: int) -> str:
+    x, y = panel.at(marked.place.lat, marked.place.lon)
+    right = x < panel.x + panel.width * 0.6
+    tx = x + 8 if right else x - 8
+    end = "" if right else ' text-anchor="end"'
+    return (f'<a class="l-place" href="#{escape(marked.href)}" '
+            f'data-place="{escape(marked.place.id)}" data-frame="{frame}">'
+            f'<circle class="l-dot" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
+            f'<text class="l-label" x="{tx:.1f}" y="{y + 4:.1f}"{end}>'
+            f'{escape(marked.place.name)}</text></a>')
+
+
+def _degrees(lat: float, lon: float) -> str:
+    return (f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, "
+            f"{abs(lon):.2f}° {'E' if lon >= 0 else 'W'}")
+
+
+def describe(locator: Locator) -> str:
+    """The map in words: which places, where, and in which inset."""
+    parts = []
+    for n, places in enumerate(locator.places, 1):
+        named = "; ".join(f"{m.place.name} ({_degrees(m.place.lat, m.place.lon)})"
+                          for m in places)
+        inset = f"Inset {n} of {len(locator.places)}: " if len(locator.places) > 1 else ""
+        parts.append(f"{inset}{named}.")
+    return "Coastlines and borders with the places marked. " + " ".join(parts)
+
+
+def render(locator: Locator, anchor: str = "locator") -> Markup:
+    """The map and, as its text alternative, the list of places with the claims that
+    name them; each entry is the place's anchor ("place_<id>") for links to it."""
+    items = []
+    for places in locator.places:
+        for m in places:
+            said = "; ".join(f'<a href="#{escape(a)}">{escape(words)}</a>'
+                             for a, words in m.claims)
+            items.append(f'<li id="{escape(m.anchor)}"><strong>{escape(m.place.name)}</strong>'
+                         f' ({_degrees(m.place.lat, m.place.lon)}){": " + said if said else ""}'
+                         "</li>")
+    return Markup(
+        f'<figure class="locator" id="{escape(anchor)}">\n{svg(locator, anchor)}\n'
+        f'<figcaption><p>Places the briefing names. Outlines: Natural Earth (public domain).'
+        f'</p><ul class="locator-places">{"".join(items)}</ul></figcaption>\n</figure>')
