@@ -41,7 +41,8 @@ _LEFT, _RIGHT = 8.0, WIDTH - 16.0
 _LINE = 19  # height of one line of label text
 _TRACK = 22  # height of the row that holds a mark
 _WRAP = 42  # characters per label line, conservative for wide system fonts at 15px
-_TICK_CHAR, _TICK_GAP = 9, 24  # a tick label's width per character at 13px, and the room between two
+_TICK_CHAR = 9  # width of a tick label's character at 13px, conservative
+_TICK_GAP = 24  # room between two tick labels
 
 
 class Datum(NamedTuple):
