@@ -107,7 +107,7 @@ def test_annex_a_names_each_basis_by_its_whole_statement(project: Project,
         "statement: Officials count about 1,200 volunteers along the whole river bank today.")
     html = page(long, project, run)
     annex = html.split('id="basis_kj-turnout"')[1].split("</li>\n</ol>")[0]
-    assert '<p class="label">Rests on</p>' in annex
+    assert "<summary>Rests on 2 claims</summary>" in annex
     assert ('<a href="#claim_officials-count">Officials count about 1,200 volunteers along '
             'the whole river bank today.</a>') in annex
     assert "…" not in annex
@@ -138,10 +138,10 @@ def test_flags_weigh_by_kind_and_the_brief_leaves_unverified_out(project: Projec
                                    ("unverified", "quiet", False)):
         html = page(two_figures.replace("misattributed", flag), project, run, SOURCES)
         row = html.split('<tr data-claim="mayor-count"')[1].split("</tr>")[0]
-        assert (f'class="flag flag-{weight}"' in row) is in_brief, flag
+        assert (f'class="flag flag-{flag} flag-{weight}"' in row) is in_brief, flag
         assert "flagged" not in row or in_brief
         finding = html.split('id="claim_mayor-count"')[1].split("</li>")[0]
-        assert f'<span class="flag flag-{weight}"' in finding, flag
+        assert f'<span class="flag flag-{flag} flag-{weight}"' in finding, flag
 
 
 def test_the_build_date_reads_like_every_other_date(project: Project, run: Runner,

@@ -43,9 +43,11 @@ def annexes(judgments: bool, findings: bool, edition: bool) -> dict[str, Annex]:
     names = [("judgments-in-full", "Key judgments in full", judgments),
              ("findings", "Reported findings", findings),
              ("caveats", "Caveats", True),
-             ("changes", "What changed", edition),
              ("sources", "Sources", True),
-             ("legends", "Grades and terms", True)]
+             ("legends", "Grades and terms", True),
+             # Last, so that the other annexes keep their letters from one edition to
+             # the next; the header links here.
+             ("changes", "What changed", edition)]
     present = [(anchor, name) for anchor, name, shown in names if shown]
     return {anchor: Annex(anchor, chr(ord("A") + i), name)
             for i, (anchor, name) in enumerate(present)}

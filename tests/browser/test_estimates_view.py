@@ -190,8 +190,9 @@ DRAWN = {"point": "circle.c-dot", "range": "rect.c-bar", "upper": "circle.c-holl
 def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Opened],
                                                case: Case) -> None:
     """Each chart is an accessible image (role, title, description naming every figure)
-    whose marks are the estimates where two or more meet (a spread): a dot for a point, a bar for a range, a hollow marker
-    with a dashed line for a bound; further right means a larger figure."""
+    whose marks are the estimates where two or more meet (a spread): a dot for a point,
+    a bar for a range, a hollow marker with a dashed line for a bound; further right
+    means a larger figure."""
     page = open_briefing().page
     charts = page.evaluate(MARKS_JS)
     wanted = {e["claim"]: e for e in in_spreads(case)}
