@@ -3,7 +3,7 @@ quoted passage opens or closes with a speaker's words."""
 
 from __future__ import annotations
 
-from briefing.page.view import _in_quote_marks
+from briefing.page.view_claims import in_quote_marks as _in_quote_marks
 
 
 def test_a_plain_passage_gets_quotation_marks() -> None:

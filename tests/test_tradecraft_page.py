@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+from markupsafe import Markup
 
 from briefing.cli import main
 from briefing.page.view import Markdown
@@ -69,13 +70,13 @@ def test_implications_come_right_after_the_bottom_line(built: tuple[dict[str, An
 
 def test_each_judgment_shows_its_alternatives_and_links_its_indicators(
         built: tuple[dict[str, Any], str]) -> None:
-    """Alternatives with the judgment; its indicators are said once, in What to watch,
-    and the judgment links there."""
+    """Alternatives with the judgment in Annex A; its indicators are said once, in What to
+    watch, and the judgment links there."""
     findings, html = built
     judgments = [c for c in findings["claims"] if c.get("kind") == "judgment"]
     assert judgments
     for claim in judgments:
-        shown_at = element(html, f'id="claim_{claim["id"]}"', "</li>\n<li class=\"judgment\"")
+        shown_at = element(html, f'id="basis_{claim["id"]}"', "</li>\n<li class=\"judgment")
         for text in claim.get("alternatives", []):
             assert shown(text) in re.sub(r"<[^>]+>", "", shown_at)
         if claim.get("indicators"):
@@ -83,20 +84,43 @@ def test_each_judgment_shows_its_alternatives_and_links_its_indicators(
             assert f'id="watch_{claim["id"]}"' in html
 
 
-def test_what_to_watch_gathers_every_indicator_under_a_link_to_its_judgment(
+def test_what_to_watch_lists_each_indicator_under_its_judgments_words(
         built: tuple[dict[str, Any], str]) -> None:
+    """Each judgment with indicators leads with its own words (a link to it), and each
+    indicator is an item of its own."""
     findings, html = built
     watch = element(html, '<section id="watch"', "</section>")
-    items = re.findall(r"<li id=\"watch_[^\"]+\">(.*?)</li>", watch, re.S)
+    items = re.findall(r'<li id="watch_[^"]+">(.*?)</ul>\n</li>', watch, re.S)
     wanted = [claim for claim in findings["claims"] if claim.get("indicators")]
     assert len(items) == len(wanted)
     for claim, item in zip(wanted, items, strict=True):
-        assert f'href="#claim_{claim["id"]}"' in item
-        shown_items = re.findall(r'<span class="indicator">(.*?)</span>', item, re.S)
+        lead = re.search(r'<p class="for"><a href="#claim_([^"]+)">(.*?)</a></p>', item, re.S)
+        assert lead and lead[1] == claim["id"]
+        assert lead[2] == html_text(shown(claim["statement"]))
+        shown_items = re.findall(r'<li class="indicator[^"]*">(.*?)</li>', item, re.S)
         assert [shown(text) in got for text, got in
                 zip([i if isinstance(i, str) else i["text"] for i in claim["indicators"]],
                     shown_items, strict=True)] == \
             [True] * len(claim["indicators"])
+
+
+def test_what_to_watch_says_which_indicators_have_been_seen(
+        built: tuple[dict[str, Any], str]) -> None:
+    findings, html = built
+    watch = element(html, '<section id="watch"', "</section>")
+    seen = [i for c in findings["claims"] for i in c.get("indicators", [])
+            if isinstance(i, dict) and i.get("status", "not-seen") != "not-seen"]
+    assert seen, "the golden project has an indicator that was seen"
+    items = re.findall(r'<li class="indicator indicator-seen">(.*?)</li>', watch, re.S)
+    assert len(items) == len(seen)
+    for indicator, item in zip(seen, items, strict=True):
+        said = "Seen" if indicator["status"] == "seen" else "Contradicted"
+        assert f'<span class="indicator-status">({said}' in item
+
+
+def html_text(words: str) -> str:
+    """Plain words as the page escapes them."""
+    return str(Markup.escape(Markup(words).unescape()))
 
 
 def test_a_judgment_says_how_many_independent_origins_it_rests_on(

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import SAMPLE_FINDINGS, Run
 
 Project = Callable[..., Path]
@@ -86,20 +88,67 @@ def test_a_quote_with_its_own_quotation_marks_is_not_quoted_twice(project: Proje
     assert "<p>“about 1,200 volunteers joined the clean-up”</p>" in html
 
 
-def test_judgments_list_their_bases_in_words(project: Project, run: Runner) -> None:
+def test_a_key_judgment_in_the_brief_shows_only_its_words_and_grading(project: Project,
+                                                                    run: Runner) -> None:
+    """In the brief: the statement, its likelihood and confidence, and one link to the
+    basis in Annex A; the bases, alternatives and indicators are not in the way."""
     html = page(SAMPLE_FINDINGS, project, run)
-    judgment = html.split('id="claim_kj-turnout"')[1].split("</li>\n</ol>")[0]
-    assert '<span class="open">Basis, alternatives and indicators</span></summary>' in judgment
-    assert re.search(r'<summary><span class="grading">.*<strong>Likely</strong>.*</span> <span '
-                     r'class="open">', judgment), "the grading shows on the summary line"
-    # Named by its opening words (the whole statement on hover), said in full only once.
-    assert ('<a href="#claim_officials-count" title="Officials count about 1,200 volunteers.">'
-            'Officials count about 1,200 volunteers</a>') in judgment
+    judgment = html.split('id="claim_kj-turnout"')[1].split("</li>")[0]
+    assert re.search(r'<span class="grading">.*<strong>Likely</strong>', judgment)
+    assert 'href="#basis_kj-turnout">Basis' in judgment
+    assert "Officials count" not in judgment and "<details" not in judgment
+
+
+def test_annex_a_names_each_basis_by_its_whole_statement(project: Project,
+                                                         run: Runner) -> None:
+    """A basis reads as the words of the claim it is, never cut short."""
     long = SAMPLE_FINDINGS.replace(
         "statement: Officials count about 1,200 volunteers.",
         "statement: Officials count about 1,200 volunteers along the whole river bank today.")
-    judgment = page(long, project, run).split('id="claim_kj-turnout"')[1]
-    assert ">Officials count about 1,200 volunteers along the whole river…</a>" in judgment
+    html = page(long, project, run)
+    annex = html.split('id="basis_kj-turnout"')[1].split("</li>\n</ol>")[0]
+    assert "<summary>Rests on 2 claims</summary>" in annex
+    assert ('<a href="#claim_officials-count">Officials count about 1,200 volunteers along '
+            'the whole river bank today.</a>') in annex
+    assert "…" not in annex
+
+
+def test_annexes_are_lettered_in_page_order_and_labelled_as_annexes(
+        project: Project, run: Runner) -> None:
+    html = page(SAMPLE_FINDINGS, project, run)
+    headings = re.findall(r'<h2 id="[^"]+-h">(Annex [A-Z]: [^<]+)</h2>', html)
+    assert [h.split(":")[0] for h in headings] == \
+        [f"Annex {chr(ord('A') + i)}" for i in range(len(headings))]
+    assert headings[:3] == ["Annex A: Key judgments in full", "Annex B: Reported findings",
+                            "Annex C: Caveats"]
+    brief = html.split('id="annexes"')[0]
+    assert 'id="bottom-line"' in brief and 'id="key-judgments"' in brief
+    assert "Annex A:" not in brief.split("<main")[1]
+
+
+def test_flags_weigh_by_kind_and_the_brief_leaves_unverified_out(project: Project,
+                                                                 run: Runner) -> None:
+    """Misattributed stands out, disputed less, unverified is quiet words in the annex
+    and absent from the brief's table."""
+    two_figures = TWO_SOURCES.replace("  - id: kj-turnout", MAYOR_FIGURE + "    flag: "
+                                      "misattributed\n    note: Said by the council.\n"
+                                      "  - id: kj-turnout")
+    for flag, weight, in_brief in (("misattributed", "strong", True),
+                                   ("disputed", "medium", True),
+                                   ("unverified", "quiet", False)):
+        html = page(two_figures.replace("misattributed", flag), project, run, SOURCES)
+        row = html.split('<tr data-claim="mayor-count"')[1].split("</tr>")[0]
+        assert (f'class="flag flag-{flag} flag-{weight}"' in row) is in_brief, flag
+        assert "flagged" not in row or in_brief
+        finding = html.split('id="claim_mayor-count"')[1].split("</li>")[0]
+        assert f'<span class="flag flag-{flag} flag-{weight}"' in finding, flag
+
+
+def test_the_build_date_reads_like_every_other_date(project: Project, run: Runner,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1730419200")  # 1 Nov 2024, 00:00 UTC
+    html = page(SAMPLE_FINDINGS, project, run)
+    assert "Built 1 Nov 2024." in html and "2024-11-01." not in html
 
 
 def test_sections_whose_names_make_the_same_id_get_different_ids(project: Project,
@@ -125,5 +174,5 @@ def test_citations_are_numbered_in_the_order_the_findings_cite_them(project: Pro
                         "        quote: put the number at\n  - id: officials-count")
     html = page(text, project, run)
     findings_part = html.split('id="findings"')[1]
-    assert findings_part.index(">[1<") < findings_part.index(">[2<") < \
-        findings_part.index(">[3<")
+    assert findings_part.index(">[1]<") < findings_part.index(">[2]<") < \
+        findings_part.index(">[3]<")

@@ -41,6 +41,8 @@ _LEFT, _RIGHT = 8.0, WIDTH - 16.0
 _LINE = 19  # height of one line of label text
 _TRACK = 22  # height of the row that holds a mark
 _WRAP = 42  # characters per label line, conservative for wide system fonts at 15px
+_TICK_CHAR = 9  # width of a tick label's character at 13px, conservative
+_TICK_GAP = 24  # room between two tick labels
 
 
 class Datum(NamedTuple):
@@ -174,8 +176,10 @@ def _axis(data: Sequence[Datum]) -> tuple[float, float, list[float]]:
     lo, hi = min(0.0, *lows), max(*highs, 0.0)
     if hi == lo:
         hi = lo + 1
+    # As many ticks as their labels fit side by side, a gap between each: a tick label
+    # is up to _TICK_CHAR units a character, and the outer ones hang inward from the ends.
     widest = max(len(shown(v)) for v in (lo, hi))
-    most = 5 if widest <= 7 else 3
+    most = max(1, min(5, int((_RIGHT - _LEFT) // (widest * _TICK_CHAR + _TICK_GAP)) - 1))
     step = _step((hi - lo) / most)
     lo = math.floor(lo / step) * step
     top = math.ceil(hi / step) * step

@@ -94,7 +94,7 @@ def _marker(mark: Mark) -> str:
                     '</a></span>' for anchor, label in mark.cited_by)
     count = len(mark.cited_by)
     return (f'<span class="pref" data-passage="{escape(mark.anchor)}">'
-            f'<a class="pnum" href="#{escape(first)}" aria-label="Passage {mark.number}, '
+            f'<a class="pnum" href="#{escape(first)}" aria-label="Passage [{mark.number}], '
             f'cited by {counted(count, "claim")}">{mark.number}</a>'
-            f'<span class="pcard"><span class="pcard-head">Passage {mark.number} is cited '
-            f'for:</span>{links}</span></span>')
+            f'<span class="pcard"><span class="pcard-head">[{mark.number}] is cited for:</span>'
+            f'{links}</span></span>')

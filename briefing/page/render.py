@@ -8,31 +8,29 @@ CSV outputs are made in ``output/data.py``.)
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
+from ..findings import vocab
 from ..words import counted, plural
 from . import precompiled
+from .dates import reader_date
+from .view import demote_headings
+
+if TYPE_CHECKING:
+    from .view import Page
+
+__all__ = ["reader_date", "render_html"]
 
 # The package folder itself: an installed package is a folder on disk, and reading it
 # directly spares the import of importlib.resources and its zip support on every build.
 _PACKAGE = Path(__file__).resolve().parent
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def reader_date(day: dt.date) -> str:
-    """'31 Oct 2024': the one date style readers see, the same in every locale (ISO dates
-    stay in the machine outputs and in ``datetime`` attributes)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 TEMPLATES = _PACKAGE / "templates"
@@ -71,6 +69,8 @@ def compiling_environment() -> jinja2.Environment:
 def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env = jinja2.Environment(loader=loader, **_SETTINGS)
     env.globals["reader_date"] = reader_date
+    env.globals["vocab"] = vocab
+    env.globals["demote"] = demote_headings
     env.filters["plural"] = plural
     env.filters["counted"] = counted
     return env
@@ -88,11 +88,11 @@ def content_security_policy(css: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def render_html(view: dict[str, Any]) -> bytes:
-    css = stylesheet() + _whole_passage_rules(view) + view["marking_css"] + "\n"
+def render_html(view: Page) -> bytes:
+    css = stylesheet() + _whole_passage_rules(view) + view.marking_css + "\n"
     html = environment().get_template("page.html").render(
         # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
-        **view, css=Markup(css), csp=content_security_policy(css))
+        **view.context(), css=Markup(css), csp=content_security_policy(css))
     # The narrow class is several times faster over a whole page; it also stops at any
     # character beyond the BMP, where the full class decides.
     if _CONTROLS_OR_ASTRAL.search(html) and _controls().search(html):
@@ -117,11 +117,11 @@ _CONTROLS_OR_ASTRAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\uf
                                  "\U00010000-\U0010ffff]")
 
 
-def _whole_passage_rules(view: dict[str, Any]) -> str:
+def _whole_passage_rules(view: Page) -> str:
     """A passage in several pieces carries its id on the first piece only; these rules
     light up every piece when a citation targets it, with no script."""
     rules = []
-    for source in view["sources"]:
+    for source in view.sources:
         for mark in source.split_passages:
             rules.append(f'.source-text:has(#{mark.anchor}:target) '
                          f'mark[data-passages~="{mark.number}"]'

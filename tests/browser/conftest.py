@@ -42,6 +42,8 @@ class Case:
 
     name: str
     folder: Path
+    findings_file: Path
+    """The findings.yaml it was built from."""
 
     @property
     def url(self) -> str:
@@ -63,7 +65,7 @@ def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     (``parametrize("case", [..., "edition"], indirect=True)``) for the golden project built
     against an earlier edition, so that it shows every kind of change in What changed."""
     if request.param == "report":
-        return Case("report", ROOT / "report")
+        return Case("report", ROOT / "report", ROOT / "findings.yaml")
     project = tmp_path_factory.mktemp(request.param) / "project"
     shutil.copytree(ROOT / "tests" / "golden" / "project", project)
     out, argv = project.parent / "out", ["--findings", str(project / "findings.yaml")]
@@ -75,7 +77,7 @@ def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         page = (out / "index.html").read_text(encoding="utf-8")
         assert all(group in page for group in ("Judgments revised", "Figures that moved",
                                                "New, removed and other changed claims"))
-    return Case(request.param, out)
+    return Case(request.param, out, project / "findings.yaml")
 
 
 def _earlier_edition(argv: list[str], folder: Path) -> Path:

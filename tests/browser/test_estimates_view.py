@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .conftest import Case, Opened
+from .conftest import DESKTOP, PHONE, Case, Opened
 
 UPPER = {"up to", "as many as"}
 LOWER = {"at least", "more than"}
@@ -40,6 +40,14 @@ def by_quantity(case: Case) -> dict[str, list[dict[str, Any]]]:
 def estimates(case: Case) -> list[dict[str, Any]]:
     """The estimates of quantities with two or more figures: those get a table and chart."""
     return [e for group in by_quantity(case).values() if len(group) > 1 for e in group]
+
+
+def in_spreads(case: Case) -> list[dict[str, Any]]:
+    """The estimates a chart draws: those at a place where two or more figures meet (a
+    place with one figure has no spread, and its row says all there is)."""
+    wanted = estimates(case)
+    places = [(e["quantity"], e["location"]) for e in wanted]
+    return [e for e in wanted if places.count((e["quantity"], e["location"])) > 1]
 
 
 def expected_shape(est: dict[str, Any]) -> str:
@@ -110,7 +118,7 @@ def test_a_spread_is_stated_only_where_two_or_more_figures_meet(
         by_place.setdefault((est["quantity"], est["location"]), []).append(bounds(est))
     for (quantity, location), spans in by_place.items():
         low, high = min(s[0] for s in spans), max(s[1] for s in spans)
-        spread = text[quantity]
+        spread = text.get(quantity, "")
         if len(spans) < 2:
             assert f"{location} (spread" not in spread, spread
             continue
@@ -182,11 +190,12 @@ DRAWN = {"point": "circle.c-dot", "range": "rect.c-bar", "upper": "circle.c-holl
 def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Opened],
                                                case: Case) -> None:
     """Each chart is an accessible image (role, title, description naming every figure)
-    whose marks are the estimates: a dot for a point, a bar for a range, a hollow marker
-    with a dashed line for a bound; further right means a larger figure."""
+    whose marks are the estimates where two or more meet (a spread): a dot for a point,
+    a bar for a range, a hollow marker with a dashed line for a bound; further right
+    means a larger figure."""
     page = open_briefing().page
     charts = page.evaluate(MARKS_JS)
-    wanted = {e["claim"]: e for e in estimates(case)}
+    wanted = {e["claim"]: e for e in in_spreads(case)}
     seen = [m["claim"] for chart in charts for m in chart["marks"]]
     assert sorted(seen) == sorted(wanted)
     for chart in charts:
@@ -216,3 +225,17 @@ def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Open
         for m in chart["marks"]:
             if m["shape"] == "range":
                 assert m["right"] - m["left"] > 0
+
+
+def test_the_charts_axis_labels_never_touch(open_briefing: Callable[..., Opened],
+                                            case: Case) -> None:
+    """Each tick label of a chart's axis keeps clear of the next, as drawn by the browser
+    at desktop and phone width."""
+    assert in_spreads(case), f"{case.name}: no chart to look at"
+    for width in (DESKTOP, PHONE):
+        page = open_briefing(width=width).page
+        gaps = page.evaluate("""() => [...document.querySelectorAll('svg.chart-svg')]
+          .flatMap(svg => { const boxes = [...svg.querySelectorAll('text.c-tick')]
+            .map(t => t.getBoundingClientRect());
+            return boxes.slice(1).map((b, i) => b.left - boxes[i].right); })""")
+        assert gaps and min(gaps) >= 4, (width, gaps)

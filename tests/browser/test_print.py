@@ -37,7 +37,8 @@ PRINT_JS = """() => {
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_print_styles(open_briefing: Callable[..., Opened], case: Case, scheme: str) -> None:
     """With print media the page is black on white, the contents list and citation cards
-    are gone, each citation says which source ([3 in S1]), and details are open."""
+    are gone, each citation is its number ([3]: numbers are unique on the page, and each
+    source says which it holds), and details are open."""
     page = open_briefing(scheme=scheme).page
     page.emulate_media(media="print")
     got = page.evaluate(PRINT_JS)
@@ -45,10 +46,8 @@ def test_print_styles(open_briefing: Callable[..., Opened], case: Case, scheme: 
     assert got["background"] in {"rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"}
     assert got["bodyBackground"] == "rgb(255, 255, 255)"
     assert got["toc"] == "none" and got["cards"]
-    numbers = len(case.findings["sources"])
     for text in got["cites"]:
-        match = re.fullmatch(r"\[(\d+) in S(\d+)\]", text.strip())
-        assert match and 1 <= int(match[2]) <= numbers, text
+        assert re.fullmatch(r"\[\d+\]", text.strip()), text
     assert got["citeSize"] >= 10
     assert all(got["collapsed"]), "a collapsed part stays hidden on paper"
     assert got["rows"]
@@ -144,3 +143,27 @@ def test_each_printed_page_carries_the_marking_once_at_top_and_bottom(
         found = [y for text, y in runs if marking in text]
         assert len(found) == 2, f"page {number}: the marking {len(found)} times"
         assert max(found) > height * 0.9 and min(found) < height * 0.1, (number, found)
+
+
+def test_build_report_pdf_puts_the_brief_first_and_the_annexes_by_page_three(
+        case: Case, tmp_path: Path) -> None:
+    """In the PDF that ``build-report pdf`` prints, page 1 holds the bottom line and the
+    start of the key judgments (the first judgment's opening words), and the first annex
+    heading is on page 3 at the latest."""
+    from pypdf import PdfReader
+
+    from briefing.cli import main
+
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium is not on the PATH")
+    out = tmp_path / "brief.pdf"
+    assert main(["pdf", "--findings", str(case.findings_file), "--out", str(out)]) == 0
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(out).pages]
+    judgments = [c for c in case.findings["claims"] if c.get("kind", "reported") != "reported"]
+    assert "Bottom line" in pages[0] and "Key judgments" in pages[0]
+    if judgments:
+        opening = " ".join(re.sub(r"[*_`]|\]\(#[^)]*\)|\[", "",
+                                  judgments[0]["statement"]).split()[:4])
+        assert opening in pages[0], opening
+    first_annex = next(n for n, text in enumerate(pages, 1) if re.search(r"Annex A: ", text))
+    assert first_annex <= 3, f"the first annex starts on page {first_annex}"

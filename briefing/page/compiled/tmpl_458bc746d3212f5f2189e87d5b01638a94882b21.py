@@ -7,7 +7,9 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_annexes = resolve('annexes')
     l_0_vocab = resolve('vocab')
+    l_0_annex = missing
     try:
         t_1 = environment.filters['capitalize']
     except KeyError:
@@ -15,7 +17,18 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'capitalize' found.")
     pass
-    yield '<details id="legends" class="legends-box">\n<summary>Grades and terms</summary>\n<div class="legends">\n<div>\n<h2>Source reliability (Admiralty)</h2>\n<dl>'
+    l_0_annex = environment.getattr((undefined(name='annexes') if l_0_annexes is missing else l_0_annexes), 'legends')
+    context.vars['annex'] = l_0_annex
+    context.exported_vars.add('annex')
+    yield '<section id="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '" class="annex" aria-labelledby="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '-h">\n<h2 id="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '-h">'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'heading'))
+    yield '</h2>\n<details class="legends-box">\n<summary>The scales and flags the briefing uses</summary>\n<div class="legends">\n<div>\n<h3>Source reliability (Admiralty)</h3>\n<dl>'
     for (l_1_k, l_1_v) in context.call(environment.getattr(environment.getattr((undefined(name='vocab') if l_0_vocab is missing else l_0_vocab), 'SOURCE_RELIABILITY'), 'items')):
         _loop_vars = {}
         pass
@@ -25,7 +38,7 @@ def root(context, missing=missing):
         yield escape(l_1_v)
         yield '</dd>'
     l_1_k = l_1_v = missing
-    yield '</dl>\n</div>\n<div>\n<h2>Information credibility (Admiralty)</h2>\n<dl>'
+    yield '</dl>\n</div>\n<div>\n<h3>Information credibility (Admiralty)</h3>\n<dl>'
     for (l_1_k, l_1_v) in context.call(environment.getattr(environment.getattr((undefined(name='vocab') if l_0_vocab is missing else l_0_vocab), 'INFORMATION_CREDIBILITY'), 'items')):
         _loop_vars = {}
         pass
@@ -35,7 +48,7 @@ def root(context, missing=missing):
         yield escape(l_1_v)
         yield '</dd>'
     l_1_k = l_1_v = missing
-    yield '</dl>\n</div>\n<div>\n<h2>Likelihood (ICD 203)</h2>\n<dl>'
+    yield '</dl>\n</div>\n<div>\n<h3>Likelihood (ICD 203)</h3>\n<dl>'
     for (l_1_k, l_1_v) in context.call(environment.getattr(environment.getattr((undefined(name='vocab') if l_0_vocab is missing else l_0_vocab), 'LIKELIHOOD'), 'items')):
         _loop_vars = {}
         pass
@@ -47,7 +60,7 @@ def root(context, missing=missing):
         yield escape(environment.getitem(l_1_v, 1))
         yield '%</dd>'
     l_1_k = l_1_v = missing
-    yield '</dl>\n</div>\n<div>\n<h2>Confidence</h2>\n<dl>'
+    yield '</dl>\n</div>\n<div>\n<h3>Confidence</h3>\n<dl>'
     for (l_1_k, l_1_v) in context.call(environment.getattr(environment.getattr((undefined(name='vocab') if l_0_vocab is missing else l_0_vocab), 'CONFIDENCE'), 'items')):
         _loop_vars = {}
         pass
@@ -57,7 +70,7 @@ def root(context, missing=missing):
         yield escape(l_1_v)
         yield '</dd>'
     l_1_k = l_1_v = missing
-    yield '</dl>\n</div>\n<div>\n<h2>Flags</h2>\n<dl>'
+    yield '</dl>\n</div>\n<div>\n<h3>Flags</h3>\n<dl>'
     for (l_1_k, l_1_v) in context.call(environment.getattr(environment.getattr((undefined(name='vocab') if l_0_vocab is missing else l_0_vocab), 'FLAGS'), 'items')):
         _loop_vars = {}
         pass
@@ -67,7 +80,7 @@ def root(context, missing=missing):
         yield escape(l_1_v)
         yield '</dd>'
     l_1_k = l_1_v = missing
-    yield '</dl>\n</div>\n</div>\n</details>\n'
+    yield '</dl>\n</div>\n</div>\n</details>\n</section>\n'
 
 blocks = {}
-debug_info = '6=19&10=29&14=39&18=51&22=61'
+debug_info = '1=20&2=24&3=28&9=32&13=42&17=52&21=64&25=74'

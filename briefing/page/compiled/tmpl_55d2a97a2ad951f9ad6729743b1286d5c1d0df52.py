@@ -10,11 +10,13 @@ def root(context, missing=missing):
     l_0_judgments = resolve('judgments')
     l_0_tables = resolve('tables')
     l_0_single_figures = resolve('single_figures')
+    l_0_trends = resolve('trends')
+    l_0_chronology = resolve('chronology')
+    l_0_locator = resolve('locator')
     l_0_watch = resolve('watch')
-    l_0_edition = resolve('edition')
-    l_0_topics = resolve('topics')
+    l_0_annexes = resolve('annexes')
     pass
-    yield '<nav class="toc" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n<li><a href="#bottom-line">Bottom line</a></li>\n'
+    yield '<nav class="toc" aria-label="Contents">\n<h2>Contents</h2>\n<p class="toc-part" id="toc-brief">The brief</p>\n<ol aria-labelledby="toc-brief">\n<li><a href="#bottom-line">Bottom line</a></li>\n'
     if (undefined(name='judgments') if l_0_judgments is missing else l_0_judgments):
         pass
         yield '<li><a href="#key-judgments">Key judgments</a></li>'
@@ -30,24 +32,46 @@ def root(context, missing=missing):
     if (undefined(name='single_figures') if l_0_single_figures is missing else l_0_single_figures):
         pass
         yield '<li><a href="#other-figures">Other figures</a></li>'
+    if (undefined(name='trends') if l_0_trends is missing else l_0_trends):
+        pass
+        yield '<li><a href="#trends">Estimates over time</a></li>'
+    if (undefined(name='chronology') if l_0_chronology is missing else l_0_chronology):
+        pass
+        yield '<li><a href="#chronology">Chronology</a></li>'
+    if (undefined(name='locator') if l_0_locator is missing else l_0_locator):
+        pass
+        yield '<li><a href="#places">Where</a></li>'
     if (undefined(name='watch') if l_0_watch is missing else l_0_watch):
         pass
         yield '<li><a href="#watch">What to watch</a></li>'
-    yield '<li><a href="#caveats">Caveats</a></li>\n'
-    if (undefined(name='edition') if l_0_edition is missing else l_0_edition):
-        pass
-        yield '<li><a href="#changes">What changed</a></li>'
-    yield '<li><a href="#findings">Reported findings</a>\n<ol>'
-    for (l_1_topic, l_1_anchor, l_1_views) in (undefined(name='topics') if l_0_topics is missing else l_0_topics):
+    yield '</ol>\n<p class="toc-part" id="toc-annexes">Annexes</p>\n<ol class="toc-annexes" aria-labelledby="toc-annexes">\n'
+    for l_1_a in context.call(environment.getattr((undefined(name='annexes') if l_0_annexes is missing else l_0_annexes), 'values')):
+        l_1_topics = resolve('topics')
         _loop_vars = {}
         pass
         yield '<li><a href="#'
-        yield escape(l_1_anchor)
-        yield '">'
-        yield escape(l_1_topic)
-        yield '</a></li>'
-    l_1_topic = l_1_anchor = l_1_views = missing
-    yield '</ol></li>\n<li><a href="#sources">Sources</a></li>\n<li><a href="#legends">Grades and terms</a></li>\n</ol>\n</nav>\n'
+        yield escape(environment.getattr(l_1_a, 'anchor'))
+        yield '"><span class="annex-letter">'
+        yield escape(environment.getattr(l_1_a, 'letter'))
+        yield '</span> '
+        yield escape(environment.getattr(l_1_a, 'name'))
+        yield '</a>'
+        if (environment.getattr(l_1_a, 'anchor') == 'findings'):
+            pass
+            yield '<ol>'
+            for l_2_topic in (undefined(name='topics') if l_1_topics is missing else l_1_topics):
+                _loop_vars = {}
+                pass
+                yield '<li><a href="#'
+                yield escape(environment.getattr(l_2_topic, 'anchor'))
+                yield '">'
+                yield escape(environment.getattr(l_2_topic, 'name'))
+                yield '</a></li>'
+            l_2_topic = missing
+            yield '</ol>'
+        yield '</li>\n'
+    l_1_a = l_1_topics = missing
+    yield '</ol>\n</nav>\n'
 
 blocks = {}
-debug_info = '5=18&6=21&8=30&9=33&11=37&13=41'
+debug_info = '6=20&7=23&9=32&10=35&11=38&12=41&13=44&17=48&18=62'

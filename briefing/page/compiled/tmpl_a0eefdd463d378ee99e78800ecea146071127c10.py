@@ -21,16 +21,20 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'replace' found.")
     pass
-    def macro(l_1_v):
+    def macro(l_1_v, l_1_brief):
         t_3 = []
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
+        if l_1_brief is missing:
+            l_1_brief = False
         pass
-        if environment.getattr(environment.getattr(l_1_v, 'model'), 'flag'):
+        if (environment.getattr(environment.getattr(l_1_v, 'model'), 'flag') and (not (l_1_brief and (environment.getattr(l_1_v, 'flag_weight') == 'quiet')))):
             pass
             t_3.extend((
                 '<span class="flag flag-',
                 escape(environment.getattr(environment.getattr(l_1_v, 'model'), 'flag')),
+                ' flag-',
+                escape(environment.getattr(l_1_v, 'flag_weight')),
                 '" title="',
                 escape(environment.getattr(l_1_v, 'flag_label')),
                 '">',
@@ -39,7 +43,7 @@ def root(context, missing=missing):
             ))
         return concat(t_3)
     context.exported_vars.add('flag')
-    context.vars['flag'] = l_0_flag = Macro(environment, macro, 'flag', ('v',), False, False, False, context.eval_ctx.autoescape)
+    context.vars['flag'] = l_0_flag = Macro(environment, macro, 'flag', ('v', 'brief'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
     def macro(l_1_v):
         t_4 = []
@@ -72,4 +76,4 @@ def root(context, missing=missing):
     context.vars['grading'] = l_0_grading = Macro(environment, macro, 'grading', ('v',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '1=24&2=29&5=44&6=49&7=54&8=63'
+debug_info = '4=24&5=31&8=48&9=53&10=58&11=67'

@@ -13,31 +13,39 @@ def root(context, missing=missing):
         pass
         yield '<section id="watch" aria-labelledby="watch-h">\n<h2 id="watch-h">What to watch</h2>\n<ul class="watch">\n'
         l_1_loop = missing
-        for (l_1_j, l_1_indicators), l_1_loop in LoopContext((undefined(name='watch') if l_0_watch is missing else l_0_watch), undefined):
-            l_1_judgments = resolve('judgments')
+        for l_1_j, l_1_loop in LoopContext((undefined(name='watch') if l_0_watch is missing else l_0_watch), undefined):
             _loop_vars = {}
             pass
             yield '<li id="watch_'
             yield escape(environment.getattr(environment.getattr(l_1_j, 'model'), 'id'))
-            yield '"><a class="for" href="#'
+            yield '">\n<p class="for"><a href="#'
             yield escape(environment.getattr(l_1_j, 'anchor'))
-            yield '" title="'
+            yield '">'
             yield escape(environment.getattr(l_1_j, 'statement_text'))
-            yield '">Judgment '
-            yield escape((context.call(environment.getattr((undefined(name='judgments') if l_1_judgments is missing else l_1_judgments), 'index'), l_1_j, _loop_vars=_loop_vars) + 1))
-            yield '</a>: '
+            yield '</a></p>\n<ul class="indicators">\n'
             l_2_loop = missing
-            for l_2_html, l_2_loop in LoopContext(l_1_indicators, undefined):
+            for l_2_html, l_2_loop in LoopContext(environment.getattr(l_1_j, 'indicators_html'), undefined):
+                l_2_status = missing
                 _loop_vars = {}
                 pass
-                yield '<span class="indicator">'
+                l_2_status = environment.getitem(environment.getattr(l_1_j, 'indicator_status'), environment.getattr(l_2_loop, 'index0'))
+                _loop_vars['status'] = l_2_status
+                yield '<li class="indicator'
+                if (undefined(name='status') if l_2_status is missing else l_2_status):
+                    pass
+                    yield ' indicator-seen'
+                yield '">'
                 yield escape(l_2_html)
-                yield '</span>'
-                yield escape((' ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 5 in 'watch.html' evaluated to false and no else section was defined.")))
-            l_2_loop = l_2_html = missing
-            yield '</li>\n'
-        l_1_loop = l_1_j = l_1_indicators = l_1_judgments = missing
+                if (undefined(name='status') if l_2_status is missing else l_2_status):
+                    pass
+                    yield ' <span class="indicator-status">('
+                    yield escape((undefined(name='status') if l_2_status is missing else l_2_status))
+                    yield ')</span>'
+                yield '</li>\n'
+            l_2_loop = l_2_html = l_2_status = missing
+            yield '</ul>\n</li>\n'
+        l_1_loop = l_1_j = missing
         yield '</ul>\n</section>\n'
 
 blocks = {}
-debug_info = '1=12&5=16'
+debug_info = '1=12&5=16&6=22&8=27'

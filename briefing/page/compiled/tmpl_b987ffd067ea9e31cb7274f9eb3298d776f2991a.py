@@ -33,12 +33,15 @@ def root(context, missing=missing):
         pass
         yield ' · '
         yield escape(environment.getattr((undefined(name='briefing') if l_0_briefing is missing else l_0_briefing), 'author'))
+    yield '</p>\n'
     if (undefined(name='edition') if l_0_edition is missing else l_0_edition):
         pass
-        yield ' · <a href="#changes">'
+        yield '<p class="changed"><a href="#changes">'
         yield escape(environment.getattr((undefined(name='edition') if l_0_edition is missing else l_0_edition), 'heading'))
-        yield '</a>'
-    yield '</p>\n</header>\n'
+        yield '</a>: '
+        yield escape(environment.getattr((undefined(name='edition') if l_0_edition is missing else l_0_edition), 'summary'))
+        yield '.</p>'
+    yield '</header>\n'
 
 blocks = {}
-debug_info = '2=15&3=21&4=26&5=28'
+debug_info = '2=15&3=21&4=26&5=28&6=37'

@@ -8,6 +8,8 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_edition = resolve('edition')
+    l_0_annexes = resolve('annexes')
+    l_0_annex = resolve('annex')
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -17,7 +19,18 @@ def root(context, missing=missing):
     pass
     if (undefined(name='edition') if l_0_edition is missing else l_0_edition):
         pass
-        yield '<section id="changes" aria-labelledby="changes-h">\n<h2 id="changes-h">'
+        l_0_annex = environment.getattr((undefined(name='annexes') if l_0_annexes is missing else l_0_annexes), 'changes')
+        context.vars['annex'] = l_0_annex
+        context.exported_vars.add('annex')
+        yield '<section id="'
+        yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+        yield '" class="annex" aria-labelledby="'
+        yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+        yield '-h">\n<h2 id="'
+        yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+        yield '-h">Annex '
+        yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'letter'))
+        yield ': '
         yield escape(environment.getattr((undefined(name='edition') if l_0_edition is missing else l_0_edition), 'heading'))
         yield '</h2>\n'
         if (not environment.getattr((undefined(name='edition') if l_0_edition is missing else l_0_edition), 'count')):
@@ -72,4 +85,4 @@ def root(context, missing=missing):
         yield '</section>\n'
 
 blocks = {}
-debug_info = '1=18&3=21&4=23&5=26&6=29&7=32&9=34&10=38'
+debug_info = '1=20&2=22&3=26&4=30&5=36&6=39&7=42&8=45&10=47&11=51'

@@ -11,8 +11,9 @@ def root(context, missing=missing):
     pass
     if (undefined(name='references') if l_0_references is missing else l_0_references):
         pass
-        yield '<section id="references" aria-labelledby="references-heading">\n<h2 id="references-heading">References consulted, not held</h2>\n<p class="section-note">Consulted, not held: not checked by the build. The briefing cites them, but their words are not kept under sources/, so no quote from them is verified.</p>\n<ul class="references">\n'
+        yield '<div id="references" class="references-list">\n<h3>References consulted, not held</h3>\n<p class="section-note">Consulted, not held: not checked by the build. The briefing cites them, but their words are not kept under sources/, so no quote from them is verified.</p>\n<ul class="references">\n'
         for (l_1_ref, l_1_anchor, l_1_note_html) in (undefined(name='references') if l_0_references is missing else l_0_references):
+            l_1_reader_date = resolve('reader_date')
             _loop_vars = {}
             pass
             yield '<li id="'
@@ -36,17 +37,17 @@ def root(context, missing=missing):
             if environment.getattr(l_1_ref, 'published'):
                 pass
                 yield ', '
-                yield escape(context.call(environment.getattr(environment.getattr(l_1_ref, 'published'), 'isoformat'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='reader_date') if l_1_reader_date is missing else l_1_reader_date), environment.getattr(l_1_ref, 'published'), _loop_vars=_loop_vars))
             yield '.'
             if environment.getattr(l_1_ref, 'accessed'):
                 pass
                 yield ' Consulted '
-                yield escape(context.call(environment.getattr(environment.getattr(l_1_ref, 'accessed'), 'isoformat'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='reader_date') if l_1_reader_date is missing else l_1_reader_date), environment.getattr(l_1_ref, 'accessed'), _loop_vars=_loop_vars))
                 yield '.'
             yield escape(l_1_note_html)
             yield '</li>\n'
-        l_1_ref = l_1_anchor = l_1_note_html = missing
-        yield '</ul>\n</section>\n'
+        l_1_ref = l_1_anchor = l_1_note_html = l_1_reader_date = missing
+        yield '</ul>\n</div>\n'
 
 blocks = {}
 debug_info = '3=12&8=15'

@@ -7,8 +7,10 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_annexes = resolve('annexes')
     l_0_origins = resolve('origins')
     l_0_sources = resolve('sources')
+    l_0_annex = missing
     try:
         t_1 = environment.filters['counted']
     except KeyError:
@@ -40,7 +42,18 @@ def root(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'plural' found.")
     pass
-    yield '<section id="sources" aria-labelledby="sources-h">\n<h2 id="sources-h">Sources</h2>\n'
+    l_0_annex = environment.getattr((undefined(name='annexes') if l_0_annexes is missing else l_0_annexes), 'sources')
+    context.vars['annex'] = l_0_annex
+    context.exported_vars.add('annex')
+    yield '<section id="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '" class="annex" aria-labelledby="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '-h">\n<h2 id="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '-h">'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'heading'))
+    yield '</h2>\n'
     if (undefined(name='origins') if l_0_origins is missing else l_0_origins):
         pass
         yield '<details class="origins-list">\n<summary>What the sources relay: '
@@ -50,28 +63,28 @@ def root(context, missing=missing):
         yield ' or '
         yield escape(t_5(t_3((undefined(name='origins') if l_0_origins is missing else l_0_origins)), 'report'))
         yield ' traced</summary>\n<ul>'
-        for (l_1_o, l_1_anchor, l_1_note) in (undefined(name='origins') if l_0_origins is missing else l_0_origins):
+        for l_1_o in (undefined(name='origins') if l_0_origins is missing else l_0_origins):
             l_1_demote = resolve('demote')
             _loop_vars = {}
             pass
             yield '<li id="'
-            yield escape(l_1_anchor)
+            yield escape(environment.getattr(l_1_o, 'anchor'))
             yield '">'
-            if environment.getattr(l_1_o, 'url'):
+            if environment.getattr(environment.getattr(l_1_o, 'model'), 'url'):
                 pass
                 yield '<a class="url" href="'
-                yield escape(environment.getattr(l_1_o, 'url'))
+                yield escape(environment.getattr(environment.getattr(l_1_o, 'model'), 'url'))
                 yield '" rel="noreferrer">'
-                yield escape(environment.getattr(l_1_o, 'title'))
+                yield escape(environment.getattr(environment.getattr(l_1_o, 'model'), 'title'))
                 yield '</a>'
             else:
                 pass
-                yield escape(environment.getattr(l_1_o, 'title'))
-            if environment.getattr(l_1_o, 'note'):
+                yield escape(environment.getattr(environment.getattr(l_1_o, 'model'), 'title'))
+            if environment.getattr(environment.getattr(l_1_o, 'model'), 'note'):
                 pass
-                yield escape(context.call((undefined(name='demote') if l_1_demote is missing else l_1_demote), l_1_note, 4, _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='demote') if l_1_demote is missing else l_1_demote), environment.getattr(l_1_o, 'note_html'), 4, _loop_vars=_loop_vars))
             yield '</li>'
-        l_1_o = l_1_anchor = l_1_note = l_1_demote = missing
+        l_1_o = l_1_demote = missing
         yield '</ul>\n</details>\n'
     for l_1_s in (undefined(name='sources') if l_0_sources is missing else l_0_sources):
         l_1_reader_date = resolve('reader_date')
@@ -84,9 +97,7 @@ def root(context, missing=missing):
         yield escape(environment.getattr(l_1_s, 'anchor'))
         yield '_h">\n<h3 id="'
         yield escape(environment.getattr(l_1_s, 'anchor'))
-        yield '_h">[S'
-        yield escape(environment.getattr(l_1_s, 'number'))
-        yield '] '
+        yield '_h">'
         yield escape(environment.getattr(environment.getattr(l_1_s, 'model'), 'title'))
         yield '</h3>\n<p class="source-meta">'
         yield escape((environment.getattr(environment.getattr(l_1_s, 'model'), 'publisher') or 'Publisher not known'))
@@ -117,7 +128,13 @@ def root(context, missing=missing):
         yield escape(t_2('%.0f', (environment.getattr(l_1_s, 'coverage') * 100)))
         yield '% of its '
         yield escape(t_3(environment.getattr(l_1_s, 'sentences')))
-        yield ' sentences are quoted by a claim.</p>\n<details class="source-details">\n<summary>About this source: the analyst\'s note, file and address</summary>\n<dl class="source-facts">\n'
+        yield ' sentences are quoted by a claim.'
+        if environment.getattr(l_1_s, 'cited'):
+            pass
+            yield ' It holds the passages cited as ['
+            yield escape(environment.getattr(l_1_s, 'cited'))
+            yield '].'
+        yield '</p>\n<details class="source-details">\n<summary>About this source: the analyst\'s note, file and address</summary>\n<dl class="source-facts">\n'
         if environment.getattr(environment.getattr(l_1_s, 'model'), 'url'):
             pass
             yield '<dt>Address</dt><dd><a class="url" href="'
@@ -152,7 +169,13 @@ def root(context, missing=missing):
         yield escape(environment.getattr(l_1_s, 'text_html'))
         yield '\n</div>\n</article>\n'
     l_1_s = l_1_reader_date = l_1_demote = missing
+    template = environment.get_template('references.html', 'sources.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'annex': l_0_annex}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
     yield '</section>\n'
 
 blocks = {}
-debug_info = '3=44&5=47&6=53&9=76&10=82&11=86&12=92&16=121&17=129&19=133&20=138&21=143&24=152'
+debug_info = '1=45&2=49&3=53&4=57&6=60&7=66&10=89&11=95&12=99&13=103&17=138&18=146&20=150&21=155&22=160&25=169&29=172'

@@ -7,9 +7,22 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_annexes = resolve('annexes')
     l_0_caveats = resolve('caveats')
+    l_0_annex = missing
     pass
-    yield '<section id="caveats" aria-labelledby="caveats-h">\n<h2 id="caveats-h">Caveats</h2>\n'
+    l_0_annex = environment.getattr((undefined(name='annexes') if l_0_annexes is missing else l_0_annexes), 'caveats')
+    context.vars['annex'] = l_0_annex
+    context.exported_vars.add('annex')
+    yield '<section id="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '" class="annex" aria-labelledby="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '-h">\n<h2 id="'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
+    yield '-h">'
+    yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'heading'))
+    yield '</h2>\n'
     if (undefined(name='caveats') if l_0_caveats is missing else l_0_caveats):
         pass
         yield '<ul class="caveats">\n'
@@ -53,4 +66,4 @@ def root(context, missing=missing):
     yield '</section>\n'
 
 blocks = {}
-debug_info = '3=13&5=17&6=21'
+debug_info = '1=14&2=18&3=22&4=26&6=30&7=34'

@@ -9,15 +9,16 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_tables = resolve('tables')
     l_0_single_figures = resolve('single_figures')
-    l_0_flag = missing
+    l_0_flag = resolve('flag')
+    try:
+        t_1 = environment.filters['replace']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'replace' found.")
     pass
-    included_template = environment.get_template('macros.html', 'estimates.html')._get_default_module(context)
-    l_0_flag = getattr(included_template, 'flag', missing)
-    if l_0_flag is missing:
-        l_0_flag = undefined(f"the template {included_template.__name__!r} (imported on line 1 in 'estimates.html') does not export the requested name 'flag'", name='flag')
-    context.vars['flag'] = l_0_flag
-    context.exported_vars.discard('flag')
     for l_1_t in (undefined(name='tables') if l_0_tables is missing else l_0_tables):
+        l_1_annexes = resolve('annexes')
         _loop_vars = {}
         pass
         yield '<section id="'
@@ -28,11 +29,27 @@ def root(context, missing=missing):
         yield escape(environment.getattr(l_1_t, 'anchor'))
         yield '_h">'
         yield escape(environment.getattr(l_1_t, 'quantity'))
-        yield '</h2>\n<div class="estimates-body">\n<div class="table-wrap">\n<table class="estimates-table">\n<caption>'
+        if environment.getattr(l_1_t, 'unit'):
+            pass
+            yield ' <span class="unit">('
+            yield escape(environment.getattr(l_1_t, 'unit'))
+            yield ')</span>'
+        yield '</h2>\n'
+        if environment.getattr(l_1_t, 'note_html'):
+            pass
+            yield '<div class="quantity-note">'
+            yield escape(environment.getattr(l_1_t, 'note_html'))
+            yield '</div>'
+        yield '<div class="table-wrap">\n<table class="estimates-table">\n<caption>'
         yield escape(environment.getattr(l_1_t, 'quantity'))
-        yield ': who estimates how many, where, as of when, per which source</caption>\n<thead><tr><th scope="col">Estimator</th><th scope="col">Location</th><th scope="col" class="num">Figure</th><th scope="col">As of</th><th scope="col">Source</th></tr></thead>\n<tbody>\n'
+        yield ': who estimates how many, where and when'
+        if ('findings' in (undefined(name='annexes') if l_1_annexes is missing else l_1_annexes)):
+            pass
+            yield ' (quotes and notes: <a href="#findings">Annex '
+            yield escape(environment.getattr(environment.getattr((undefined(name='annexes') if l_1_annexes is missing else l_1_annexes), 'findings'), 'letter'))
+            yield '</a>)'
+        yield '</caption>\n<thead><tr><th scope="col">Estimator</th><th scope="col" class="num">Figure</th><th scope="col">Place</th><th scope="col">When</th><th scope="col">Source</th></tr></thead>\n<tbody>\n'
         for l_2_r in environment.getattr(l_1_t, 'rows'):
-            l_2_reader_date = resolve('reader_date')
             _loop_vars = {}
             pass
             yield '<tr data-claim="'
@@ -42,23 +59,28 @@ def root(context, missing=missing):
             yield '" data-basis="'
             yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'basis'))
             yield '"'
-            if environment.getattr(environment.getattr(environment.getattr(l_2_r, 'claim'), 'model'), 'flag'):
+            if environment.getattr(l_2_r, 'mark'):
                 pass
-                yield ' class="flagged"'
+                yield ' class="flagged flagged-'
+                yield escape(environment.getattr(environment.getattr(l_2_r, 'claim'), 'flag_weight'))
+                yield '"'
             yield '>\n<th scope="row"><a href="#'
             yield escape(environment.getattr(environment.getattr(l_2_r, 'claim'), 'anchor'))
             yield '">'
             yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'estimator'))
-            yield '</a> '
-            yield escape(context.call((undefined(name='flag') if l_0_flag is missing else l_0_flag), environment.getattr(l_2_r, 'claim'), _loop_vars=_loop_vars))
-            if environment.getattr(l_2_r, 'said_by_other'):
+            yield '</a>'
+            if environment.getattr(l_2_r, 'mark'):
                 pass
-                yield '<span class="said-by">said by '
-                yield escape(environment.getattr(l_2_r, 'said_by_other'))
+                yield ' <span class="flag flag-'
+                yield escape(environment.getattr(environment.getattr(environment.getattr(l_2_r, 'claim'), 'model'), 'flag'))
+                yield ' flag-'
+                yield escape(environment.getattr(environment.getattr(l_2_r, 'claim'), 'flag_weight'))
+                yield '" title="'
+                yield escape(environment.getattr(environment.getattr(l_2_r, 'claim'), 'flag_label'))
+                yield '">'
+                yield escape(t_1(context.eval_ctx, environment.getattr(l_2_r, 'mark'), '-', ' '))
                 yield '</span>'
-            yield '</th>\n<td data-label="Location">'
-            yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'location'))
-            yield '</td>\n<td class="num" data-label="Figure">'
+            yield '</th>\n<td class="num" data-label="Figure">'
             if (environment.getattr(environment.getattr(l_2_r, 'estimate'), 'basis') != 'count'):
                 pass
                 yield '<span class="basis">'
@@ -71,17 +93,32 @@ def root(context, missing=missing):
                 yield '</span> '
             yield '<span class="amount">'
             yield escape(environment.getattr(l_2_r, 'amount'))
-            yield '</span></td>\n<td class="date" data-label="As of">'
-            if environment.getattr(environment.getattr(l_2_r, 'estimate'), 'as_of'):
+            yield '</span>'
+            if environment.getattr(environment.getattr(l_2_r, 'estimate'), 'note'):
+                pass
+                yield '<span class="row-note">'
+                yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'note'))
+                yield '</span>'
+            yield '</td>\n<td data-label="Place">'
+            yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'location'))
+            yield '</td>\n<td class="date" data-label="When">'
+            if environment.getattr(l_2_r, 'when'):
                 pass
                 yield '<time datetime="'
                 yield escape(context.call(environment.getattr(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'as_of'), 'isoformat'), _loop_vars=_loop_vars))
                 yield '">'
-                yield escape(context.call((undefined(name='reader_date') if l_2_reader_date is missing else l_2_reader_date), environment.getattr(environment.getattr(l_2_r, 'estimate'), 'as_of'), _loop_vars=_loop_vars))
+                yield escape(environment.getattr(l_2_r, 'when'))
                 yield '</time>'
-            else:
+            elif (not environment.getattr(l_2_r, 'stated')):
                 pass
                 yield 'not stated'
+            if environment.getattr(l_2_r, 'stated'):
+                pass
+                yield '<span class="stated">stated <time datetime="'
+                yield escape(context.call(environment.getattr(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'stated'), 'isoformat'), _loop_vars=_loop_vars))
+                yield '">'
+                yield escape(environment.getattr(l_2_r, 'stated'))
+                yield '</time></span>'
             yield '</td>\n<td data-label="Source">'
             for l_3_c in environment.getattr(environment.getattr(l_2_r, 'claim'), 'citations'):
                 _loop_vars = {}
@@ -89,26 +126,35 @@ def root(context, missing=missing):
                 yield escape(context.call(environment.getattr(l_3_c, 'html'), in_table=True, _loop_vars=_loop_vars))
             l_3_c = missing
             yield '</td>\n</tr>\n'
-        l_2_r = l_2_reader_date = missing
-        yield '</tbody>\n</table>\n</div>\n<figure class="chart">\n'
-        yield escape(environment.getattr(l_1_t, 'chart'))
-        yield '\n<figcaption>\n<ul class="chart-legend">\n'
-        for (l_2_icon, l_2_words) in environment.getattr(l_1_t, 'legend'):
-            _loop_vars = {}
+        l_2_r = missing
+        yield '</tbody>\n</table>\n</div>\n'
+        if environment.getattr(l_1_t, 'chart'):
             pass
-            yield '<li>'
-            yield escape(l_2_icon)
-            yield ' '
-            yield escape(l_2_words)
-            yield '</li>\n'
-        l_2_icon = l_2_words = missing
-        yield '</ul>\n</figcaption>\n</figure>\n</div>\n</section>\n'
-    l_1_t = missing
+            yield '<figure class="chart">\n'
+            yield escape(environment.getattr(l_1_t, 'chart'))
+            yield '\n<figcaption>\n<p>Where two or more figures meet, their spread.</p>\n<ul class="chart-legend">\n'
+            for (l_2_icon, l_2_words) in environment.getattr(l_1_t, 'legend'):
+                _loop_vars = {}
+                pass
+                yield '<li>'
+                yield escape(l_2_icon)
+                yield ' '
+                yield escape(l_2_words)
+                yield '</li>\n'
+            l_2_icon = l_2_words = missing
+            yield '</ul>\n</figcaption>\n</figure>\n'
+        yield '</section>\n'
+    l_1_t = l_1_annexes = missing
     if (undefined(name='single_figures') if l_0_single_figures is missing else l_0_single_figures):
         pass
+        included_template = environment.get_template('macros.html', 'estimates.html')._get_default_module(context)
+        l_0_flag = getattr(included_template, 'flag', missing)
+        if l_0_flag is missing:
+            l_0_flag = undefined(f"the template {included_template.__name__!r} (imported on line 37 in 'estimates.html') does not export the requested name 'flag'", name='flag')
+        context.vars['flag'] = l_0_flag
+        context.exported_vars.discard('flag')
         yield '<section id="other-figures" aria-labelledby="other-figures-h">\n<h2 id="other-figures-h">Other figures</h2>\n<ul class="single-figures">\n'
         for l_1_r in (undefined(name='single_figures') if l_0_single_figures is missing else l_0_single_figures):
-            l_1_reader_date = resolve('reader_date')
             _loop_vars = {}
             pass
             yield '<li><strong>'
@@ -123,12 +169,21 @@ def root(context, missing=missing):
             yield escape(environment.getattr(l_1_r, 'figure'))
             yield ' ('
             yield escape(environment.getattr(environment.getattr(l_1_r, 'estimate'), 'location'))
-            if environment.getattr(environment.getattr(l_1_r, 'estimate'), 'as_of'):
+            if environment.getattr(l_1_r, 'when'):
                 pass
-                yield ', as of <time datetime="'
+                yield ', '
+                yield escape(('' if (environment.getattr(environment.getattr(l_1_r, 'estimate'), 'basis') in ('forecast', 'plan')) else 'as of '))
+                yield '<time datetime="'
                 yield escape(context.call(environment.getattr(environment.getattr(environment.getattr(l_1_r, 'estimate'), 'as_of'), 'isoformat'), _loop_vars=_loop_vars))
                 yield '">'
-                yield escape(context.call((undefined(name='reader_date') if l_1_reader_date is missing else l_1_reader_date), environment.getattr(environment.getattr(l_1_r, 'estimate'), 'as_of'), _loop_vars=_loop_vars))
+                yield escape(environment.getattr(l_1_r, 'when'))
+                yield '</time>'
+            if environment.getattr(l_1_r, 'stated'):
+                pass
+                yield ', stated <time datetime="'
+                yield escape(context.call(environment.getattr(environment.getattr(environment.getattr(l_1_r, 'estimate'), 'stated'), 'isoformat'), _loop_vars=_loop_vars))
+                yield '">'
+                yield escape(environment.getattr(l_1_r, 'stated'))
                 yield '</time>'
             yield '). '
             for l_2_c in environment.getattr(environment.getattr(l_1_r, 'claim'), 'citations'):
@@ -137,10 +192,10 @@ def root(context, missing=missing):
                 yield escape(context.call(environment.getattr(l_2_c, 'html'), in_table=True, _loop_vars=_loop_vars))
             l_2_c = missing
             yield ' '
-            yield escape(context.call((undefined(name='flag') if l_0_flag is missing else l_0_flag), environment.getattr(l_1_r, 'claim'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='flag') if l_0_flag is missing else l_0_flag), environment.getattr(l_1_r, 'claim'), brief=True, _loop_vars=_loop_vars))
             yield '</li>\n'
-        l_1_r = l_1_reader_date = missing
+        l_1_r = missing
         yield '</ul>\n</section>\n'
 
 blocks = {}
-debug_info = '1=14&2=20&3=24&4=28&8=32&11=34&12=39&13=49&14=60&15=62&16=75&17=86&24=94&27=96&35=107&39=110&40=115'
+debug_info = '1=20&2=25&3=29&4=38&7=44&10=52&11=56&12=68&13=84&14=103&15=105&16=123&22=131&24=134&28=136&36=148&37=150&41=157&42=161'

@@ -45,7 +45,7 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    yield '<main id="main">\n'
+    yield '<main id="main">\n<div class="part part-brief" id="brief">\n<p class="part-label">The brief</p>\n'
     template = environment.get_template('summary.html', 'page.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
@@ -64,19 +64,20 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
+    template = environment.get_template('context.html', 'page.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
     template = environment.get_template('watch.html', 'page.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
         for event in gen:
             yield event
     finally: gen.close()
-    template = environment.get_template('caveats.html', 'page.html')
-    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
-    try:
-        for event in gen:
-            yield event
-    finally: gen.close()
-    template = environment.get_template('changes.html', 'page.html')
+    yield '</div>\n<div class="part part-annexes" id="annexes">\n<p class="part-label">Annexes: the evidence behind the brief</p>\n'
+    template = environment.get_template('judgments_annex.html', 'page.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
         for event in gen:
@@ -88,13 +89,13 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    template = environment.get_template('sources.html', 'page.html')
+    template = environment.get_template('caveats.html', 'page.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
         for event in gen:
             yield event
     finally: gen.close()
-    template = environment.get_template('references.html', 'page.html')
+    template = environment.get_template('sources.html', 'page.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
         for event in gen:
@@ -106,7 +107,13 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    yield '</main>\n</div>\n<footer class="page-footer">\n'
+    template = environment.get_template('changes.html', 'page.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '</div>\n</main>\n</div>\n<footer class="page-footer">\n'
     if environment.getattr((undefined(name='briefing') if l_0_briefing is missing else l_0_briefing), 'marking'):
         pass
         yield '<p class="marking">'
@@ -123,4 +130,4 @@ def root(context, missing=missing):
     yield '</p>\n</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '7=29&9=31&10=33&14=35&16=42&18=49&19=55&20=61&21=67&22=73&23=79&24=85&25=91&26=97&27=103&31=110&32=116'
+debug_info = '7=29&9=31&10=33&14=35&16=42&21=49&22=55&23=61&24=67&25=73&30=80&31=86&32=92&33=98&34=104&35=110&40=117&41=123'
