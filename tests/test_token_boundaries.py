@@ -37,6 +37,7 @@ def placed(quote: str, text: str) -> bool:
     ("Die Zahl lag bei 12.000 Soldaten.", "000 Soldaten"),
     ("Le chiffre est de 12\u202f000 soldats.", "000 soldats"),
     ("He said he didn't go.", "t go"),
+    ("قال \u0661\u066c\u0665\u0660\u0660 جندي", "\u0665\u0660\u0660 جندي"),
 ])
 def test_a_quote_that_cuts_a_token_is_not_verified(text: str, quote: str) -> None:
     assert not placed(quote, text)
@@ -72,6 +73,7 @@ def test_a_quote_on_token_boundaries_is_verified(text: str, quote: str) -> None:
     ("from 10-20 soldiers", "en", [10, 20]),
     ("5.0 m and 1.5 million", "en", [5.0, 1.5]),
     ("\u0661\u0662 units", "ar", [12]),
+    ("\u0661\u066c\u0665\u0660\u0660 \u0662\u066b\u0665", "ar", [1500, 2.5]),
 ])
 def test_a_figure_is_a_number_token_of_its_own(text: str, language: str,
                                                 figures: list[float]) -> None:

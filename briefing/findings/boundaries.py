@@ -16,7 +16,7 @@ import unicodedata
 _HYPHENS = "-\u2010\u2011"
 _MINUS = "-\u2212"
 # Between two digits these group thousands or mark decimals: "1,500", "2.5", "12 000".
-_IN_NUMBERS = ".,'’\u00a0\u202f\u2009"
+_IN_NUMBERS = ".,'’\u00a0\u202f\u2009\u066b\u066c"  # with the Arabic decimal and group marks
 _IN_WORDS = "'’"  # "don't", "O'Brien"
 
 

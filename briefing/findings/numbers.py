@@ -19,7 +19,7 @@ from typing import NamedTuple
 from .boundaries import is_word, visible_after, visible_before
 
 # A run of digits joined by what may group or separate them; split into tokens below.
-_RUN = re.compile(r"\d+(?:[.,'’\u00a0\u202f\u2009 ]\d+)*")
+_RUN = re.compile(r"\d+(?:[.,'’\u00a0\u202f\u2009\u066b\u066c ]\d+)*")
 _SPACES = "\u00a0\u202f\u2009 "
 _DASHES = "-\u2010\u2011\u2212"  # a hyphen, or a minus sign
 
@@ -37,6 +37,7 @@ ENGLISH = Convention(",", ".")
 _POINT_GROUPS = Convention(".", ",")
 _SPACE_GROUPS = Convention(_SPACES, ",")
 _SWISS = Convention("'’", ".")
+_ARABIC = Convention("\u066c,", "\u066b")
 # By primary language subtag; a language not listed writes numbers the English way (as
 # Korean, Japanese and Chinese do). A region may differ from its language's habit.
 _CONVENTIONS = {
@@ -44,6 +45,7 @@ _CONVENTIONS = {
                      "sl", "sr", "vi", "is"), _POINT_GROUPS),
     **dict.fromkeys(("fr", "ru", "uk", "pl", "cs", "sk", "fi", "sv", "nb", "nn", "no",
                      "hu", "bg", "lt", "lv", "et", "be", "kk"), _SPACE_GROUPS),
+    **dict.fromkeys(("ar", "fa", "ur"), _ARABIC),
 }
 _REGIONS = {"de-ch": _SWISS, "it-ch": _SWISS, "es-mx": ENGLISH, "es-us": ENGLISH,
             "es-419": ENGLISH, "pt-pt": _SPACE_GROUPS}

@@ -175,7 +175,8 @@ def test_no_chart_draws_a_single_figure(open_briefing: Callable[..., Opened]) ->
 
 
 def test_dates_read_one_way_and_never_in_iso_form(open_briefing: Callable[..., Opened]) -> None:
-    """Outside the sources' own words, dates read '31 Oct 2024'; ISO stays in attributes."""
+    """Outside the sources' own words, dates read '31 Oct 2024' (with its time where one is
+    given, and 'for' before a forecast's or a plan's date); ISO stays in attributes."""
     page = open_briefing().page
     text = page.evaluate("""() => { const main = document.body.cloneNode(true);
         main.querySelectorAll('.source-text').forEach(e => e.remove());
@@ -184,7 +185,8 @@ def test_dates_read_one_way_and_never_in_iso_form(open_briefing: Callable[..., O
     times = page.evaluate("[...document.querySelectorAll('time')].map(t => [t.dateTime, "
                           "t.innerText])")
     for iso, words in times:
-        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", words), (iso, words)
+        assert re.fullmatch(r"(for )?\d{1,2} [A-Z][a-z]{2} \d{4}(, \d{2}:\d{2})?", words), \
+            (iso, words)
 
 
 def test_a_caveat_opens_the_note_it_summarises(open_briefing: Callable[..., Opened]) -> None:
