@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from ..findings import vocab
+from ..findings import vocab, when
 from ..words import counted, plural
 from . import precompiled
 from .dates import reader_date
@@ -70,6 +70,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env = jinja2.Environment(loader=loader, **_SETTINGS)
     env.globals["reader_date"] = reader_date
     env.globals["vocab"] = vocab
+    env.filters["iso"] = when.iso  # a date, or a date and time to the minute
     env.globals["demote"] = demote_headings
     env.filters["plural"] = plural
     env.filters["counted"] = counted

@@ -203,7 +203,7 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         locator=_locator(findings),
         # Gathered by judgment: an indicator reads in the light of the judgment it tests.
         watch=[j for j in judgments if j.indicators_html],
-        edition=edition_view(edition, by_id, md),
+        edition=edition_view(edition, by_id, md, {p.id: p.name for p in findings.places}),
         topics=topics(reported),
         caveats=caveats(claims, accepted, by_id, sources, md),
         sources=list(sources.values()),

@@ -164,8 +164,8 @@ class EditionView:
         return ", ".join(said) if said else "nothing changed"
 
 
-def edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Markdown
-                 ) -> EditionView | None:
+def edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Markdown,
+                 places: dict[str, str]) -> EditionView | None:
     """The "What changed" annex: each change with the claim it links to, in words."""
     if edition is None:
         return None
@@ -180,7 +180,7 @@ def edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Markd
         # cross-reference to a claim that is gone shows neither its id nor Markdown.
         words = view.statement_text if view else inline_words(change["statement"])
         groups[changes.group(change)].append(Change(
-            change, view.anchor if view else "", words, _moves(change),
+            change, view.anchor if view else "", words, _moves(change, places),
             md.inline(change["revised"]) if change.get("revised") else Markup()))
     heading = (f"What changed since edition {edition.previous}" if edition.previous
                else "What changed since the previous edition")
@@ -201,8 +201,9 @@ def _subject_words(change: dict[str, Any]) -> str:
 _REWORDED = {"statement": "reworded", "alternatives": "alternatives changed"}
 
 
-def _moves(change: dict[str, Any]) -> list[str]:
-    """Each moved field in words: 'likelihood: likely → very likely'."""
+def _moves(change: dict[str, Any], places: dict[str, str]) -> list[str]:
+    """Each moved field in words: 'likelihood: likely → very likely'; a date as readers
+    read dates, a place by its name."""
     words = []
     for key, move in change.get("fields", {}).items():
         old, new = move["old"], move["new"]
@@ -231,6 +232,11 @@ def _moves(change: dict[str, Any]) -> list[str]:
             words.append(f"independent originators: {old} → {new}")
         elif key == "said_by":
             words.append(f"said by: {old or 'none'} → {new or 'none'}")
+        elif key == "date":
+            words.append(f"date: {_day(old) if old else 'none'} → {_day(new) if new else 'none'}")
+        elif key == "place":
+            words.append(f"place: {places.get(old, old) if old else 'none'} → "
+                         f"{places.get(new, new) if new else 'none'}")
         else:
             words.append(f"{key.replace('_', ' ')}: {old or 'none'} → {new or 'none'}")
     return words

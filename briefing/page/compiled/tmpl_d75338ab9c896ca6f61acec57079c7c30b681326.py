@@ -11,10 +11,16 @@ def root(context, missing=missing):
     l_0_single_figures = resolve('single_figures')
     l_0_flag = resolve('flag')
     try:
-        t_1 = environment.filters['replace']
+        t_1 = environment.filters['iso']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'iso' found.")
+    try:
+        t_2 = environment.filters['replace']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'replace' found.")
     pass
     for l_1_t in (undefined(name='tables') if l_0_tables is missing else l_0_tables):
@@ -29,15 +35,15 @@ def root(context, missing=missing):
         yield escape(environment.getattr(l_1_t, 'anchor'))
         yield '_h">'
         yield escape(environment.getattr(l_1_t, 'quantity'))
-        if environment.getattr(l_1_t, 'unit'):
-            pass
-            yield ' <span class="unit">('
-            yield escape(environment.getattr(l_1_t, 'unit'))
-            yield ')</span>'
         yield '</h2>\n'
-        if environment.getattr(l_1_t, 'note_html'):
+        if (environment.getattr(l_1_t, 'unit') or environment.getattr(l_1_t, 'note_html')):
             pass
             yield '<div class="quantity-note">'
+            if environment.getattr(l_1_t, 'unit'):
+                pass
+                yield '<p>Counted in '
+                yield escape(environment.getattr(l_1_t, 'unit'))
+                yield '.</p>'
             yield escape(environment.getattr(l_1_t, 'note_html'))
             yield '</div>'
         yield '<div class="table-wrap">\n<table class="estimates-table">\n<caption>'
@@ -78,7 +84,12 @@ def root(context, missing=missing):
                 yield '" title="'
                 yield escape(environment.getattr(environment.getattr(l_2_r, 'claim'), 'flag_label'))
                 yield '">'
-                yield escape(t_1(context.eval_ctx, environment.getattr(l_2_r, 'mark'), '-', ' '))
+                yield escape(t_2(context.eval_ctx, environment.getattr(l_2_r, 'mark'), '-', ' '))
+                yield '</span>'
+            if environment.getattr(environment.getattr(l_2_r, 'estimate'), 'note'):
+                pass
+                yield '<span class="row-note">'
+                yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'note'))
                 yield '</span>'
             yield '</th>\n<td class="num" data-label="Figure">'
             if (environment.getattr(environment.getattr(l_2_r, 'estimate'), 'basis') != 'count'):
@@ -93,19 +104,13 @@ def root(context, missing=missing):
                 yield '</span> '
             yield '<span class="amount">'
             yield escape(environment.getattr(l_2_r, 'amount'))
-            yield '</span>'
-            if environment.getattr(environment.getattr(l_2_r, 'estimate'), 'note'):
-                pass
-                yield '<span class="row-note">'
-                yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'note'))
-                yield '</span>'
-            yield '</td>\n<td data-label="Place">'
+            yield '</span></td>\n<td data-label="Place">'
             yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'location'))
             yield '</td>\n<td class="date" data-label="When">'
             if environment.getattr(l_2_r, 'when'):
                 pass
                 yield '<time datetime="'
-                yield escape(context.call(environment.getattr(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'as_of'), 'isoformat'), _loop_vars=_loop_vars))
+                yield escape(t_1(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'as_of')))
                 yield '">'
                 yield escape(environment.getattr(l_2_r, 'when'))
                 yield '</time>'
@@ -115,7 +120,7 @@ def root(context, missing=missing):
             if environment.getattr(l_2_r, 'stated'):
                 pass
                 yield '<span class="stated">stated <time datetime="'
-                yield escape(context.call(environment.getattr(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'stated'), 'isoformat'), _loop_vars=_loop_vars))
+                yield escape(t_1(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'stated')))
                 yield '">'
                 yield escape(environment.getattr(l_2_r, 'stated'))
                 yield '</time></span>'
@@ -174,14 +179,14 @@ def root(context, missing=missing):
                 yield ', '
                 yield escape(('' if (environment.getattr(environment.getattr(l_1_r, 'estimate'), 'basis') in ('forecast', 'plan')) else 'as of '))
                 yield '<time datetime="'
-                yield escape(context.call(environment.getattr(environment.getattr(environment.getattr(l_1_r, 'estimate'), 'as_of'), 'isoformat'), _loop_vars=_loop_vars))
+                yield escape(t_1(environment.getattr(environment.getattr(l_1_r, 'estimate'), 'as_of')))
                 yield '">'
                 yield escape(environment.getattr(l_1_r, 'when'))
                 yield '</time>'
             if environment.getattr(l_1_r, 'stated'):
                 pass
                 yield ', stated <time datetime="'
-                yield escape(context.call(environment.getattr(environment.getattr(environment.getattr(l_1_r, 'estimate'), 'stated'), 'isoformat'), _loop_vars=_loop_vars))
+                yield escape(t_1(environment.getattr(environment.getattr(l_1_r, 'estimate'), 'stated')))
                 yield '">'
                 yield escape(environment.getattr(l_1_r, 'stated'))
                 yield '</time>'
@@ -198,4 +203,4 @@ def root(context, missing=missing):
         yield '</ul>\n</section>\n'
 
 blocks = {}
-debug_info = '1=20&2=25&3=29&4=38&7=44&10=52&11=56&12=68&13=84&14=103&15=105&16=123&22=131&24=134&28=136&36=148&37=150&41=157&42=161'
+debug_info = '1=26&2=31&3=35&4=39&7=50&10=58&11=62&12=74&13=95&14=108&15=110&16=128&22=136&24=139&28=141&36=153&37=155&41=162&42=166'
