@@ -29,6 +29,7 @@ _SECTIONS: tuple[tuple[str, type], ...] = (
     ("claims[]", model.Claim),
     ("claims[].evidence[]", model.Evidence),
     ("claims[].estimate", model.Estimate),
+    ("claims[].indicators[]", model.Indicator),
     ("sources[].acknowledge[], claims[].acknowledge[]", model.Acknowledgment),
 )
 
