@@ -242,3 +242,23 @@ def test_an_indicator_status_must_be_one_of_three(project: Project, run: Runner)
     result = run("--findings", str(path))
     assert result.code == 1
     assert "spotted" in result.stderr and "not-seen" in result.stderr
+
+
+def test_a_reason_dropped_for_the_next_edition_is_said(project: Project, run: Runner,
+                                                     tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    """A change of nothing but the reason would otherwise list the judgment with no words."""
+    given = SAMPLE_FINDINGS.replace("    likelihood: likely\n",
+                                    "    likelihood: likely\n    revised: Sheets published.\n")
+    path = project(given)
+    assert run("--findings", str(path), "--out", str(tmp_path / "one")).code == 0
+    path.write_text(SAMPLE_FINDINGS, encoding="utf-8")
+    assert run("--findings", str(path), "--previous",
+               str(tmp_path / "one" / "findings.json")).code == 0
+    page = (path.parent / "report" / "index.html").read_text(encoding="utf-8")
+    assert "reason for the revision dropped" in page
+    capsys.readouterr()
+    main(["diff", str(tmp_path / "one" / "findings.json"),
+          str(path.parent / "report" / "findings.json")])
+    assert "    revised: Sheets published. -> (none)\n" in capsys.readouterr().out

@@ -153,4 +153,4 @@ def test_an_outlet_without_a_publisher_is_named_by_its_title_not_by_a_number_alo
     named = titles(findings)  # type: ignore[arg-type]
     assert named[OriginRef("source", "wire")] == "Coastal Wire's own reporting"
     talks = named[OriginRef("source", "talks")]
-    assert talks == "the source’s own reporting (“Talks on a troop deployment to…” [S1])"
+    assert talks == "the own reporting of “Talks on a troop deployment to…”"

@@ -120,8 +120,8 @@ def titles(findings: model.Findings) -> dict[OriginRef, str]:
     reporting of the source named by the opening words of its title (a reader knows a
     source by its title, not by a number or an id)."""
     named = {OriginRef("origin", o.id): o.title for o in findings.origins}
-    for number, source in enumerate(findings.sources, 1):
+    for source in findings.sources:
         named[OriginRef("source", source.id)] = \
             f"{source.publisher}'s own reporting" if source.publisher else \
-            f"the source’s own reporting (“{opening_words(source.title, 6)}” [S{number}])"
+            f"the own reporting of “{opening_words(source.title, 6)}”"
     return named

@@ -334,7 +334,7 @@ def describe(changes: list[dict[str, Any]]) -> list[str]:
             lines.append(f"    {_one_line(change['statement'])}")
             continue
         for key, move in change["fields"].items():
-            if key != "revised":  # the reason itself follows, as "why:"
+            if key != "revised" or not move["new"]:  # a reason given follows, as "why:"
                 lines += _described(key, move["old"], move["new"])
         if change.get("revised"):
             lines.append(f"    why: {_one_line(change['revised'])}")

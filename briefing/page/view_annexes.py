@@ -208,7 +208,9 @@ def _moves(change: dict[str, Any], places: dict[str, str]) -> list[str]:
     for key, move in change.get("fields", {}).items():
         old, new = move["old"], move["new"]
         if key == "revised":
-            continue  # the reason itself follows, as "Why: ..."
+            if not new:  # a reason the next edition no longer gives
+                words.append("reason for the revision dropped")
+            continue  # otherwise the reason itself follows, as "Why: ..."
         if key in _REWORDED:
             words.append(_REWORDED[key])
         elif key == "note":
