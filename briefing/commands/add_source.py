@@ -26,12 +26,12 @@ from pathlib import Path
 
 import yaml
 
-from ..cli import ArgumentParser
 from ..errors import BadInput, Problems, UsageError, printable
 from ..files import MAX_FILE_BYTES, UnreadableFile, read_regular, write_atomically
 from ..findings import pages
 from ..findings.load import load_findings
 from . import pdf_source, replace_source
+from .arguments import ArgumentParser
 from .saved_page import Said, said_of_itself, visible_tree
 
 _SLUG = re.compile(r"^[a-z0-9-]+$")
