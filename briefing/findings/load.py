@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import Position, Problems
+from ..errors import Position, Problems, line_column
 from .numbers import with_decimals
 from .sources import BIDI_CONTROLS, SourceReadError, read_regular
 
@@ -71,8 +71,7 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
         return None
     except UnicodeDecodeError as exc:
         good = exc.object[:exc.start].decode("utf-8", errors="replace")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
+        line, column = line_column(good, len(good))
         problems.error(Position(shown_as, line, column), "this character is not UTF-8: save "
                        "the file as UTF-8")
         return None
@@ -101,8 +100,7 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
                            _yaml_message(exc))
         return None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = line_column(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         problems.error(Position(shown_as, line, column), f"the control character U+{code:04X} "
                        "is not allowed in YAML: delete it")
@@ -126,7 +124,7 @@ def _refuse_bidi_controls(text: str, shown_as: str, problems: Problems) -> None:
     found = BIDI_CONTROLS.search(text)
     if found is None:
         return
-    line, column = _line_column(text, found.start())
+    line, column = line_column(text, found.start())
     others = len(BIDI_CONTROLS.findall(text, found.end()))
     more = f" (and {others:,} more in this file)" if others else ""
     problems.error(Position(shown_as, line, column), _bidi_message(found.group()) + more)
@@ -205,11 +203,10 @@ def _too_deep(text: str) -> tuple[int, int] | None:
         if ch in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return _line_column(text, match.start())
+                return line_column(text, match.start())
         elif ch in "]}":
             depth = max(0, depth - 1)
     levels: list[int] = []
-    offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
         body = line.lstrip(" ")
         if body and not body.startswith("#"):
@@ -221,13 +218,7 @@ def _too_deep(text: str) -> tuple[int, int] | None:
             levels.append(indent)
             if len(levels) + dashes > MAX_DEPTH:
                 return number, indent + 1
-        offset += len(line) + 1
     return None
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _unclosed(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | None:
