@@ -27,6 +27,12 @@ class Position(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}"
 
 
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of the character at ``offset`` in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
 class Problem(NamedTuple):
     """One thing wrong (error) or worth a look (warning) in the input."""
 

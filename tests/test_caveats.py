@@ -14,12 +14,13 @@ from typing import Any
 import yaml
 
 from conftest import Run
+from page_parts import by_id
 
 GOLDEN = Path(__file__).parent / "golden" / "project"
 
 
 def _caveat_lines(page: str) -> list[str]:
-    section = page.split('id="caveats"', 1)[1].split("</section>", 1)[0]
+    section = by_id(page, "caveats")
     return [html.unescape(re.sub(r"<[^>]+>", "", li))
             for li in re.findall(r"<li>(.*?)</li>", section, re.S)]
 
@@ -82,6 +83,6 @@ def test_unverified_claims_are_gathered_in_one_line_each_linked_to_its_note(
     page = (project / "report" / "index.html").read_text(encoding="utf-8")
     lines = [line for line in _caveat_lines(page) if line.startswith("Unverified")]
     assert len(lines) == 1
-    section = page.split('id="caveats"', 1)[1].split("</section>", 1)[0]
+    section = by_id(page, "caveats")
     for claim in plain:
         assert f'href="#note_{claim["id"]}"' in section

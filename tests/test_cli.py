@@ -280,12 +280,13 @@ def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(
     assert seen == [False] and gc.isenabled()
     assert run("--findings", "missing.yaml").code == 2 and gc.isenabled()
     # The watcher rebuilds through the same path: paused for each build, running between.
-    from briefing import cli
+    from briefing.commands.build import BuildOptions, build_and_write
 
-    args = cli.parser().parse_args(["--findings", str(project())])
+    findings = project()
+    options = BuildOptions(findings, str(findings), findings.parent / "report", None,
+                           strict=False, check=False)
     for _ in range(2):
-        assert cli._build_and_write(args, Path(args.findings), Path(args.findings).parent
-                                    / "report", None, quiet=True) == 0
+        assert build_and_write(options, quiet=True) == 0
         assert gc.isenabled()
     assert seen == [False, False, False]
 

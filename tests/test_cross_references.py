@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE_FINDINGS, Run
+from page_parts import by_id
 
 Project = Callable[..., Path]
 Runner = Callable[..., Run]
@@ -49,7 +50,7 @@ def test_every_form_of_cross_reference_leads_to_an_element_of_the_page(
     for anchor in ("claim_officials-count", "claim_mayor-count", "source_news",
                    "origin_council-release"):
         assert f'href="#{anchor}"' in html
-    caveats = html.split('id="caveats"')[1].split("</section>")[0]
+    caveats = by_id(html, "caveats")
     assert 'Only <a href="#source_news">the paper</a> has reported it.' in caveats
 
 
@@ -70,7 +71,7 @@ def test_a_link_in_a_revision_reason_leads_to_its_element_in_what_changed(
                  str(tmp_path / "old" / "findings.json"))
     assert result.code == 0, result.stderr
     html = (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
-    changes = html.split('id="changes"')[1].split("</section>")[0]
+    changes = by_id(html, "changes")
     assert '<a href="#claim_mayor-count">mayor\'s figure</a>' in changes
 
 

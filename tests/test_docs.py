@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from briefing.cli import parser
+from briefing.commands.build import parser
 from briefing.findings import docs
 from conftest import ROOT
 

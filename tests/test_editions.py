@@ -3,10 +3,10 @@ claim by claim, shows it on the page, and `diff` prints the same in the terminal
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from html import unescape
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -15,7 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.cli import main
+from builders import Findings, reported, sample
 from conftest import SAMPLE_FINDINGS, SAMPLE_TEXT, Run
+from page_parts import by_id, element, text
 
 Project = Callable[..., Path]
 Runner = Callable[..., Run]
@@ -28,13 +30,13 @@ class Built(NamedTuple):
     stderr: str
 
 
-def edition(project: Project, run: Runner, tmp_path: Path, before: str, after: str,
-            source: str | None = None) -> Built:
+def edition(project: Project, run: Runner, tmp_path: Path, before: Findings,
+            after: Findings, source: str | None = None) -> Built:
     """Build ``before`` as the previous edition, then ``after`` (with the source text
     ``source``, when given) with --previous."""
-    findings = project(before)
+    findings = project(before.yaml())
     assert run("--findings", str(findings), "--out", str(tmp_path / "old")).code == 0
-    findings.write_text(after, encoding="utf-8")
+    findings.write_text(after.yaml(), encoding="utf-8")
     if source is not None:
         (findings.parent / "sources" / "news.txt").write_text(source, encoding="utf-8")
     result = run("--findings", str(findings), "--previous", str(tmp_path / "old" /
@@ -48,12 +50,7 @@ def edition(project: Project, run: Runner, tmp_path: Path, before: str, after: s
 
 def section(html: str) -> str:
     """The "What changed" section of a page."""
-    return html.split('id="changes"')[1].split("</section>")[0]
-
-
-def visible(html: str) -> str:
-    """The words a reader sees: the HTML without its tags."""
-    return unescape(re.sub(r"<[^>]+>", "", html))
+    return by_id(html, "changes")
 
 
 def diff(run: Runner, capsys: pytest.CaptureFixture[str], old: Path, new: Path
@@ -69,35 +66,31 @@ def changes_of(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 # Edits of the sample project, one kind each.
-REASON = "    revised: The sign-up sheets were published.\n"
-LIKELIER = SAMPLE_FINDINGS.replace("    likelihood: likely\n",
-                                   "    likelihood: very likely\n" + REASON)
-MORE = SAMPLE_FINDINGS.replace("value: 1200", "value: 1300").replace(
-    "about 1,200 volunteers joined", "about 1,300 volunteers joined")
+REASON = "The sign-up sheets were published."
 MORE_TEXT = SAMPLE_TEXT.replace("1,200", "1,300")
-RAIN = """  - id: rain
-    statement: Rain may keep volunteers away.
-    said_by: Organisers
-    credibility: 3
-    evidence:
-      - source: news
-        quote: Rain may keep some away
-"""
 
 
-def flagged(findings: str, claim: str, flag: str) -> str:
-    """``findings`` with ``claim`` flagged (and the note a flag needs)."""
-    at = findings.index(f"  - id: {claim}\n")
-    line_end = findings.index("\n", findings.index("    statement:", at)) + 1
-    return (findings[:line_end] + f"    flag: {flag}\n    note: Counts differ.\n"
-            + findings[line_end:])
+def likelier(reason: str = REASON) -> Findings:
+    """The judgment made likelier, for a reason."""
+    return sample().edit("kj-turnout", likelihood="very likely", revised=reason)
 
 
-def without_mayor(findings: str) -> str:
-    """``findings`` without the mayor-count claim (and the judgment no longer on it)."""
-    start = findings.index("  - id: mayor-count")
-    findings = findings[:start] + findings[findings.index("  - id: ", start + 1):]
-    return findings.replace("[officials-count, mayor-count]", "[officials-count]")
+def more(findings: Findings) -> Findings:
+    """The officials' count moved from 1,200 to 1,300 (with MORE_TEXT as the source)."""
+    count = findings.claim("officials-count")
+    count["estimate"]["value"] = 1300
+    count["evidence"][0]["quote"] = "about 1,300 volunteers joined the clean-up"
+    return findings
+
+
+def rain(claim_id: str = "rain", statement: str = "Rain may keep volunteers away.",
+         quote: str = "Rain may keep some away") -> dict[str, Any]:
+    return reported(claim_id, statement, quote)
+
+
+def reworded(findings: Findings) -> Findings:
+    return findings.edit("officials-count",
+                         statement="Officials now count about 1,200 volunteers.")
 
 
 def test_without_previous_there_are_no_changes_and_no_section(project: Project,
@@ -131,7 +124,7 @@ def test_previous_adds_only_the_section_its_links_and_changes(
 
 def test_a_moved_likelihood_is_listed_first_with_old_and_new(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    data, html, _, stderr = edition(project, run, tmp_path, SAMPLE_FINDINGS, LIKELIER)
+    data, html, _, stderr = edition(project, run, tmp_path, sample(), likelier())
     first = data["changes"][0]
     assert first["claim"] == "kj-turnout" and first["change"] == "changed"
     assert first["fields"] == {"likelihood": {"old": "likely", "new": "very likely"},
@@ -140,8 +133,8 @@ def test_a_moved_likelihood_is_listed_first_with_old_and_new(
     assert first["revised"] == "The sign-up sheets were published."
     assert "What changed since the previous edition" in section(html)
     assert "likelihood: likely → very likely" in section(html)
-    assert "Why: The sign-up sheets were published." in visible(section(html))
-    assert 'href="#changes"' in html.split("</header>")[0]  # linked from the first screen
+    assert "Why: The sign-up sheets were published." in text(section(html))
+    assert 'href="#changes"' in element(html, "header")  # linked from the first screen
     assert "unexplained-revision" not in stderr
 
 
@@ -159,19 +152,17 @@ def test_a_moved_judgment_without_a_reason_is_a_lint_warning(
 
 def test_the_reasons_cross_references_lead_to_the_claims_not_their_ids(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    after = LIKELIER.replace(REASON, "    revised: The [official count](#officials-count) "
-                             "rose.\n")
-    _, html, _, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, after)
+    after = likelier("The [official count](#officials-count) rose.")
+    _, html, _, _ = edition(project, run, tmp_path, sample(), after)
     assert '<a href="#claim_officials-count">official count</a>' in section(html)
     assert all(f'id="{target}"' in html
                for target in re.findall(r'href="#([^"]+)"', section(html)))
-    assert "officials-count" not in visible(section(html))
+    assert "officials-count" not in text(section(html))
 
 
 def test_a_reworded_statement_is_recorded_old_and_new(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    after = SAMPLE_FINDINGS.replace("Officials count about", "Officials now count about")
-    data, html, _, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, after)
+    data, html, _, _ = edition(project, run, tmp_path, sample(), reworded(sample()))
     assert data["changes"] == [{
         "claim": "officials-count", "change": "changed", "kind": "reported",
         "fields": {"statement": {"old": "Officials count about 1,200 volunteers.",
@@ -181,7 +172,7 @@ def test_a_reworded_statement_is_recorded_old_and_new(
 
 def test_a_moved_figure_is_recorded_with_every_figure_field(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    data, html, _, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, MORE, MORE_TEXT)
+    data, html, _, _ = edition(project, run, tmp_path, sample(), more(sample()), MORE_TEXT)
     moved = changes_of(data)["officials-count"]["fields"]
     row = {"low": None, "high": None, "qualifier": "about", "as_of": None, "basis": "count",
            "estimator": "Officials", "location": "Riverside", "quantity": "Volunteers",
@@ -194,9 +185,10 @@ def test_a_moved_figure_is_recorded_with_every_figure_field(
 
 def test_a_new_basis_and_date_move_the_estimate(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    after = SAMPLE_FINDINGS.replace("      qualifier: about\n", "      qualifier: about\n"
-                                    "      basis: forecast\n      as_of: 2025-04-30\n")
-    data, html, _, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, after)
+    after = sample()
+    after.claim("officials-count")["estimate"].update(basis="forecast",
+                                                      as_of=dt.date(2025, 4, 30))
+    data, html, _, _ = edition(project, run, tmp_path, sample(), after)
     estimate = changes_of(data)["officials-count"]["fields"]["estimate"]
     assert (estimate["old"]["basis"], estimate["new"]["basis"]) == ("count", "forecast")
     assert (estimate["old"]["as_of"], estimate["new"]["as_of"]) == (None, "2025-04-30")
@@ -208,7 +200,7 @@ def test_an_edition_without_basis_reads_as_counts(
         project: Project, run: Runner, tmp_path: Path, capsys: pytest.CaptureFixture[str]
         ) -> None:
     """findings.json files from before `basis` existed: a missing basis is a count."""
-    _, _, findings, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, SAMPLE_FINDINGS)
+    _, _, findings, _ = edition(project, run, tmp_path, sample(), sample())
     old = tmp_path / "old" / "findings.json"
     old.write_text(old.read_text(encoding="utf-8").replace(', "basis": "count"', ""))
     code, out, _ = diff(run, capsys, old, findings.parent / "report" / "findings.json")
@@ -218,9 +210,10 @@ def test_an_edition_without_basis_reads_as_counts(
 def test_a_changed_quote_is_recorded_with_its_passages(
         project: Project, run: Runner, tmp_path: Path, capsys: pytest.CaptureFixture[str]
         ) -> None:
-    after = SAMPLE_FINDINGS.replace("quote: about 1,200 volunteers joined the clean-up",
-                                    "quote: Officials said about 1,200 volunteers")
-    data, html, findings, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, after)
+    after = sample()
+    after.claim("officials-count")["evidence"][0]["quote"] = \
+        "Officials said about 1,200 volunteers"
+    data, html, findings, _ = edition(project, run, tmp_path, sample(), after)
     assert changes_of(data)["officials-count"]["fields"] == {"evidence": {
         "old": [{"source": "news", "quote": "about 1,200 volunteers joined the clean-up"}],
         "new": [{"source": "news", "quote": "Officials said about 1,200 volunteers"}]}}
@@ -235,7 +228,7 @@ def test_a_changed_quote_is_recorded_with_its_passages(
 def test_independent_origins_are_compared_only_when_both_editions_count_them(
         project: Project, run: Runner, tmp_path: Path, capsys: pytest.CaptureFixture[str]
         ) -> None:
-    _, _, findings, _ = edition(project, run, tmp_path, SAMPLE_FINDINGS, SAMPLE_FINDINGS)
+    _, _, findings, _ = edition(project, run, tmp_path, sample(), sample())
     old, new = tmp_path / "old" / "findings.json", findings.parent / "report" / "findings.json"
     text = old.read_text(encoding="utf-8")
     old.write_text(text.replace(', "independent_origins": 1', ""), encoding="utf-8")
@@ -260,8 +253,8 @@ def test_independent_origins_are_compared_only_when_both_editions_count_them(
 def test_a_reflagged_claim_says_how_its_flag_moved(
         project: Project, run: Runner, tmp_path: Path, before: str | None,
         after: str | None, words: str) -> None:
-    old = flagged(SAMPLE_FINDINGS, "mayor-count", before) if before else SAMPLE_FINDINGS
-    new = flagged(SAMPLE_FINDINGS, "mayor-count", after) if after else SAMPLE_FINDINGS
+    old = sample().flag("mayor-count", before) if before else sample()
+    new = sample().flag("mayor-count", after) if after else sample()
     data, html, _, _ = edition(project, run, tmp_path, old, new)
     assert changes_of(data)["mayor-count"]["fields"]["flag"] == {"old": before, "new": after}
     assert f"says up to 1,500.</a>: {words}." in section(html)
@@ -269,32 +262,28 @@ def test_a_reflagged_claim_says_how_its_flag_moved(
 
 def test_a_removed_claim_is_shown_with_its_old_statement_in_plain_words(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    before = SAMPLE_FINDINGS.replace(
-        "statement: The mayor's office says up to 1,500.",
-        "statement: The [mayor's office](#mayor-count) says **up to** 1,500.")
-    data, html, _, _ = edition(project, run, tmp_path, before, without_mayor(SAMPLE_FINDINGS))
+    before = sample().edit(
+        "mayor-count", statement="The [mayor's office](#mayor-count) says **up to** 1,500.")
+    data, html, _, _ = edition(project, run, tmp_path, before, sample().without("mayor-count"))
     assert changes_of(data)["mayor-count"] == {
         "claim": "mayor-count", "change": "removed", "kind": "reported",
         "statement": "The [mayor's office](#mayor-count) says **up to** 1,500."}
-    assert "Removed The mayor's office says up to 1,500." in visible(section(html))
+    assert "Removed The mayor's office says up to 1,500." in text(section(html))
     assert "mayor-count" not in section(html)
 
 
 def test_changes_come_judgments_figures_then_added_removed_reflagged(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    before = SAMPLE_FINDINGS.replace("  - id: kj-turnout", RAIN + "  - id: kj-turnout")
-    after = without_mayor(flagged(before, "rain", "unverified")).replace(
-        "value: 1200", "value: 1300").replace("about 1,200 volunteers joined",
-                                              "about 1,300 volunteers joined")
-    after = after.replace("    likelihood: likely\n", "    likelihood: very likely\n" + REASON)
-    after = after.replace("  - id: kj-turnout", RAIN.replace("rain", "next-week").replace(
-        "Rain may keep volunteers away", "More volunteers are expected").replace(
-        "Rain may keep some away", "Organisers expect more volunteers") + "  - id: kj-turnout")
+    before = sample().add(rain(), before="kj-turnout")
+    after = more(likelier().add(rain(), before="kj-turnout")).flag("rain", "unverified")
+    after.without("mayor-count").add(rain("next-week", "More volunteers are expected.",
+                                          "Organisers expect more volunteers"),
+                                     before="kj-turnout")
     data, html, _, _ = edition(project, run, tmp_path, before, after, MORE_TEXT)
     order = ["kj-turnout", "officials-count", "next-week", "mayor-count", "rain"]
     assert [(c["claim"], c["change"]) for c in data["changes"]] == list(zip(
         order, ["changed", "changed", "added", "removed", "changed"], strict=True))
-    shown = visible(section(html))
+    shown = text(section(html))
     places = [shown.index(words) for words in (
         "Judgments revised", "Turnout was the largest yet", "Figures that moved",
         "figure: about 1,200 → about 1,300", "New, removed and other changed claims",
@@ -305,23 +294,22 @@ def test_changes_come_judgments_figures_then_added_removed_reflagged(
 
 def test_the_previous_editions_number_names_the_section(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    before = SAMPLE_FINDINGS.replace("  as_of: 2025-05-01\n", "  as_of: 2025-05-01\n"
-                                     "  edition: 3\n")
-    after = before.replace("edition: 3", "edition: 4").replace("Officials count about",
-                                                               "Officials now count about")
+    before = sample().briefing(edition=3)
+    after = reworded(sample().briefing(edition=4))
     html = edition(project, run, tmp_path, before, after).html
     assert "What changed since edition 3" in html
-    assert '<a href="#changes">What changed since edition 3</a>' in html.split("</header>")[0]
+    assert '<a href="#changes">What changed since edition 3</a>' in element(html, "header")
 
 
 def test_check_with_previous_compares_the_same_way(
         project: Project, run: Runner, tmp_path: Path) -> None:
-    findings = edition(project, run, tmp_path, SAMPLE_FINDINGS, LIKELIER).findings
+    findings = edition(project, run, tmp_path, sample(), likelier()).findings
     previous = str(tmp_path / "old" / "findings.json")
     assert run("--findings", str(findings), "--check", "--previous", previous).code == 0
     stale = run("--findings", str(findings), "--check")
     assert stale.code == 1 and "findings.json" in stale.stderr
-    findings.write_text(SAMPLE_FINDINGS.replace("Turnout was the", "Turnout was surely the"))
+    findings.write_text(sample().edit("kj-turnout", statement="Turnout was surely the largest "
+                                      "yet.").yaml())
     assert run("--findings", str(findings), "--check", "--previous", previous).code == 1
 
 
@@ -418,11 +406,10 @@ def test_any_edit_of_the_previous_file_builds_or_is_one_line(
 def test_diff_prints_one_block_per_claim_and_exits_zero(
         project: Project, run: Runner, tmp_path: Path, capsys: pytest.CaptureFixture[str]
         ) -> None:
-    after = without_mayor(SAMPLE_FINDINGS).replace("confidence: low", "confidence: moderate\n"
-                                                   + REASON).replace(
-        "  - id: kj-turnout", RAIN + "  - id: kj-turnout").replace(
-        "Officials count about", "Officials now count about")
-    findings = edition(project, run, tmp_path, SAMPLE_FINDINGS, after).findings
+    after = sample().without("mayor-count").edit("kj-turnout", confidence="moderate",
+                                                 revised=REASON)
+    after = reworded(after.add(rain(), before="kj-turnout"))
+    findings = edition(project, run, tmp_path, sample(), after).findings
     code, out, err = diff(run, capsys, tmp_path / "old" / "findings.json",
                           findings.parent / "report" / "findings.json")
     assert code == 0

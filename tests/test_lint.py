@@ -18,6 +18,7 @@ import pytest
 
 from briefing.findings.lint import CODES
 from conftest import Run
+from page_parts import by_id
 
 LINT = Path(__file__).parent / "lint"
 CASES = sorted(p.stem for p in LINT.glob("*.yaml"))
@@ -55,7 +56,7 @@ def test_an_acknowledged_warning_is_not_raised_and_its_reason_is_in_the_caveats(
     assert result.code == 0
     assert "(lint: no-indicators;" not in result.stderr
     assert "source 'news' is" not in result.stderr
-    caveats = (tmp_path / "r" / "index.html").read_text().split('id="caveats"')[1]
+    caveats = by_id((tmp_path / "r" / "index.html").read_text(), "caveats")
     assert "Accepted: Nothing more will be published." in caveats
     assert "Accepted: Only the count matters here." in caveats
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefing.cli import main
 from conftest import ROOT
+from page_parts import by_id
 
 
 def build(tmp_path: Path) -> tuple[dict[str, list[dict[str, object]]], str]:
@@ -32,9 +33,9 @@ def test_briefing_shows_each_sources_coverage(tmp_path: Path) -> None:
 
 def test_flags_are_shown_at_the_claim_and_in_the_caveats(tmp_path: Path) -> None:
     data, html = build(tmp_path)
-    caveats = html.split('id="caveats"')[1].split("</section>")[0]
+    caveats = by_id(html, "caveats")
     for claim in (c for c in data["claims"] if c["flag"]):
-        at_claim = html.split(f'id="claim_{claim["id"]}"')[1].split("</li>")[0]
+        at_claim = by_id(html, f"claim_{claim['id']}")
         assert f'flag-{claim["flag"]}' in at_claim
         assert f'id="note_{claim["id"]}"' in at_claim
         assert f'href="#note_{claim["id"]}"' in caveats

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from briefing.cli import main
 from briefing.page.view import Markdown
 from conftest import SAMPLE_FINDINGS
+from page_parts import by_id, element
 
 PROJECT = Path(__file__).parent / "golden" / "project" / "findings.yaml"
 
@@ -30,10 +31,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str
     return findings, (out / "index.html").read_text(encoding="utf-8")
 
 
-def element(html: str, start: str, end: str) -> str:
-    return html.split(start, 1)[1].split(end, 1)[0]
-
-
 def shown(markdown: str) -> str:
     """A Markdown list item as the page writes its words (links dropped)."""
     return re.sub(r"<[^>]+>", "", str(Markdown({}).inline(markdown)))
@@ -42,18 +39,19 @@ def shown(markdown: str) -> str:
 def test_the_header_shows_edition_author_and_marking(built: tuple[dict[str, Any], str]
                                                      ) -> None:
     findings, html = built
-    header = element(html, '<header class="masthead">', "</header>")
+    header = element(html, "header", class_="masthead")
     briefing = findings["briefing"]
     assert f"Edition {briefing['edition']}" in header
     assert briefing["author"] in header
-    assert header.startswith(f'\n<p class="marking">{briefing["marking"]}</p>')
+    assert header.startswith(f'<header class="masthead">\n<p class="marking">'
+                             f'{briefing["marking"]}</p>')
 
 
 def test_the_marking_is_at_the_bottom_and_on_every_printed_page(
         built: tuple[dict[str, Any], str]) -> None:
     findings, html = built
     marking = findings["briefing"]["marking"]
-    footer = element(html, '<footer class="page-footer"', "</footer>")
+    footer = element(html, "footer", class_="page-footer")
     assert f'<p class="marking">{marking}</p>' in footer
     page_rule = re.search(r"@page\{@top-center\{content:\"([^\"]*)\".*?"
                           r"@bottom-center\{content:\"([^\"]*)\"", html)
@@ -63,8 +61,9 @@ def test_the_marking_is_at_the_bottom_and_on_every_printed_page(
 def test_implications_come_right_after_the_bottom_line(built: tuple[dict[str, Any], str]
                                                        ) -> None:
     _, html = built
-    bottom_line = element(html, '<section id="bottom-line"', "</section>")
-    after_summary = bottom_line.split('<div class="summary">', 1)[1].split("</div>", 1)[1]
+    bottom_line = by_id(html, "bottom-line")
+    summary = element(bottom_line, "div", class_="summary")
+    after_summary = bottom_line[bottom_line.index(summary) + len(summary):]
     assert after_summary.lstrip().startswith('<div class="implications">')
 
 
@@ -76,7 +75,7 @@ def test_each_judgment_shows_its_alternatives_and_links_its_indicators(
     judgments = [c for c in findings["claims"] if c.get("kind") == "judgment"]
     assert judgments
     for claim in judgments:
-        shown_at = element(html, f'id="basis_{claim["id"]}"', "</li>\n<li class=\"judgment")
+        shown_at = by_id(html, f"basis_{claim['id']}")
         for text in claim.get("alternatives", []):
             assert shown(text) in re.sub(r"<[^>]+>", "", shown_at)
         if claim.get("indicators"):
@@ -89,7 +88,7 @@ def test_what_to_watch_lists_each_indicator_under_its_judgments_words(
     """Each judgment with indicators leads with its own words (a link to it), and each
     indicator is an item of its own."""
     findings, html = built
-    watch = element(html, '<section id="watch"', "</section>")
+    watch = by_id(html, "watch")
     items = re.findall(r'<li id="watch_[^"]+">(.*?)</ul>\n</li>', watch, re.S)
     wanted = [claim for claim in findings["claims"] if claim.get("indicators")]
     assert len(items) == len(wanted)
@@ -107,7 +106,7 @@ def test_what_to_watch_lists_each_indicator_under_its_judgments_words(
 def test_what_to_watch_says_which_indicators_have_been_seen(
         built: tuple[dict[str, Any], str]) -> None:
     findings, html = built
-    watch = element(html, '<section id="watch"', "</section>")
+    watch = by_id(html, "watch")
     seen = [i for c in findings["claims"] for i in c.get("indicators", [])
             if isinstance(i, dict) and i.get("status", "not-seen") != "not-seen"]
     assert seen, "the golden project has an indicator that was seen"
@@ -138,7 +137,7 @@ def test_a_forecast_is_marked_in_its_row_and_drawn_apart_in_the_chart(
                  if c.get("estimate", {}).get("basis") == "forecast"]
     assert forecasts
     for claim_id in forecasts:
-        row = element(html, f'<tr data-claim="{claim_id}"', "</tr>")
+        row = element(html, "tr", data_claim=claim_id)
         assert 'data-basis="forecast"' in row and '<span class="basis">forecast</span>' in row
         mark = re.search(rf'<g class="c-est[^"]*"[^>]*data-claim="{claim_id}"[^>]*>(.*?)</g>',
                          html, re.S)
@@ -160,7 +159,7 @@ def test_a_possible_figure_is_marked_in_its_row_and_drawn_apart_in_the_chart(
     path = project(findings)
     assert main(["--findings", str(path), "--out", str(tmp_path / "r")]) == 0
     html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
-    row = element(html, '<tr data-claim="mayor-count"', "</tr>")
+    row = element(html, "tr", data_claim="mayor-count")
     assert 'data-basis="possible"' in row and '<span class="basis">possible</span>' in row
     mark = re.search(r'<g class="c-est[^"]*"[^>]*data-claim="mayor-count"[^>]*>(.*?)</g>',
                      html, re.S)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Literal, NamedTuple
 
 from briefing.findings import model, typed
+from briefing.findings.schema import docstrings
 from briefing.findings.typed import MinLen, Pattern
 
 
@@ -80,5 +81,5 @@ def test_dump_gives_json_ready_data_with_every_field() -> None:
 
 
 def test_field_docstrings_are_read_for_the_schema_and_the_docs() -> None:
-    assert typed.docstrings(Outer) == {"slug": "A slug.", "grade": "A grade.",
+    assert docstrings(Outer) == {"slug": "A slug.", "grade": "A grade.",
                                        "day": "A day.", "items": "Inner records."}

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE_FINDINGS, Run
+from page_parts import before, by_id, element
 
 Project = Callable[..., Path]
 Runner = Callable[..., Run]
@@ -50,10 +51,10 @@ def page(findings_text: str, project: Project, run: Runner,
 def test_a_claim_cited_by_two_independent_sources_says_so(project: Project,
                                                           run: Runner) -> None:
     html = page(TWO_SOURCES, project, run, SOURCES)
-    claim = html.split('id="claim_officials-count"')[1].split("</li>")[0]
+    claim = by_id(html, "claim_officials-count")
     assert "2 sources, 2 independent origins." in claim
     assert ", relaying" not in claim  # each outlet's own reporting relays no listed origin
-    mayor = html.split('id="claim_mayor-count"')[1].split("</li>")[0]
+    mayor = by_id(html, "claim_mayor-count")
     assert "independent origin" not in mayor
 
 
@@ -64,7 +65,7 @@ def test_two_sources_relaying_one_origin_count_as_one(project: Project, run: Run
         "    title: Volunteers clean the river\n    origin: council-release\n") + \
         "origins:\n  - id: council-release\n    title: Council press release, 3 May\n"
     html = page(relayed, project, run, SOURCES)
-    claim = html.split('id="claim_officials-count"')[1].split("</li>")[0]
+    claim = by_id(html, "claim_officials-count")
     assert "2 sources, 1 independent origin." in claim
     assert claim.count(", relaying Council press release, 3 May</footer>") == 2
 
@@ -72,7 +73,7 @@ def test_two_sources_relaying_one_origin_count_as_one(project: Project, run: Run
 def test_an_estimate_row_cites_each_of_its_passages(project: Project, run: Runner) -> None:
     two_figures = TWO_SOURCES.replace("  - id: kj-turnout", MAYOR_FIGURE + "  - id: kj-turnout")
     html = page(two_figures, project, run, SOURCES)
-    row = html.split('<tr data-claim="officials-count"')[1].split("</tr>")[0]
+    row = element(html, "tr", data_claim="officials-count")
     assert row.count('class="cite cite-plain" href="#passage_news_') == 1
     assert row.count('class="cite cite-plain" href="#passage_radio_') == 1
     assert 'href="#claim_officials-count">Officials</a>' in row
@@ -93,7 +94,7 @@ def test_a_key_judgment_in_the_brief_shows_only_its_words_and_grading(project: P
     """In the brief: the statement, its likelihood and confidence, and one link to the
     basis in Annex A; the bases, alternatives and indicators are not in the way."""
     html = page(SAMPLE_FINDINGS, project, run)
-    judgment = html.split('id="claim_kj-turnout"')[1].split("</li>")[0]
+    judgment = by_id(html, "claim_kj-turnout")
     assert re.search(r'<span class="grading">.*<strong>Likely</strong>', judgment)
     assert 'href="#basis_kj-turnout">Basis' in judgment
     assert "Officials count" not in judgment and "<details" not in judgment
@@ -106,7 +107,7 @@ def test_annex_a_names_each_basis_by_its_whole_statement(project: Project,
         "statement: Officials count about 1,200 volunteers.",
         "statement: Officials count about 1,200 volunteers along the whole river bank today.")
     html = page(long, project, run)
-    annex = html.split('id="basis_kj-turnout"')[1].split("</li>\n</ol>")[0]
+    annex = by_id(html, "basis_kj-turnout")
     assert "<summary>Rests on 2 claims</summary>" in annex
     assert ('<a href="#claim_officials-count">Officials count about 1,200 volunteers along '
             'the whole river bank today.</a>') in annex
@@ -121,9 +122,9 @@ def test_annexes_are_lettered_in_page_order_and_labelled_as_annexes(
         [f"Annex {chr(ord('A') + i)}" for i in range(len(headings))]
     assert headings[:3] == ["Annex A: Key judgments in full", "Annex B: Reported findings",
                             "Annex C: Caveats"]
-    brief = html.split('id="annexes"')[0]
+    brief = before(element(html, "main"), "annexes")
     assert 'id="bottom-line"' in brief and 'id="key-judgments"' in brief
-    assert "Annex A:" not in brief.split("<main")[1]
+    assert "Annex A:" not in brief
 
 
 def test_flags_weigh_by_kind_and_the_brief_leaves_unverified_out(project: Project,
@@ -137,10 +138,10 @@ def test_flags_weigh_by_kind_and_the_brief_leaves_unverified_out(project: Projec
                                    ("disputed", "medium", True),
                                    ("unverified", "quiet", False)):
         html = page(two_figures.replace("misattributed", flag), project, run, SOURCES)
-        row = html.split('<tr data-claim="mayor-count"')[1].split("</tr>")[0]
+        row = element(html, "tr", data_claim="mayor-count")
         assert (f'class="flag flag-{flag} flag-{weight}"' in row) is in_brief, flag
         assert "flagged" not in row or in_brief
-        finding = html.split('id="claim_mayor-count"')[1].split("</li>")[0]
+        finding = by_id(html, "claim_mayor-count")
         assert f'<span class="flag flag-{flag} flag-{weight}"' in finding, flag
 
 
@@ -173,6 +174,6 @@ def test_citations_are_numbered_in_the_order_the_findings_cite_them(project: Pro
                         "    credibility: 3\n    evidence:\n      - source: news\n"
                         "        quote: put the number at\n  - id: officials-count")
     html = page(text, project, run)
-    findings_part = html.split('id="findings"')[1]
+    findings_part = by_id(html, "findings")
     assert findings_part.index(">[1]<") < findings_part.index(">[2]<") < \
         findings_part.index(">[3]<")

@@ -16,6 +16,7 @@ import pytest
 from briefing.cli import main
 from briefing.commands import watch as watch_module
 from conftest import SAMPLE_FINDINGS, Run
+from page_parts import element
 
 Project = Callable[..., Path]
 
@@ -150,7 +151,7 @@ def test_a_failed_rebuild_lays_its_errors_over_the_served_page_until_fixed(
     watching.findings.write_text(SAMPLE_FINDINGS.replace("reliability: C", "reliability: Z"))
     assert wait_for(lambda: "build-problems" in watching.page()), "no overlay after a failure"
     page = watching.page()
-    overlay = page.split('class="build-problems"')[1].split("</aside>")[0]
+    overlay = element(page, "aside", class_="build-problems")
     assert f"{watching.findings}:9:18: error: reliability &#x27;Z&#x27; is not allowed" in overlay
     assert "Clean-up turnout" in page  # the last good briefing stays underneath
     policy = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]

@@ -26,12 +26,13 @@ from pathlib import Path
 
 import yaml
 
-from ..cli import ArgumentParser
 from ..errors import BadInput, Problems, UsageError, printable
 from ..files import MAX_FILE_BYTES, UnreadableFile, read_regular, write_atomically
 from ..findings import pages
 from ..findings.load import load_findings
+from ..findings.model import URL_PATTERN
 from . import pdf_source, replace_source
+from .arguments import ArgumentParser
 from .saved_page import Said, said_of_itself, visible_tree
 
 _SLUG = re.compile(r"^[a-z0-9-]+$")
@@ -86,7 +87,7 @@ def main(argv: list[str]) -> int:
     if not _SLUG.match(args.id):
         raise UsageError(f"--id '{args.id}' is not valid: use lowercase letters, digits and "
                          "hyphens, like 'harbour-gazette'")
-    if args.url and not re.match(r"^https?://\S+$", args.url):
+    if args.url and not re.match(URL_PATTERN, args.url):
         raise UsageError(f"--url '{args.url}' is not an http(s) address")
     if args.published:
         try:

@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import ArgumentParser
 from ..errors import printable
 from ..output.changes import compare, describe, read_previous
+from .arguments import ArgumentParser
 
 
 def parser() -> argparse.ArgumentParser:

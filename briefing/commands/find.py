@@ -17,7 +17,6 @@ from pathlib import Path
 
 import yaml
 
-from ..cli import ArgumentParser
 from ..errors import BadInput, Problems, UsageError, did_you_mean, printable
 from ..findings import structure
 from ..findings.coverage import split_sentences
@@ -25,6 +24,7 @@ from ..findings.load import Document, load_findings
 from ..findings.nearest import SUGGEST_WORDS, Hit, best, comparable, ranked_units
 from ..findings.sources import SourceText
 from ..findings.validate import validate
+from .arguments import ArgumentParser
 
 # Beyond the best passage, others are shown only when they hold this share of the words.
 SHOWN_FROM = 0.4

@@ -14,10 +14,10 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from ..cli import ArgumentParser
 from ..errors import BadInput, printable
 from ..files import write_new
 from ..findings.schema import schema_text
+from .arguments import ArgumentParser
 
 STARTER = ("findings.yaml", "README.md", ".gitignore", "sources/example.txt")
 

@@ -16,9 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..cli import ArgumentParser
 from ..errors import BadInput, InvalidFindings, printable
 from ..files import UnreadableFile, read_start, write_atomically
+from .arguments import ArgumentParser
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 TIMEOUT_SECONDS = 120

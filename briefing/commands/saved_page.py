@@ -21,6 +21,7 @@ import re
 from typing import Any, NamedTuple
 
 from ..errors import printable
+from ..findings.model import URL_PATTERN
 
 # Never shown: a template's content, what shows only without scripts, a closed dialog.
 _UNSHOWN_TAGS = ("template", "noscript", "script", "style")
@@ -205,6 +206,6 @@ def _usable(field: str, value: str) -> str | None:
             return dt.date.fromisoformat(value[:10]).isoformat()
         except ValueError:
             return None
-    if field == "url" and not re.match(r"^https?://\S+$", value):
+    if field == "url" and not re.match(URL_PATTERN, value):
         return None
     return value

@@ -13,17 +13,14 @@ opens again), a request's line and headers must all arrive within ``REQUEST_SECO
 come to at most ``HEAD_BYTES``, each file's answer is held once however many ask for it, and
 running out of file descriptors pauses accepting instead of spinning on it.
 
-The briefing itself has no script. Only the page this server hands out gets one small
-script, allowed by its hash, that waits on a server-sent event and reloads when a rebuild
-has finished; when the last rebuild failed, the page also carries its problems on top.
+What the served page gets on top of the briefing (the reload script, the problems of a
+failed rebuild) and the reload streams' count of rebuilds are in ``live_reload.py``.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import errno
-import hashlib
 import html
 import io
 import math
@@ -33,31 +30,14 @@ import socket
 import stat
 import threading
 import time
-from collections.abc import Generator
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-RELOAD_PATH = "/__reload"
-_SCRIPT = f'new EventSource("{RELOAD_PATH}").onmessage = () => location.reload();'
-_OVERLAY_CSS = (
-    ".build-problems{position:fixed;inset:auto 1rem 1rem 1rem;z-index:10;max-height:60vh;"
-    "overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#4a0000;"
-    "border:3px solid #b00020;border-radius:.5rem;font:14px/1.5 ui-monospace,monospace;"
-    "box-shadow:0 .5rem 2rem rgba(0,0,0,.35)}"
-    ".build-problems h2{margin:0 0 .5rem;font:bold 16px/1.3 system-ui,sans-serif}"
-    ".build-problems p{margin:.5rem 0 0;font:14px/1.4 system-ui,sans-serif}"
-    ".build-problems ol{margin:0;padding-left:1.5rem}"
-    ".build-problems li{white-space:pre-wrap;overflow-wrap:anywhere}")
+from .live_reload import MOST_STREAMS as MOST_STREAMS
+from .live_reload import RELOAD_PATH, Reloads, with_live_reload
 
-
-def _hash(text: str) -> str:
-    return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
-
-
-_SCRIPT_HASH = _hash(_SCRIPT)
-_OVERLAY_HASH = _hash(_OVERLAY_CSS)
 # The report's files, by the path they are served at, with their media types.
 _FILES = {"/": ("index.html", "text/html; charset=utf-8"),
           "/index.html": ("index.html", "text/html; charset=utf-8"),
@@ -70,10 +50,8 @@ _PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="
 # For files that are not the page: nothing runs, nothing loads, nothing frames them.
 _DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox"
 _IDLE_SECONDS = 15  # a connection that sends nothing for this long is closed
-_PING_SECONDS = 10  # the reload stream says something at least this often
 # Well under the usual limit of 1,024 descriptors, so that a rebuild always has its own.
 MOST_CONNECTIONS = 48
-MOST_STREAMS = 16  # about as many browser tabs as an analyst keeps on one briefing
 # A request trickled in a byte at a time would otherwise hold its connection for ever.
 REQUEST_SECONDS = 10
 # A request's line and headers in all; a browser sends a few KB. Without it, 100 header
@@ -88,83 +66,6 @@ _BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset
          b"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
          b"Content-Security-Policy: %s\r\n\r\n%s"
          % (len(_BUSY_TEXT), _DATA_POLICY.encode(), _BUSY_TEXT))
-
-
-class Reloads:
-    """Counts finished rebuilds; reload streams wait for the count to move. At most
-    ``most_streams`` streams follow it at once: a new one ends the oldest."""
-
-    def __init__(self, most_streams: int = MOST_STREAMS) -> None:
-        self._changed = threading.Condition()
-        self.generation = 0
-        self.closed = False
-        self._streams: list[object] = []  # the streams following, oldest first
-        self._most_streams = most_streams
-
-    def notify(self) -> None:
-        with self._changed:
-            self.generation += 1
-            self._changed.notify_all()
-
-    def close(self) -> None:
-        with self._changed:
-            self.closed = True
-            self._changed.notify_all()
-
-    def follow(self) -> Generator[bool, None, None]:
-        """For one reload stream: True when a rebuild has finished, False after
-        ``_PING_SECONDS`` of quiet; it ends when the server stops or a newer stream needs
-        its place."""
-        me = object()
-        with self._changed:
-            self._streams.append(me)
-            if len(self._streams) > self._most_streams:
-                del self._streams[0]
-                self._changed.notify_all()
-            seen = self.generation
-        try:
-            while (now := self._next(me, seen)) is not None:
-                yield now != seen
-                seen = now
-        finally:
-            with self._changed:
-                if me in self._streams:
-                    self._streams.remove(me)
-
-    def _next(self, stream: object, seen: int) -> int | None:
-        """The generation after ``seen``, or ``seen`` again after a quiet while; None
-        once this stream is to end."""
-        with self._changed:
-            self._changed.wait_for(lambda: self.generation != seen or self.closed
-                                   or stream not in self._streams, _PING_SECONDS)
-            if self.closed or stream not in self._streams:
-                return None
-            return self.generation
-
-    @property
-    def streams(self) -> int:
-        """How many reload streams are following now."""
-        with self._changed:
-            return len(self._streams)
-
-
-def with_live_reload(page: str, problems: list[str] | None = None) -> str:
-    """The page with the reload script added and allowed, and the last rebuild's problems
-    laid over it when there are any; for serving only."""
-    policy = "default-src &#39;none&#39;;"
-    allowed = (f"{policy} script-src &#39;sha256-{_SCRIPT_HASH}&#39;; "
-               "connect-src &#39;self&#39;;")
-    page = page.replace(policy, allowed, 1)
-    extra = f"<script>{_SCRIPT}</script>\n"
-    if problems:
-        page = page.replace("style-src ", f"style-src &#39;sha256-{_OVERLAY_HASH}&#39; ", 1)
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
-        extra = (f"<style>{_OVERLAY_CSS}</style>\n"
-                 '<aside class="build-problems" role="alert" aria-labelledby="build-problems-h">'
-                 '<h2 id="build-problems-h">The last rebuild failed</h2>'
-                 f"<ol>{items}</ol><p>The briefing below is the last good build; this note "
-                 "goes when the findings build again.</p></aside>\n" + extra)
-    return page.replace("</body>", extra + "</body>", 1)
 
 
 def header_policy(page: str) -> str:

@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import printable
+from ..findings.load import MAX_DEPTH
 from ..findings.sources import SourceReadError, read_regular
 from ..page import render
 from .serve import Server
@@ -80,7 +81,7 @@ def _shallow(text: str) -> bool:
             deepest = max(deepest, depth)
         elif ch in "]}":
             depth = max(0, depth - 1)
-    return deepest <= 100
+    return deepest <= MAX_DEPTH
 
 
 def watch(findings: Path, rebuild: Rebuild, out: Path, port: int,

@@ -17,6 +17,7 @@ from typing import Annotated, Any, NamedTuple, get_args, get_origin
 
 from . import model, typed
 from .lint import CODES
+from .schema import docstrings
 
 REFRESH = "python -m briefing.findings.docs --write"
 _SECTIONS: tuple[tuple[str, type], ...] = (
@@ -46,7 +47,7 @@ def key_reference() -> str:
             "| key | required | value | meaning |",
             "|---|---|---|---|",
         ]
-        docs = typed.docstrings(cls)
+        docs = docstrings(cls)
         for field in typed.fields(cls):
             required = "yes" if field.required else "no"
             lines.append(

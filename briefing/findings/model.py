@@ -148,7 +148,7 @@ class Reference(NamedTuple):
     """Who published it, if known."""
     published: dt.date | None = None
     """Publication date (YYYY-MM-DD), if known."""
-    url: Annotated[str, Pattern(r"^https?://\S+$")] | None = None
+    url: Url | None = None
     """Where it is; http(s) only."""
     accessed: dt.date | None = None
     """When it was consulted (YYYY-MM-DD)."""

@@ -6,11 +6,12 @@ The model declares what a record is with ordinary annotations (``str``, ``dt.dat
 :class:`MaxLen`, :class:`Check`). :func:`conform` builds a
 record from parsed YAML, or returns every complaint it has, each a plain dict with a
 ``type``, the ``loc`` of the offending value and the ``input`` found there; ``conform.py``
-words them. The same annotations give the JSON Schema and the key reference in docs/.
+words them. ``schema.py`` reads the same annotations for the JSON Schema and the key
+reference in docs/.
 
 Why not a validation library: the model is small, the build runs in a fresh process each
-time, and a library's import and schema set-up cost more than the whole build (the speed
-issue measured 0.15 s for one). This module imports nothing beyond the standard library.
+time, and a library's import and schema set-up cost more than the whole build (about
+0.15 s for one). This module imports nothing beyond the standard library.
 """
 
 from __future__ import annotations
@@ -250,9 +251,6 @@ def _date(raw: Any, loc: Loc, issues: list[Issue], timed: bool = False) -> dt.da
     return None
 
 
-_TIMED_SCHEMA = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$"
-
-
 def _constrain(marks: list[Any], value: Any, loc: Loc, issues: list[Issue]) -> None:
     for mark in marks:
         if isinstance(mark, MinLen) and len(value) < mark.length:
@@ -292,90 +290,3 @@ def dump(value: Any) -> Any:
 def _record_fields(kind: type) -> tuple[str, ...] | None:
     """The field names of a record type, or None for any other type (looked up once)."""
     return kind._fields if is_record(kind) else None  # type: ignore[attr-defined]
-
-
-# What follows runs only when the schema or the docs are generated, never in a build.
-
-def docstrings(cls: type) -> dict[str, str]:
-    """Each field's docstring: the string literal right below its annotation."""
-    import ast
-    import inspect
-    import itertools
-    import textwrap
-
-    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
-    body = tree.body[0].body  # type: ignore[attr-defined]
-    found = {}
-    for node, after in itertools.pairwise(body):
-        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-                and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
-                and isinstance(after.value.value, str)):
-            found[node.target.id] = inspect.cleandoc(after.value.value)
-    return found
-
-
-def json_schema(cls: type, title: str) -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) of ``cls``, with a ``$defs`` entry per nested record."""
-    defs: dict[str, Any] = {}
-    root = _object_schema(cls, defs)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
-            **root, "$defs": dict(sorted(defs.items()))}
-
-
-def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    import inspect
-
-    docs = docstrings(cls)
-    defaults = cls._field_defaults  # type: ignore[attr-defined]
-    properties = {}
-    for f in fields(cls):
-        schema = _schema(f.annotation, defs)
-        if f.name in docs:
-            schema = {**schema, "description": docs[f.name]}
-        if defaults.get(f.name) not in (None, ()):
-            schema["default"] = dump(defaults[f.name])
-        properties[f.name] = schema
-    required = [f.name for f in fields(cls) if f.required]
-    out: dict[str, Any] = {"type": "object", "description": inspect.cleandoc(cls.__doc__ or ""),
-                           "properties": properties, "additionalProperties": False}
-    if required:
-        out["required"] = required
-    return out
-
-
-def _schema(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    origin = get_origin(annotation)
-    if origin is typing.Annotated:
-        inner, *marks = get_args(annotation)
-        schema = dict(_schema(inner, defs))
-        for mark in marks:
-            if isinstance(mark, Check) and mark.json_type:
-                schema["type"] = mark.json_type
-            elif isinstance(mark, Pattern):
-                schema["pattern"] = mark.regex
-            elif isinstance(mark, MaxLen):
-                schema["maxLength"] = mark.length
-            elif isinstance(mark, Timed):
-                schema = {"type": "string", "pattern": _TIMED_SCHEMA}
-            elif isinstance(mark, MinLen):
-                schema["minItems" if schema.get("type") == "array" else "minLength"] = (
-                    mark.length)
-        return schema
-    if origin in (types.UnionType, typing.Union):
-        members = [_schema(m, defs) for m in get_args(annotation)]
-        return {"anyOf": members}
-    if origin is Literal:
-        return {"enum": list(get_args(annotation))}
-    if origin is tuple:
-        return {"type": "array", "items": _schema(get_args(annotation)[0], defs)}
-    if is_record(annotation):
-        if annotation.__name__ not in defs:
-            defs[annotation.__name__] = {}  # reserved first: a record may nest itself
-            defs[annotation.__name__] = _object_schema(annotation, defs)
-        return {"$ref": f"#/$defs/{annotation.__name__}"}
-    if annotation is type(None):
-        return {"type": "null"}
-    if annotation is dt.date:
-        return {"type": "string", "format": "date"}
-    return {str: {"type": "string"}, int: {"type": "integer"},
-            float: {"type": "number"}}[annotation]

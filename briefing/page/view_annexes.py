@@ -16,6 +16,7 @@ from ..findings import coverage, vocab, when
 from ..findings.lint import CODES, Accepted
 from ..findings.markdown import inline_words, opening_words, shown_words
 from ..output import changes
+from ..words import counted, plural
 from .ids import slug, unique
 from .view_claims import ClaimView
 from .view_sources import SourceView
@@ -160,7 +161,7 @@ class EditionView:
         parts = [(len(self.groups["judgments"]), "judgment revised", "judgments revised"),
                  (len(self.groups["estimates"]), "figure moved", "figures moved"),
                  (len(self.groups["other"]), "other change", "other changes")]
-        said = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
+        said = [counted(n, one, many) for n, one, many in parts if n]
         return ", ".join(said) if said else "nothing changed"
 
 
@@ -225,7 +226,7 @@ def _moves(change: dict[str, Any], places: dict[str, str]) -> list[str]:
             words += _estimate_moves(old or {}, new or {})
         elif key == "evidence":
             words.append(f"passages cited: {len(old)} → {len(new)}" if len(old) != len(new)
-                         else "quotes changed" if len(old) > 1 else "quote changed")
+                         else f"{plural(len(old), 'quote')} changed")
         elif key == "flag":
             words.append(f"flagged: {_flag(new)}" if old is None else
                          f"flag lifted: {_flag(old)}" if new is None else

@@ -14,6 +14,7 @@ from ..findings import model, vocab
 from ..findings.markdown import inline_words
 from ..findings.origins import OriginRef, count_originators, passage_origin
 from ..findings.quotes import Passage
+from ..words import counted
 from .dates import reader_date
 from .view_sources import Citation, PassageKey, SourceView, passage_anchor
 
@@ -136,14 +137,13 @@ def origins_line(claim: model.Claim, titled: dict[OriginRef, str],
     so two outlets relaying one briefing read as one origin, and origins apart from their
     originators, so three briefings by one ministry read as one body's word."""
     count, bodies = len(traced), count_originators(traced, by)
-    origin_words = f"{count} independent origin{'' if count == 1 else 's'}" \
-        if count == bodies else \
-        f"{count} statements from {bodies} originator{'' if bodies == 1 else 's'}"
+    origin_words = counted(count, "independent origin") if count == bodies else \
+        f"{count} statements from {counted(bodies, 'originator')}"
     if claim.kind != "reported":
         if not resting:
             return ""
         names = "; ".join(titled[ref] for ref in sorted(traced))
-        return (f"Rests on {resting} reported claim{'' if resting == 1 else 's'}, drawn "
+        return (f"Rests on {counted(resting, 'reported claim')}, drawn "
                 f"from {origin_words} in all: {names}.")
     # A reported claim's quotes each say what they relay; the line only counts, and only
     # where several outlets carry the claim (the corroboration question).

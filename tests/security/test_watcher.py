@@ -182,9 +182,9 @@ def test_a_watcher_that_fails_later_tries_again_and_rebuilds(
 
 def test_a_rebuild_that_runs_out_of_descriptors_is_not_the_last(
         project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing import cli
+    from briefing.commands import build
 
-    real = cli._build_and_write
+    real = build.build_and_write
     calls = []
 
     def out_of_descriptors_once(*args: Any, **kwargs: Any) -> int:
@@ -193,7 +193,7 @@ def test_a_rebuild_that_runs_out_of_descriptors_is_not_the_last(
             raise OSError(errno.EMFILE, "Too many open files")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(cli, "_build_and_write", out_of_descriptors_once)
+    monkeypatch.setattr(build, "build_and_write", out_of_descriptors_once)
     running = Watching(project(), monkeypatch)
     try:
         edit(running.findings, "Lost save.")

@@ -12,10 +12,16 @@ def root(context, missing=missing):
     l_0_annex = resolve('annex')
     l_0_flag = l_0_grading = missing
     try:
-        t_1 = environment.filters['length']
+        t_1 = environment.filters['counted']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'counted' found.")
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     included_template = environment.get_template('macros.html', 'judgments_annex.html')._get_default_module(context)
@@ -64,9 +70,7 @@ def root(context, missing=missing):
             if environment.getattr(l_1_j, 'based_on'):
                 pass
                 yield '<details class="bases-list">\n<summary>Rests on '
-                yield escape(t_1(environment.getattr(l_1_j, 'based_on')))
-                yield ' claim'
-                yield escape(('' if (t_1(environment.getattr(l_1_j, 'based_on')) == 1) else 's'))
+                yield escape(t_1(t_2(environment.getattr(l_1_j, 'based_on')), 'claim'))
                 yield '</summary>\n<ul class="bases">'
                 for l_2_b in environment.getattr(l_1_j, 'based_on'):
                     _loop_vars = {}
@@ -103,7 +107,7 @@ def root(context, missing=missing):
                 yield '<p class="label">Indicators: <a href="#watch_'
                 yield escape(environment.getattr(environment.getattr(l_1_j, 'model'), 'id'))
                 yield '">'
-                yield escape(t_1(environment.getattr(l_1_j, 'indicators_html')))
+                yield escape(t_2(environment.getattr(l_1_j, 'indicators_html')))
                 yield ' in What to watch</a></p>'
             if environment.getattr(environment.getattr(l_1_j, 'model'), 'note'):
                 pass
@@ -121,4 +125,4 @@ def root(context, missing=missing):
         yield '</ol>\n</section>\n'
 
 blocks = {}
-debug_info = '1=21&2=30&3=32&4=36&5=40&8=44&9=49&10=51&11=55&12=59&13=64&14=67&15=71&17=81&18=90&19=93&20=101&21=108&22=111&23=115'
+debug_info = '1=27&2=36&3=38&4=42&5=46&8=50&9=55&10=57&11=61&12=65&13=70&14=73&15=75&17=85&18=94&19=97&20=105&21=112&22=115&23=119'
