@@ -28,6 +28,8 @@ class EstimateRow(NamedTuple):
     high: float
     shape: str = chart.POINT
     """point, range, upper or lower bound: how the chart draws it."""
+    note_html: Markup = Markup()
+    """The analyst's note on this row (Markdown), shown with it."""
 
     @property
     def when(self) -> str:
@@ -38,8 +40,14 @@ class EstimateRow(NamedTuple):
 
     @property
     def stated(self) -> str:
-        """When the estimator gave the figure, where the findings say: "31 Oct, 15:30"."""
-        return when.words(self.estimate.stated) if self.estimate.stated else ""
+        """When the estimator gave the figure, where the findings say and it adds to the
+        figure's own date: "31 Oct 2024, 15:30"."""
+        est = self.estimate
+        same = est.as_of is not None and est.stated is not None and \
+            when.iso(est.as_of) == when.iso(est.stated)
+        if not est.stated or same:
+            return ""
+        return when.words(est.stated)
 
     @property
     def amount(self) -> str:
@@ -82,7 +90,7 @@ def tables(claims: list[ClaimView], quantities: tuple[model.Quantity, ...],
         est = view.model.estimate
         if est is None or view.model.flag == "likely-error":
             continue
-        groups.setdefault(est.quantity, []).append(_row(view, est))
+        groups.setdefault(est.quantity, []).append(_row(view, est, md))
     listed = {q.name: (i, q) for i, q in enumerate(quantities)}
     found, single = [], []
     used: set[str] = set()
@@ -121,7 +129,7 @@ def _series_together(rows: list[EstimateRow]) -> list[EstimateRow]:
     return [row for _, row in sorted(enumerate(rows), key=key)]
 
 
-def _row(view: ClaimView, est: model.Estimate) -> EstimateRow:
+def _row(view: ClaimView, est: model.Estimate, md: Markdown) -> EstimateRow:
     # The figures as written (5.0 stays 5.0): the table and the chart show them so.
     if est.value is not None:
         figure = " ".join(filter(None, [est.qualifier, shown(est.value)]))
@@ -130,7 +138,8 @@ def _row(view: ClaimView, est: model.Estimate) -> EstimateRow:
         assert est.low is not None and est.high is not None
         figure = " ".join(filter(None, [est.qualifier, f"{shown(est.low)}–{shown(est.high)}"]))
         low, high = est.low, est.high
-    return EstimateRow(view, est, figure, low, high, chart.shape_of(est.qualifier, low, high))
+    return EstimateRow(view, est, figure, low, high, chart.shape_of(est.qualifier, low, high),
+                       md.inline(est.note) if est.note else Markup())
 
 
 def _spread(rows: list[EstimateRow]) -> str:

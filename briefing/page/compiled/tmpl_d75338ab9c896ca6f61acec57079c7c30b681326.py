@@ -86,10 +86,10 @@ def root(context, missing=missing):
                 yield '">'
                 yield escape(t_2(context.eval_ctx, environment.getattr(l_2_r, 'mark'), '-', ' '))
                 yield '</span>'
-            if environment.getattr(environment.getattr(l_2_r, 'estimate'), 'note'):
+            if environment.getattr(l_2_r, 'note_html'):
                 pass
                 yield '<span class="row-note">'
-                yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'note'))
+                yield escape(environment.getattr(l_2_r, 'note_html'))
                 yield '</span>'
             yield '</th>\n<td class="num" data-label="Figure">'
             if (environment.getattr(environment.getattr(l_2_r, 'estimate'), 'basis') != 'count'):
