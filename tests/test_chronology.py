@@ -48,7 +48,9 @@ def test_each_event_links_to_its_claim_and_cites_its_passages(tmp_path: Path) ->
     chron = chronology.chronology(findings_from(tmp_path), _target)
     assert chron is not None
     html = chronology.render(chron)
-    assert '<a href="#claim_crest">The river crested at 5.0 m.</a>' in html
+    assert '<a class="chron-when" href="#claim_crest"><time datetime="2025-10-29T15:30">' \
+        '29 Oct 2025, 15:30</time></a>' in html
+    assert '<span class="chron-words">The river crested at 5.0 m.</span>' in html
     assert '<a class="chron-cite" href="#passage_crest_0">Flood bulletin</a>' in html
     assert '<time datetime="2025-10-29T15:30">29 Oct 2025, 15:30</time>' in html
     assert chronology.render(chron) == html  # same input, same bytes

@@ -33,11 +33,13 @@ def root(context, missing=missing):
         t_2.extend((
             '" id="chronology_',
             escape(environment.getattr(l_1_e, 'claim_id')),
+            '"><a class="chron-when" href="#',
+            escape(environment.getattr(l_1_e, 'anchor')),
             '"><time datetime="',
             escape(environment.getattr(l_1_e, 'iso')),
             '">',
             escape(environment.getattr(l_1_e, 'date_words')),
-            '</time>',
+            '</time></a>',
         ))
         if environment.getattr(l_1_e, 'place'):
             pass
@@ -47,11 +49,9 @@ def root(context, missing=missing):
                 '</span>',
             ))
         t_2.extend((
-            ' <a href="#',
-            escape(environment.getattr(l_1_e, 'anchor')),
-            '">',
+            ' <span class="chron-words">',
             escape(environment.getattr(l_1_e, 'words')),
-            '</a>',
+            '</span>',
         ))
         if t_1((undefined(name='chronology_cites') if l_1_chronology_cites is missing else l_1_chronology_cites)):
             pass
