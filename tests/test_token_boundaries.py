@@ -38,6 +38,15 @@ def placed(quote: str, text: str) -> bool:
     ("Le chiffre est de 12\u202f000 soldats.", "000 soldats"),
     ("He said he didn't go.", "t go"),
     ("قال \u0661\u066c\u0665\u0660\u0660 جندي", "\u0665\u0660\u0660 جندي"),
+    ("Officials said 200\u2013500 troops crossed.", "500 troops crossed"),
+    ("Officials said 200/500 troops crossed.", "500 troops crossed"),
+    ("About \uff11\uff0c\uff15\uff10\uff10 soldiers crossed.", "\uff15\uff10\uff10 soldiers crossed"),
+    ("About 1\u2007500 soldiers crossed.", "500 soldiers crossed"),
+    ("About 1\u00b7500 troops came.", "500 troops came"),
+    ("About 1\u060c500 troops came.", "500 troops came"),
+    ("Le chiffre est de 12 000 soldats.", "000 soldats"),
+    ("It fell to \u201330 degrees.", "30 degrees"),
+    ("The S\u2013300 systems moved.", "300 systems moved"),
 ])
 def test_a_quote_that_cuts_a_token_is_not_verified(text: str, quote: str) -> None:
     assert not placed(quote, text)
@@ -61,7 +70,17 @@ def test_a_quote_on_token_boundaries_is_verified(text: str, quote: str) -> None:
     ("The ministry said 1,500 soldiers", "en", [1500]),
     ("F-16 jets and a Hwasong-19 missile", "en", []),
     ("MiG29 and A320", "en", []),
-    ("articles 3,4,5 of the treaty", "en", [3, 4, 5]),
+    ("articles 3,4,5 of the treaty", "en", []),
+    ("about 1\u00a0500 soldiers", "en", []),
+    ("about 1 500 soldiers", "en", []),
+    ("about 1,50,000 soldiers", "en", []),
+    ("1\u00bd million", "en", []),
+    ("On 2024-10-31 soldiers crossed", "en", []),
+    ("S\u2013300 systems", "en", []),
+    ("fell to \u201330 degrees", "en", [-30]),
+    ("from 200\u2013500 troops", "en", [200, 500]),
+    ("a ratio of 200/500", "en", []),
+    ("at 10:30 they left", "en", []),
     ("12.000 Soldaten", "de", [12000]),
     ("12.000 Soldaten", "en", []),
     ("2,5 Millionen", "de", [2.5]),
@@ -120,7 +139,11 @@ claims:
     ("Die Zahl: 12.000 Soldaten.\n", "en", "12.000 Soldaten", 12,
      "give the source's language (sources[].language)"),
     ("Under articles 3,4,5 soldiers.\n", "en", "articles 3,4,5 soldiers", 345,
-     "they state 3, 4, 5"),
+     "'3' is part of the longer number '3,4,5'"),
+    ("About 1\u00a0500 soldiers crossed.\n", "en", "About 1\u00a0500 soldiers crossed", 500,
+     "'1' is part of the longer number"),
+    ("About 1,50,000 soldiers crossed.\n", "en", "About 1,50,000 soldiers crossed", 50000,
+     "is part of the longer number '1,50,000'"),
     ("A depth of -3,000 soldiers.\n", "en", "-3,000 soldiers", 3000,
      "they state -3,000"),
 ])
@@ -152,3 +175,33 @@ def test_outer_ellipses_are_stripped_in_linear_time() -> None:
                             "sources/s.txt")
     assert spans is None and "leaves words out" not in message
     assert time.perf_counter() - started < 2
+
+
+def test_a_translation_does_not_state_figures_for_an_english_source(
+        project: Callable[..., Path], run: Callable[..., Run]) -> None:
+    """A translation stands in for an original that writes a number otherwise; an English
+    source's own words are the only ones that may state its figures."""
+    findings = project(ONE_SOURCE.format(language="en", quote="many soldiers crossed",
+                                         value=10000).replace(
+        '        quote: "many soldiers crossed"\n',
+        '        quote: "many soldiers crossed"\n'
+        '        translation: "10,000 soldiers crossed"\n'),
+        {"sources/news.txt": "Officials said many soldiers crossed.\n"})
+    result = run("--findings", str(findings), "--out", str(findings.parent / "report"))
+    assert result.code == 1
+    assert "estimate value 10,000 does not appear in any quote" in result.stderr
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("The minister did not deny the report.", "The minister did ... deny the report"),
+    ("They have never agreed to the plan.", "They have ... agreed to the plan"),
+    ("Seoul won't send troops abroad.", "Seoul ... send troops abroad"),
+])
+def test_an_ellipsis_may_not_leave_out_a_negation(text: str, quote: str) -> None:
+    spans, message = locate(quote, IndexedSource("s", text), "sources/s.txt")
+    assert spans is None and "can turn the meaning around" in message
+
+
+def test_an_ellipsis_may_leave_out_other_words() -> None:
+    assert placed("Officials said ... volunteers joined",
+                  "Officials said about 1,200 volunteers joined.")

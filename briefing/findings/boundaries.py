@@ -5,19 +5,20 @@ does not: "500 soldiers" cut from "1,500 soldiers", "lethal aid" from "non-letha
 "Sa" from "São" (a combining tilde after the "a"), "2,000" from "1\u00ad2,000" (a soft
 hyphen a reader never sees, so the page shows 12,000). A token here is a run of letters,
 digits and combining marks, joined by a hyphen between two of them, by a thousands
-separator or decimal mark between two digits, by an apostrophe between two letters, or by
-invisible format characters; a number's sign belongs to it.
+separator, decimal mark, slash or colon between two digits (or a space grouping thousands,
+as in "12 000"), by an apostrophe between two letters, or by invisible format characters;
+a number's sign belongs to it.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-_HYPHENS = "-\u2010\u2011"
-_MINUS = "-\u2212"
-# Between two digits these group thousands or mark decimals: "1,500", "2.5", "12 000".
-_IN_NUMBERS = ".,'’\u00a0\u202f\u2009\u066b\u066c"  # with the Arabic decimal and group marks
+# A hyphen, or an en dash, joins what it stands between: "non-lethal", "S–300", "200–500".
+_HYPHENS = "-\u2010\u2011\u2013"
+_MINUS = "-\u2212\u2013"
 _IN_WORDS = "'’"  # "don't", "O'Brien"
+_SPACES = " \t\r\n"
 
 
 def is_word(char: str) -> bool:
@@ -80,9 +81,24 @@ def _joined(text: str, at: int, before_joiner: str = "", after_joiner: str = "")
             return True  # "-3,000": the sign is the number's
     if joiner in _HYPHENS:
         return is_word(left) and is_word(right)
-    if joiner in _IN_NUMBERS and left.isdigit() and right.isdigit():
-        return True
+    if left.isdigit() and right.isdigit():
+        # Between two digits anything but a space joins them, whatever a language groups
+        # or marks decimals with ("1,500", "1·500", "１，５００", "200/500", "10:30"); a
+        # space does where it groups thousands ("12 000").
+        return joiner not in _SPACES or (joiner == " " and grouped_by_space(text, at))
     return joiner in _IN_WORDS and left.isalpha() and right.isalpha()
+
+
+def grouped_by_space(text: str, at: int) -> bool:
+    """Whether the space at ``at`` groups thousands: one to three digits before it, and
+    exactly three after it ("1 500", "12 000")."""
+    left = at
+    while left and text[left - 1].isdigit():
+        left -= 1
+    right = at + 1
+    while right < len(text) and text[right].isdigit():
+        right += 1
+    return 1 <= at - left <= 3 and right - at - 1 == 3
 
 
 def _is_sign(text: str, at: int, after: str) -> bool:

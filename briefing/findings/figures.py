@@ -33,7 +33,7 @@ def check_figures(checked: Validated, doc: Document, problems: Problems,
     for ci, claim in checked.claims:
         if claim.estimate is not None:
             stated = _stated(claim, checked.texts, passages, languages)
-            stated += [f for f in _translated(claim) if not f.ambiguous]
+            stated += [f for f in _translated(claim, languages) if not f.ambiguous]
             _check_numbers(claim, ci, stated, doc, problems)
             _check_hedging(claim, ci, languages, doc, problems)
 
@@ -51,10 +51,17 @@ def found_in(claim: model.Claim, texts: dict[str, SourceText],
     return "original" if all(n in original for n in wanted) else "translation"
 
 
-def _translated(claim: model.Claim) -> list[Figure]:
-    """The figures the passages' English translations state."""
-    return [f for ev in claim.evidence if ev.translation
+def _translated(claim: model.Claim, languages: dict[str, str]) -> list[Figure]:
+    """The figures the English translations of passages in another language state: a
+    translation stands in for an original that writes a number otherwise (1만 2천), never
+    for an English source's own words."""
+    return [f for ev in claim.evidence
+            if ev.translation and not _english(languages.get(ev.source))
             for f in figures_in(fold(ev.translation)[0], "en")]
+
+
+def _english(language: str | None) -> bool:
+    return (language or "en").lower().split("-")[0] == "en"
 
 
 def _stated(claim: model.Claim, texts: dict[str, SourceText],

@@ -16,12 +16,14 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .boundaries import is_word, visible_after, visible_before
+from .boundaries import is_word, splits_token, visible_after, visible_before
 
 # A run of digits joined by what may group or separate them; split into tokens below.
 _RUN = re.compile(r"\d+(?:[.,'’\u00a0\u202f\u2009\u066b\u066c ]\d+)*")
 _SPACES = "\u00a0\u202f\u2009 "
-_DASHES = "-\u2010\u2011\u2212"  # a hyphen, or a minus sign
+_DASHES = "-\u2010\u2011\u2212\u2013"  # a hyphen, a minus sign, or an en dash
+# An ISO date: its parts are a date, not figures.
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 class Convention(NamedTuple):
@@ -127,6 +129,8 @@ def _figure(text: str, start: int, end: int, rule: Convention) -> Figure | None:
     if (before and is_word(text[before - 1])) or (after < len(text) and
                                                    text[after].isdigit()):
         return None  # part of a longer token: "F16", or digits split by an invisible mark
+    if _in_a_date(text, start, end):
+        return None
     sign = 1
     if before and text[before - 1] in _DASHES:
         joined_to = visible_before(text, before - 1)
@@ -137,11 +141,43 @@ def _figure(text: str, start: int, end: int, rule: Convention) -> Figure | None:
     whole, _, fraction = _split_decimal(token, rule)
     value = float(_ascii(whole) + ("." + _ascii(fraction) if fraction else ""))
     ambiguous = ""
-    if rule == ENGLISH and _looks_grouped_by_points(token):
+    if _cut(text, start, start - 1) or _cut(text, end, end):
+        ambiguous = (f"'{token}' is part of the longer number "
+                     f"'{text[_reach(text, start, -1):_reach(text, end, 1)]}'")
+    elif rule == ENGLISH and _looks_grouped_by_points(token):
         ambiguous = (f"'{token}' reads as {_ascii(whole)}.{_ascii(fraction)} in English and "
                      f"as {_ascii(whole)}{_ascii(fraction)} in languages that group "
                      "thousands with a point")
     return Figure(start, end, sign * value, ambiguous)
+
+
+def _cut(text: str, pos: int, joiner: int) -> bool:
+    """Whether the token's edge at ``pos`` lies inside a longer number a reader sees (the
+    character at ``joiner`` stands between): a dash there is a range, a compound or a sign,
+    which leave the figure whole."""
+    return splits_token(text, pos) and 0 <= joiner < len(text) and text[joiner] not in _DASHES
+
+
+def _reach(text: str, pos: int, step: int) -> int:
+    """How far the longer number around ``pos`` runs, for the message."""
+    while 0 < pos < len(text) if step < 0 else pos < len(text):
+        near = text[pos - 1] if step < 0 else text[pos]
+        if near.isdigit() or (near not in " \t\r\n" and not near.isalpha()
+                              and _digit_beyond(text, pos, step)):
+            pos += step
+        else:
+            break
+    return pos
+
+
+def _digit_beyond(text: str, pos: int, step: int) -> bool:
+    beyond = pos - 2 if step < 0 else pos + 1
+    return 0 <= beyond < len(text) and text[beyond].isdigit()
+
+
+def _in_a_date(text: str, start: int, end: int) -> bool:
+    return any(m.start() <= start and end <= m.end()
+               for m in _DATE.finditer(text, max(0, start - 10), min(len(text), end + 10)))
 
 
 def _split_decimal(token: str, rule: Convention) -> tuple[str, str, str]:

@@ -10,6 +10,7 @@ must point at one passage.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from array import array
 from functools import cached_property
@@ -288,6 +289,11 @@ def locate(quote: str, source: IndexedSource, shown_path: str
                           "around each '...'")
         matches = _elided(needle, source)
         if len(matches) == 1:
+            dropped = _negation_left_out(source.text, matches[0])
+            if dropped:
+                return None, (f"the words the '...' leaves out include '{dropped}', which "
+                              "can turn the meaning around: quote them too, or cite the "
+                              "parts as separate evidence entries")
             return matches[0], ""
         if len(matches) > 1:
             return None, (f"quote with '...' fits {len(matches)} places in source "
@@ -297,6 +303,20 @@ def locate(quote: str, source: IndexedSource, shown_path: str
                           f"of source '{source.id}': an ellipsis may leave out words only "
                           "within one paragraph; cite each paragraph as its own evidence")
     return None, not_found(needle, source, shown_path)
+
+
+# Words whose absence turns a statement around: an ellipsis may not leave them out.
+_NEGATION = re.compile(r"(?i)\b(?:not|no|never|nor|neither|none|nothing|nobody|without|"
+                       r"cannot|denied|denies|deny)\b|n['’]t\b")
+
+
+def _negation_left_out(text: str, parts: list[tuple[int, int]]) -> str:
+    """A negating word in the stretches between the quoted parts, or ''."""
+    for (_, end), (start, _) in itertools.pairwise(parts):
+        found = _NEGATION.search(text, end, start)
+        if found:
+            return found.group()
+    return ""
 
 
 def _without_outer_ellipses(text: str) -> str:

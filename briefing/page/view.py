@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from ..findings import coverage, model
+from ..findings.figures import found_in
 from ..findings.lint import Accepted
 from ..findings.markdown import plain
 from ..findings.markdown import render as render_markdown
@@ -184,7 +185,10 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
     render_sources(sources, claims, passages, numbering)
     reported = [c for c in claims if c.model.kind == "reported"]
     judgments = [c for c in claims if c.model.kind != "reported"]
-    estimate_tables, single = tables(claims, findings.quantities, md)
+    languages = {s.id: s.language for s in findings.sources}
+    translated = {c.id for c in findings.claims if c.estimate is not None and
+                  found_in(c, texts, passages, languages) == "translation"}
+    estimate_tables, single = tables(claims, findings.quantities, md, translated)
     briefing = findings.briefing
     return Page(
         briefing=briefing,

@@ -30,6 +30,9 @@ class EstimateRow(NamedTuple):
     """point, range, upper or lower bound: how the chart draws it."""
     note_html: Markup = Markup()
     """The analyst's note on this row (Markdown), shown with it."""
+    translated: bool = False
+    """Whether the figure is given only in a passage's translation (the original writes
+    it otherwise): the row says so."""
 
     @property
     def when(self) -> str:
@@ -81,7 +84,8 @@ class EstimateTable:
 
 
 def tables(claims: list[ClaimView], quantities: tuple[model.Quantity, ...],
-           md: Markdown) -> tuple[list[EstimateTable], list[EstimateRow]]:
+           md: Markdown, translated: set[str]
+           ) -> tuple[list[EstimateTable], list[EstimateRow]]:
     """A table for each quantity with two or more figures, and a sentence for each with
     one, in the order of ``quantities`` (else the largest table first). A figure flagged
     likely-error is left out of both: the caveats carry it."""
@@ -90,7 +94,8 @@ def tables(claims: list[ClaimView], quantities: tuple[model.Quantity, ...],
         est = view.model.estimate
         if est is None or view.model.flag == "likely-error":
             continue
-        groups.setdefault(est.quantity, []).append(_row(view, est, md))
+        groups.setdefault(est.quantity, []).append(
+            _row(view, est, md, view.model.id in translated))
     listed = {q.name: (i, q) for i, q in enumerate(quantities)}
     found, single = [], []
     used: set[str] = set()
@@ -129,7 +134,8 @@ def _series_together(rows: list[EstimateRow]) -> list[EstimateRow]:
     return [row for _, row in sorted(enumerate(rows), key=key)]
 
 
-def _row(view: ClaimView, est: model.Estimate, md: Markdown) -> EstimateRow:
+def _row(view: ClaimView, est: model.Estimate, md: Markdown, translated: bool
+         ) -> EstimateRow:
     # The figures as written (5.0 stays 5.0): the table and the chart show them so.
     if est.value is not None:
         figure = " ".join(filter(None, [est.qualifier, shown(est.value)]))
@@ -139,7 +145,7 @@ def _row(view: ClaimView, est: model.Estimate, md: Markdown) -> EstimateRow:
         figure = " ".join(filter(None, [est.qualifier, f"{shown(est.low)}–{shown(est.high)}"]))
         low, high = est.low, est.high
     return EstimateRow(view, est, figure, low, high, chart.shape_of(est.qualifier, low, high),
-                       md.inline(est.note) if est.note else Markup())
+                       md.inline(est.note) if est.note else Markup(), translated)
 
 
 def _spread(rows: list[EstimateRow]) -> str:

@@ -104,7 +104,11 @@ def root(context, missing=missing):
                 yield '</span> '
             yield '<span class="amount">'
             yield escape(environment.getattr(l_2_r, 'amount'))
-            yield '</span></td>\n<td data-label="Place">'
+            yield '</span>'
+            if environment.getattr(l_2_r, 'translated'):
+                pass
+                yield '<span class="stated">as translated</span>'
+            yield '</td>\n<td data-label="Place">'
             yield escape(environment.getattr(environment.getattr(l_2_r, 'estimate'), 'location'))
             yield '</td>\n<td class="date" data-label="When">'
             if environment.getattr(l_2_r, 'when'):
@@ -172,6 +176,9 @@ def root(context, missing=missing):
             yield escape(('expects' if (environment.getattr(environment.getattr(l_1_r, 'estimate'), 'basis') == 'forecast') else ('plans' if (environment.getattr(environment.getattr(l_1_r, 'estimate'), 'basis') == 'plan') else ('thinks possible' if (environment.getattr(environment.getattr(l_1_r, 'estimate'), 'basis') == 'possible') else 'gives'))))
             yield ' '
             yield escape(environment.getattr(l_1_r, 'figure'))
+            if environment.getattr(l_1_r, 'translated'):
+                pass
+                yield ' (as translated)'
             yield ' ('
             yield escape(environment.getattr(environment.getattr(l_1_r, 'estimate'), 'location'))
             if environment.getattr(l_1_r, 'when'):
@@ -203,4 +210,4 @@ def root(context, missing=missing):
         yield '</ul>\n</section>\n'
 
 blocks = {}
-debug_info = '1=26&2=31&3=35&4=39&7=50&10=58&11=62&12=74&13=95&14=108&15=110&16=128&22=136&24=139&28=141&36=153&37=155&41=162&42=166'
+debug_info = '1=26&2=31&3=35&4=39&7=50&10=58&11=62&12=74&13=95&14=112&15=114&16=132&22=140&24=143&28=145&36=157&37=159&41=166&42=170'
