@@ -11,6 +11,7 @@ project, not the session. ``forget`` drops everything (a fresh state, for tests)
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 from typing import Generic, TypeVar
 
 from markupsafe import Markup
@@ -59,9 +60,8 @@ def sentences_by_source(findings: model.Findings, texts: dict[str, SourceText],
     result = {}
     for source in findings.sources:
         text, stretches = texts[source.id].text, tuple(sorted(quoted[source.id]))
-        result[source.id] = _SENTENCES.get(
-            source.id, (text, stretches),
-            lambda text=text, stretches=stretches: coverage.measure(text, stretches))
+        result[source.id] = _SENTENCES.get(source.id, (text, stretches),
+                                           partial(coverage.measure, text, stretches))
     _SENTENCES.keep_only(set(result))
     _HIGHLIGHTED.keep_only(set(result))
     return result

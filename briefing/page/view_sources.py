@@ -18,8 +18,8 @@ from ..findings import coverage, model, vocab
 from ..findings.origins import OriginRef
 from ..findings.quotes import Passage
 from ..findings.sources import SourceText, shown_controls
-from .dates import reader_date
 from ..incremental import highlighted
+from .dates import reader_date
 from .highlight import Mark
 
 if TYPE_CHECKING:
