@@ -13,6 +13,15 @@ their imports, as a user runs them):
     large    a generated project of 10,000 claims and 500 sources, cold: time and peak memory
     linear   that build's time ÷ the time of one with 1,000 claims and 50 sources
     hostile  findings made to be slow or to crash: each must fail fast with its error
+    watch1k  a save of one claim of the 1,000-claim project under --watch → the served page
+             holding the edit (from the file's write)
+    watch10k the same on the 10,000-claim project
+    find     `find` across the 500 sources of the 10,000-claim project, cold
+    addsrc   `add-source` into the 10,000-claim project's findings, cold
+    check    `--check` of the 10,000-claim project, cold, next to its build
+
+Wall time on a shared machine says as much about the others as about the build: every
+row that runs a process also gives its processor time (user and system).
 
 The figures are in docs/performance.md; this script prints the figures, it asserts nothing.
 """
@@ -39,7 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("the", "officials", "said", "that", "about", "ships", "were", "waiting", "near",
          "harbour", "crews", "storm", "crane", "river", "volunteers", "counted", "reported",
          "estimated", "later", "council", "agency")
-ROWS = ("cold", "warm", "watch", "large", "linear", "hostile")
+ROWS = ("cold", "warm", "watch", "large", "linear", "hostile", "watch1k", "watch10k", "find",
+        "addsrc", "check")
 
 
 def generate(folder: Path, claims: int, source_kb: int, sources: int = 1, seed: int = 1
@@ -246,6 +256,109 @@ def hostile(runs: int, out: Path) -> str:
     return "hostile findings (each must fail fast, exit 1):\n" + "\n".join(lines)
 
 
+def _cpu_of(pid: int) -> float:
+    """Processor time a running process has used so far, in seconds (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def watch_generated(claims: int, runs: int, out: Path) -> str:
+    """Save → served page holding the edit, on a generated project under --watch: the
+    statement of one claim is changed each time, and the page fetched until it shows it."""
+    sources = claims // 20
+    folder = out / f"watched-{claims}"
+    findings = generate(folder, claims, source_kb=sources * 10, sources=sources)
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "build_report.py"), "--findings", str(findings),
+         "--watch", "--port", "0"], stderr=subprocess.PIPE, text=True)
+    walls, cpus = [], []
+    try:
+        url = _served_url(server)
+        original = findings.read_text(encoding="utf-8")
+        for i in range(max(runs, 7)):
+            target = f"statement: Claim {(i * 7919) % claims}."
+            edit = f"Edited {i} at {time.time_ns()}"
+            time.sleep(0.4)  # let the watcher settle before the save
+            cpu = _cpu_of(server.pid)
+            start = time.perf_counter()
+            findings.write_text(original.replace(target, f"statement: {edit}.", 1),
+                                encoding="utf-8")
+            while edit.encode() not in urllib.request.urlopen(url, timeout=30).read():
+                time.sleep(0.002)
+            walls.append(time.perf_counter() - start)
+            cpus.append(_cpu_of(server.pid) - cpu)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    target_ms = 150 if claims <= 1_000 else 1_000
+    return (f"save → page holding the edit under --watch, {claims:,} claims, {sources} "
+            f"sources: {statistics.median(walls) * 1000:.0f} ms median "
+            f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f}); the server's "
+            f"processor time {statistics.median(cpus) * 1000:.0f} ms  [target ≤ {target_ms} ms]")
+
+
+def watch1k(runs: int, out: Path) -> str:
+    return watch_generated(1_000, runs, out)
+
+
+def watch10k(runs: int, out: Path) -> str:
+    return watch_generated(10_000, runs, out)
+
+
+def _cold_row(argv: list[str], runs: int, before: Callable[[], None] | None = None
+              ) -> tuple[float, float, float]:
+    """Median wall seconds, median processor seconds and peak MiB of ``runs`` fresh runs."""
+    results = []
+    for _ in range(runs):
+        if before:
+            before()
+        results.append(run_cold(argv))
+    return (statistics.median(r.seconds for r in results),
+            statistics.median(r.cpu for r in results), max(r.mib for r in results))
+
+
+def find(runs: int, out: Path) -> str:
+    _, _, findings = _generated(out, 10_000, 500, 1)
+    argv = [str(ROOT / "build_report.py"), "find", "--findings", str(findings),
+            "officials", "said", "harbour", "crews"]
+    wall, cpu, _ = _cold_row(argv, runs)
+    return (f"find across 500 sources, cold: {wall * 1000:.0f} ms, processor "
+            f"{cpu * 1000:.0f} ms  [target ≤ 200 ms]")
+
+
+def addsrc(runs: int, out: Path) -> str:
+    _, _, findings = _generated(out, 10_000, 500, 1)
+    original = findings.read_bytes()
+    text = out / "new-source.txt"
+    text.write_text("A new source. It says something new about the harbour.\n",
+                    encoding="utf-8")
+    added = findings.parent / "sources" / "new-source.txt"
+
+    def reset() -> None:
+        findings.write_bytes(original)
+        added.unlink(missing_ok=True)
+
+    argv = [str(ROOT / "build_report.py"), "add-source", str(text), "--id", "new-source",
+            "--findings", str(findings)]
+    try:
+        wall, cpu, _ = _cold_row(argv, runs, reset)
+    finally:
+        reset()
+    return (f"add-source into 10,000 claims, cold: {wall * 1000:.0f} ms, processor "
+            f"{cpu * 1000:.0f} ms  [target ≤ 1 s]")
+
+
+def check(runs: int, out: Path) -> str:
+    _, _, findings = _generated(out, 10_000, 500, 1)
+    report = findings.parent / "report"
+    build = build_argv(findings, report)
+    checking = [*build, "--check"]
+    b_wall, b_cpu, _ = _cold_row(build, min(runs, 3))
+    c_wall, c_cpu, _ = _cold_row(checking, min(runs, 3))
+    return (f"--check of 10,000 claims, cold: {c_wall:.2f} s (processor {c_cpu:.2f} s); its "
+            f"build {b_wall:.2f} s (processor {b_cpu:.2f} s)  [target: check ≤ build]")
+
+
 _GENERATED: dict[tuple[int, int], tuple[float, float, Path]] = {}
 
 
@@ -286,7 +399,8 @@ def main() -> None:
             return
         rows: dict[str, Callable[[int, Path], str]] = {
             "cold": cold, "warm": warm, "watch": watch, "large": large, "linear": linear,
-            "hostile": hostile}
+            "hostile": hostile, "watch1k": watch1k, "watch10k": watch10k, "find": find,
+            "addsrc": addsrc, "check": check}
         for name in args.only:
             print(rows[name](args.runs, out), flush=True)
 

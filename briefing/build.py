@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from . import incremental
 from .errors import BadInput, InvalidFindings, Problems
 from .findings import coverage, origins
 from .findings.figures import check_figures
@@ -48,7 +49,8 @@ def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | 
     if findings is None or problems.errors:
         raise InvalidFindings(problems, strict)
     traced = origins.trace(findings)
-    sentences = coverage.by_source(findings, checked.texts, passages)
+    # Under --watch most sources are as they were: their sentences are kept in memory.
+    sentences = incremental.sentences_by_source(findings, checked.texts, passages)
     data = findings_data(findings, checked.texts, passages, sentences, traced)
     changes = compare(previous.data, data) if previous else None
     if changes is not None:

@@ -34,6 +34,7 @@ from ..findings.model import URL_PATTERN
 from . import pdf_source, replace_source
 from .arguments import ArgumentParser
 from .saved_page import Said, said_of_itself, visible_tree
+from .yaml_prefix import top_level_value
 
 _SLUG = re.compile(r"^[a-z0-9-]+$")
 _HTML = (".html", ".htm", ".xhtml")
@@ -82,8 +83,103 @@ class Entry:
                 if name != "origins" and value is not None}
 
 
+@dataclass
+class Plan:
+    """What an add-source run would write, worked out and checked before anything is."""
+
+    findings: Path
+    updated: str
+    """The findings' new text."""
+    targets: dict[Path, bytes]
+    """The files to write under sources/ (the text, and the page or PDF it came from)."""
+    entry: Entry
+    replace: bool
+    """Whether a listed source is being replaced (its files may be overwritten)."""
+
+
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    work = plan(args)
+    apply(work)
+    _report(work, args)
+    return 0
+
+
+def plan(args: argparse.Namespace) -> Plan:
+    """Everything add-source would write, or BadInput/UsageError saying why nothing will be.
+    Reads, never writes."""
+    _check_arguments(args)
+    findings = Path(args.findings)
+    if findings.is_symlink():
+        # Written in place of the link, it would drift from the file the link names; written
+        # through it, a project could aim add-source at any file of the analyst's.
+        raise BadInput(f"{printable(args.findings)} is a symbolic link: give the real file "
+                       "with --findings")
+    text = _read_findings(findings)
+    _refuse_what_the_build_refuses(findings, args.findings)
+    sources_node = _sources_node(text, args.findings)
+    listed_entries = _entries(sources_node)
+    replacing = _check_id(args, sources_node, listed_entries)
+    raw = _read_file(Path(args.file), args.file)
+    body, page_meta, kind, page_map = _body(raw, args.file)
+    name = _stored_name(args, kind)
+    folder = findings.parent / "sources"
+    _check_folder(folder, findings.parent)
+    targets = {folder / name: body}
+    if kind != "text":
+        targets[folder / f"{Path(name).stem}.{kind}"] = raw
+    if kind == "pdf":
+        targets[pages.map_path(folder / name)] = page_map
+    for target, data in targets.items():
+        if _existing(target) not in (None, data) and not (
+                args.replace and replace_source.kept_with(replacing, target, findings.parent)):
+            raise BadInput(f"{printable(str(target))} already exists with other contents: "
+                           "nothing was changed; remove it or rename the file")
+    digest = hashlib.sha256(body).hexdigest()
+    _refuse_listed_twice(args, listed_entries, digest, f"sources/{name}", findings.parent)
+    entry = _entry(args, name, body, digest, page_meta)
+    return Plan(findings, _updated(args, text, sources_node, entry, page_meta), targets,
+                entry, bool(args.replace))
+
+
+def apply(work: Plan) -> None:
+    """Write what ``plan`` worked out: the source's files, then the findings; on a failure,
+    what was written is taken away again."""
+    folder = work.findings.parent / "sources"
+    written: list[Path] = []
+    made = not folder.exists()
+    try:
+        folder.mkdir(exist_ok=True)
+        for target, data in work.targets.items():
+            if not os.path.lexists(target) or work.replace:
+                write_atomically(target, data)
+                written.append(target)
+        write_atomically(work.findings, work.updated.encode("utf-8"))
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise BadInput(f"cannot write ({exc.strerror or exc}): nothing was changed") from None
+
+
+def _report(work: Plan, args: argparse.Namespace) -> None:
+    entry = work.entry
+    for key, origin in entry.origins.items():
+        print(f"build-report: {key} '{printable(getattr(entry, key))}' (from the page's "
+              f"{printable(origin)}: check it)", file=sys.stderr)
+    if work.replace:
+        print(f"build-report: replaced source '{args.id}' ({printable(entry.file)}, sha256 "
+              f"pinned); {replace_source.say_what_fails(work.findings, args.findings, args.id)}",
+              file=sys.stderr)
+        return
+    print(f"build-report: added source '{args.id}' ({printable(entry.file)}, sha256 pinned); "
+          "quote it: "
+          f"build-report find {args.id} \"words you remember\"", file=sys.stderr)
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
     if not _SLUG.match(args.id):
         raise UsageError(f"--id '{args.id}' is not valid: use lowercase letters, digits and "
                          "hyphens, like 'harbour-gazette'")
@@ -95,45 +191,50 @@ def main(argv: list[str]) -> int:
         except ValueError:
             raise UsageError(f"--published '{args.published}' is not a date written "
                              "YYYY-MM-DD") from None
-    findings = Path(args.findings)
-    if findings.is_symlink():
-        # Written in place of the link, it would drift from the file the link names; written
-        # through it, a project could aim add-source at any file of the analyst's.
-        raise BadInput(f"{printable(args.findings)} is a symbolic link: give the real file "
-                       "with --findings")
-    text = _read_findings(findings)
-    _refuse_what_the_build_refuses(findings, args.findings)
-    sources_node = _sources_node(text, args.findings)
-    listed_entries = _entries(sources_node)
-    taken = [fields["id"] for fields in listed_entries if "id" in fields]
+
+
+def _check_id(args: argparse.Namespace, sources_node: yaml.Node,
+              listed_entries: list[dict[str, str]]) -> str:
+    """The file of the source being replaced ('' when adding); refuses an id in use."""
     if args.replace:
-        replacing = replace_source.listed_file(sources_node, args.id)
-    elif args.id in taken:
+        return replace_source.listed_file(sources_node, args.id)
+    if args.id in [fields["id"] for fields in listed_entries if "id" in fields]:
         raise BadInput(f"a source with id '{args.id}' is already listed in "
                        f"{printable(args.findings)}: choose another --id")
-    raw = _read_file(Path(args.file), args.file)
-    is_html = Path(args.file).suffix.lower() in _HTML
-    is_pdf = not is_html and pdf_source.looks_like_pdf(args.file, raw)
+    return ""
+
+
+def _body(raw: bytes, shown: str) -> tuple[bytes, dict[str, Said], str, bytes]:
+    """The source's text, what it says of itself, its kind ('html', 'pdf' or 'text') and,
+    for a PDF, its page map."""
     page_meta: dict[str, Said] = {}
-    if is_html:
-        body, page_meta = _extract(raw, args.file)
-    elif is_pdf:
-        body, page_map = pdf_source.extract(raw, args.file)
+    page_map = b""
+    if Path(shown).suffix.lower() in _HTML:
+        kind = "html"
+        body, page_meta = _extract(raw, shown)
+    elif pdf_source.looks_like_pdf(shown, raw):
+        kind = "pdf"
+        body, page_map = pdf_source.extract(raw, shown)
         title = pdf_source.title_of(raw)
         if title:
             page_meta = {"title": Said(title, "document title")}
     else:
+        kind = "text"
         try:
             raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise BadInput(f"{printable(args.file)} is not UTF-8 text (bad byte at offset "
+            raise BadInput(f"{printable(shown)} is not UTF-8 text (bad byte at offset "
                            f"{exc.start}): convert it to UTF-8 first") from None
         body = raw
     if not body.decode("utf-8-sig").strip():
-        raise BadInput(f"{printable(args.file)} holds no text"
-                       + (" the extractor could find" if is_html else ""))
-    folder = findings.parent / "sources"
-    name = args.name or (f"{args.id}.txt" if is_html or is_pdf else Path(args.file).name)
+        raise BadInput(f"{printable(shown)} holds no text"
+                       + (" the extractor could find" if kind == "html" else ""))
+    return body, page_meta, kind, page_map
+
+
+def _stored_name(args: argparse.Namespace, kind: str) -> str:
+    """The file name under sources/, checked."""
+    name: str = args.name or (f"{args.id}.txt" if kind != "text" else Path(args.file).name)
     if "/" in name or name in ("..", "") or os.sep in name:
         raise UsageError(f"--name '{name}' is not a file name: give a name without folders")
     if name.startswith("."):
@@ -143,70 +244,45 @@ def main(argv: list[str]) -> int:
         raise BadInput(f"the name of {printable(args.file)} has control characters or bytes "
                        "that are not UTF-8, which a findings file cannot name: rename the "
                        "file first")
-    _check_folder(folder, findings.parent)
-    targets = {folder / name: body}
-    if is_html or is_pdf:
-        targets[folder / f"{Path(name).stem}.{'pdf' if is_pdf else 'html'}"] = raw
-    if is_pdf:
-        targets[pages.map_path(folder / name)] = page_map
-    for target, data in targets.items():
-        if _existing(target) not in (None, data) and not (
-                args.replace and replace_source.kept_with(replacing, target, findings.parent)):
-            raise BadInput(f"{printable(str(target))} already exists with other contents: "
-                           "nothing was changed; remove it or rename the file")
-    digest = hashlib.sha256(body).hexdigest()
+    return name
+
+
+def _refuse_listed_twice(args: argparse.Namespace, listed_entries: list[dict[str, str]],
+                         digest: str, file: str, project: Path) -> None:
     same = [fields.get("id", "?") for fields in listed_entries
             if fields.get("id") != (args.id if args.replace else None)
-            and _same_text(fields, digest, f"sources/{name}", findings.parent)]
+            and _same_text(fields, digest, file, project)]
     if same:  # one text under two ids would be cited apart, and counted twice
         raise BadInput(f"{printable(args.file)} is already listed as source '{same[0]}': "
                        "nothing was changed; cite that source")
+
+
+def _entry(args: argparse.Namespace, name: str, body: bytes, digest: str,
+           page_meta: dict[str, Said]) -> Entry:
     given = {"title": args.title, "publisher": args.publisher, "published": args.published,
              "url": args.url}
     from_page = {key: said for key, said in page_meta.items() if not given[key]}
-    entry = Entry(
+    return Entry(
         id=args.id, file=f"sources/{name}",
         title=args.title or _value(from_page, "title") or _first_line(body) or args.id,
         publisher=args.publisher or _value(from_page, "publisher"),
         published=args.published or _value(from_page, "published"),
         url=args.url or _value(from_page, "url"), reliability=args.reliability or "F",
         sha256=digest, origins={key: said.origin for key, said in from_page.items()})
+
+
+def _updated(args: argparse.Namespace, text: str, sources_node: yaml.Node, entry: Entry,
+             page_meta: dict[str, Said]) -> str:
+    """The findings' text with the entry listed (or, replacing, rewritten in place)."""
+    if args.replace:
+        return replace_source.replaced(text, sources_node, args.id, replace_source.fields(
+            entry, given=args, guessed={key: said.value for key, said in page_meta.items()}))
     updated = _with_entry(text, sources_node, entry)
     listed = len(sources_node.value) if isinstance(sources_node, yaml.SequenceNode) else 0
-    if args.replace:
-        updated = replace_source.replaced(text, sources_node, args.id, replace_source.fields(
-            entry, given=args, guessed={key: said.value for key, said in page_meta.items()}))
-    elif not _lists_it_last(updated, entry, listed):
+    if not _lists_it_last(updated, entry, listed):
         raise BadInput(f"cannot add the entry to the layout of {printable(args.findings)}: "
                        "nothing was changed; copy the file under sources/ and list it by hand")
-    written: list[Path] = []
-    made = not folder.exists()
-    try:
-        folder.mkdir(exist_ok=True)
-        for target, data in targets.items():
-            if not os.path.lexists(target) or args.replace:
-                write_atomically(target, data)
-                written.append(target)
-        write_atomically(findings, updated.encode("utf-8"))
-    except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        if made:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise BadInput(f"cannot write ({exc.strerror or exc}): nothing was changed") from None
-    for key, origin in entry.origins.items():
-        print(f"build-report: {key} '{printable(getattr(entry, key))}' (from the page's "
-              f"{printable(origin)}: check it)", file=sys.stderr)
-    if args.replace:
-        print(f"build-report: replaced source '{args.id}' ({printable(entry.file)}, sha256 "
-              f"pinned); {replace_source.say_what_fails(findings, args.findings, args.id)}",
-              file=sys.stderr)
-        return 0
-    print(f"build-report: added source '{args.id}' ({printable(entry.file)}, sha256 pinned); "
-          "quote it: "
-          f"build-report find {args.id} \"words you remember\"", file=sys.stderr)
-    return 0
+    return updated
 
 
 def _read_findings(findings: Path) -> str:
@@ -237,23 +313,17 @@ def _sources_node(text: str, shown: str) -> yaml.Node:
     """The value under ``sources:``: a block list, whose end is where the new entry goes,
     or an empty one (``sources:`` or ``sources: []``) that the entry replaces."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        value = top_level_value(text, "sources")
     except yaml.YAMLError as exc:
         raise BadInput(f"{printable(shown)} is not valid YAML ({str(exc).splitlines()[0]}): "
                        "fix it first (build-report shows where)") from None
     except RecursionError:
         raise BadInput(f"{printable(shown)} nests too deeply to read: fix it first "
                        "(build-report shows where)") from None
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value != "sources":
-                continue
-            if isinstance(value, yaml.SequenceNode) and (not value.flow_style or
-                                                         not value.value):
-                return value
-            if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null") \
-                    and not value.value:
-                return value
+    if isinstance(value, yaml.SequenceNode) and (not value.flow_style or not value.value):
+        return value
+    if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null") and not value.value:
+        return value
     raise BadInput(f"{printable(shown)} has no 'sources:' list with entries written one "
                    "per line ('- id: ...'): add the source by hand")
 
@@ -350,10 +420,9 @@ def _lists_it_last(updated: str, entry: Entry, before: int) -> bool:
     """Whether the written text reads back with the entry, as given, after the sources
     there were: a safety net under the text editing, for layouts it did not foresee."""
     try:
-        root = yaml.compose(updated, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        sources = top_level_value(updated, "sources")
+    except (yaml.YAMLError, RecursionError):
         return False
-    sources = next((v for k, v in getattr(root, "value", ()) if k.value == "sources"), None)
     if not isinstance(sources, yaml.SequenceNode) or len(sources.value) != before + 1:
         return False
     last = sources.value[-1]

@@ -18,8 +18,9 @@ from ..findings import coverage, model, vocab
 from ..findings.origins import OriginRef
 from ..findings.quotes import Passage
 from ..findings.sources import SourceText, shown_controls
+from ..incremental import highlighted
 from .dates import reader_date
-from .highlight import Mark, render_source
+from .highlight import Mark
 
 if TYPE_CHECKING:
     from .view import Markdown
@@ -165,8 +166,8 @@ def render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
         marks[sid].append(Mark(passage_anchor(sid, parts), n, parts,
                                tuple(cited_by[(sid, parts)])))
     for source_id, source in sources.items():
-        source.text_html, source.split_passages = render_source(source.text,
-                                                                marks[source_id])
+        source.text_html, source.split_passages = highlighted(source_id, source.text,
+                                                              marks[source_id])
         source.cited = number_runs(sorted(m.number for m in marks[source_id]))
 
 

@@ -1,0 +1,84 @@
+"""What a process that builds again and again (``--watch``) keeps from one build to the
+next, so that a save costs what it changed: per source, the work that depends only on the
+source's text and the passages quoted from it.
+
+Each kept result is stored under its source id with the whole of its inputs as the key,
+and used only when the inputs are equal, so a build that reuses it writes the bytes a
+fresh build writes. Only the latest result per source is kept: memory follows the
+project, not the session. ``forget`` drops everything (a fresh state, for tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from functools import partial
+from typing import Generic, TypeVar
+
+from markupsafe import Markup
+
+from .findings import coverage, model
+from .findings.coverage import Sentence
+from .findings.quotes import Passage
+from .findings.sources import SourceText
+from .page import highlight
+
+Value = TypeVar("Value")
+
+
+class PerSource(Generic[Value]):
+    """The latest result of one computation for each source, with the inputs it came from."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[Hashable, Value]] = {}
+
+    def get(self, source_id: str, inputs: Hashable, compute: Callable[[], Value]) -> Value:
+        """The result for these inputs: kept when they are the last ones, else computed."""
+        held = self.kept.get(source_id)
+        if held is not None and held[0] == inputs:
+            return held[1]
+        value = compute()
+        self.kept[source_id] = (inputs, value)
+        return value
+
+    def keep_only(self, source_ids: set[str]) -> None:
+        for gone in set(self.kept) - source_ids:
+            del self.kept[gone]
+
+
+_SENTENCES: PerSource[list[Sentence]] = PerSource()
+_HIGHLIGHTED: PerSource[tuple[Markup, list[highlight.Mark]]] = PerSource()
+
+
+def sentences_by_source(findings: model.Findings, texts: dict[str, SourceText],
+                        passages: dict[tuple[str, int], Passage]
+                        ) -> dict[str, list[Sentence]]:
+    """coverage.by_source, reusing each source's sentences while its text and its quoted
+    stretches stay as they were."""
+    quoted: dict[str, list[tuple[int, int]]] = {s.id: [] for s in findings.sources}
+    for passage in passages.values():
+        quoted[passage.source].extend(passage.parts)
+    result = {}
+    for source in findings.sources:
+        text, stretches = texts[source.id].text, tuple(sorted(quoted[source.id]))
+        result[source.id] = _SENTENCES.get(source.id, (text, stretches),
+                                           partial(coverage.measure, text, stretches))
+    _SENTENCES.keep_only(set(result))
+    _HIGHLIGHTED.keep_only(set(result))
+    return result
+
+
+def highlighted(source_id: str, text: str, marks: Sequence[highlight.Mark]
+                ) -> tuple[Markup, list[highlight.Mark]]:
+    """highlight.render_source, reusing the source's HTML while its text and the passages
+    marked in it (with their numbers and the citations linking back) stay as they were.
+    The list is copied: the page's view may change its own."""
+    inputs = (text, tuple(marks))
+    html, split = _HIGHLIGHTED.get(source_id, inputs,
+                                   lambda: highlight.render_source(text, marks))
+    return html, list(split)
+
+
+def forget() -> None:
+    """Drop everything kept: the next build starts from a fresh state."""
+    _SENTENCES.kept.clear()
+    _HIGHLIGHTED.kept.clear()

@@ -1,0 +1,96 @@
+"""A build in a long-lived process (as --watch rebuilds) writes the bytes of a fresh full
+build, whatever was edited between builds: random edits to a generated project, each
+rebuilt in one process and compared with a build in a fresh process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing import incremental
+from briefing.build import build
+from briefing.page import highlight
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import benchmark
+
+CLAIMS, SOURCES = 24, 3
+
+
+def _fresh_build(findings: Path, out: Path) -> dict[str, bytes]:
+    """The report a new process writes for these findings: nothing kept from before."""
+    subprocess.run([sys.executable, str(ROOT / "build_report.py"), "--findings",
+                    str(findings), "--out", str(out)], check=True, capture_output=True)
+    return {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def _edit(folder: Path, kind: str, n: int) -> None:
+    findings = folder / "findings.yaml"
+    text = findings.read_text(encoding="utf-8")
+    claim = n % CLAIMS
+    if kind == "statement":
+        text = text.replace(f"statement: Claim {claim}.", f"statement: Claim {claim} ed{n}.")
+    elif kind == "quote":  # a quote cut short by its last word: another passage
+        lines = text.splitlines(keepends=True)
+        quotes = [i for i, line in enumerate(lines) if line.count(" ") > 12 and "quote: '" in line]
+        if quotes:
+            i = quotes[claim % len(quotes)]
+            lines[i] = lines[i].rstrip("\n").rsplit(" ", 1)[0] + "'\n"
+        text = "".join(lines)
+    elif kind == "source":  # a source gains a sentence nobody quotes
+        source = folder / "sources" / f"s{n % SOURCES}.txt"
+        source.write_text(source.read_text(encoding="utf-8") + f"An added line {n}.\n",
+                          encoding="utf-8")
+    elif kind == "drop":  # the last claim goes
+        head, sep, _ = text.rpartition("\n  - id: c")
+        text = head + "\n" if sep and head.count("\n  - id: c") > 2 else text
+    findings.write_text(text, encoding="utf-8")
+
+
+EDITS = st.lists(st.tuples(st.sampled_from(["statement", "quote", "source", "drop"]),
+                           st.integers(0, 10_000)), min_size=1, max_size=4)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("incremental") / "p"
+    benchmark.generate(folder, CLAIMS, source_kb=6, sources=SOURCES)
+    return folder
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=EDITS)
+def test_every_rebuild_in_one_process_is_byte_identical_to_a_fresh_build(
+        project: Path, edits: list[tuple[str, int]]) -> None:
+    findings = project / "findings.yaml"
+    for kind, n in edits:
+        _edit(project, kind, n)
+        kept, _ = build(findings, "findings.yaml", out=project / "report")
+        assert kept == _fresh_build(findings, project / "fresh"), (kind, n)
+
+
+def test_a_source_whose_text_and_passages_stay_is_not_highlighted_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the source that changed is rendered again on a rebuild."""
+    incremental.forget()
+    findings = benchmark.generate(tmp_path / "p", CLAIMS, source_kb=6, sources=SOURCES)
+    first, _ = build(findings, "findings.yaml")
+    rendered: list[str] = []
+    real = highlight.render_source
+
+    def counting(text: str, marks: list[highlight.Mark]) -> object:
+        rendered.append(text)
+        return real(text, marks)
+
+    monkeypatch.setattr(highlight, "render_source", counting)
+    assert build(findings, "findings.yaml")[0] == first and rendered == []
+    _edit(tmp_path / "p", "source", 1)
+    build(findings, "findings.yaml")
+    assert len(rendered) == 1 and rendered[0].endswith("An added line 1.\n")
