@@ -53,3 +53,24 @@ def test_a_rebuild_keeps_only_the_latest_index_of_each_source(
     gc.collect()
     assert first() is None
     assert list(quotes._INDEXED) == ["news"]
+
+
+def test_the_closest_passage_is_searched_for_within_a_budget(
+        project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many mistyped quotes against a long source once cost seconds each: past a budget of
+    source searched, a quote not found is reported without a suggestion."""
+    from briefing.build import build
+    from briefing.errors import InvalidFindings
+    from conftest import SAMPLE_FINDINGS
+
+    monkeypatch.setattr(quotes, "SUGGEST_BUDGET", 1)
+    findings = project(SAMPLE_FINDINGS.replace(
+        "quote: about 1,200 volunteers joined the clean-up",
+        "quote: about 1,200 volunteers jumped the clean-up").replace(
+        "quote: \"The mayor's office put", "quote: \"The mayor's office set"))
+    with pytest.raises(InvalidFindings) as raised:
+        build(findings, "findings.yaml")
+    messages = [p.message for p in raised.value.problems.errors]
+    assert len(messages) == 2
+    assert "closest passage at" in messages[0]
+    assert "no closest passage is searched for" in messages[1]

@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pdf_fixture import encrypted, make_pdf, with_roman_front_matter
 
+from briefing.cli import main
 from conftest import Run
 
 Runner = Callable[..., Run]
@@ -125,6 +127,19 @@ def test_a_page_map_that_does_not_fit_its_text_is_an_error(folder: Path, run: Ru
     result = run("--findings", str(folder / "findings.yaml"), "--out", str(folder / "out"))
     assert result.code == 1
     assert "has 2 pages but its page map 'note.pages.json' labels 1" in result.stderr
+
+
+def test_a_page_map_is_never_read_through_a_link(folder: Path, run: Runner,
+                                                 tmp_path: Path) -> None:
+    """A map linked to a file outside the project would put that file's words on the page."""
+    outside = tmp_path / "elsewhere.json"
+    outside.write_text('{"labels": ["SECRET-A", "SECRET-B"]}\n')
+    (folder / "sources" / "note.txt").write_text("A short note.\n\f\nPage two.\n")
+    (folder / "sources" / "note.pages.json").symlink_to(outside)
+    result = run("--findings", str(folder / "findings.yaml"), "--out", str(folder / "out"))
+    assert result.code == 1
+    assert "page map 'note.pages.json'" in result.stderr and "link" in result.stderr
+    assert not (folder / "out").exists()
 
 
 # Correcting a source
@@ -301,3 +316,13 @@ def test_a_reference_is_linked_listed_and_its_id_is_its_own(folder: Path, run: R
     clash = run("--findings", str(findings), "--out", str(folder / "out2"))
     assert clash.code == 1
     assert "reference id 'note' is also the id of a source" in clash.stderr
+
+
+def test_find_writes_a_control_that_reorders_text_as_its_escape(folder: Path, run: Runner,
+                                                                capsys: Any) -> None:
+    (folder / "sources" / "note.txt").write_text("The minister \u202edeined\u202c the report.\n")
+    capsys.readouterr()
+    code = main(["find", "minister", "report", "--source", "note", "--findings",
+                 str(folder / "findings.yaml")])
+    out = capsys.readouterr().out
+    assert code == 0 and "\u202e" not in out and "\\u202e" in out

@@ -237,6 +237,9 @@ def _stored_name(args: argparse.Namespace, kind: str) -> str:
     name: str = args.name or (f"{args.id}.txt" if kind != "text" else Path(args.file).name)
     if "/" in name or name in ("..", "") or os.sep in name:
         raise UsageError(f"--name '{name}' is not a file name: give a name without folders")
+    if kind != "text" and Path(name).suffix.lower() in (".html", ".htm", ".pdf"):
+        raise UsageError(f"--name '{name}' would be the name of the page or PDF kept beside "
+                         "the text: give the text's own name, like report.txt")
     if name.startswith("."):
         raise BadInput(f"{printable(args.file)} is a hidden file: hidden files are never read "
                        "as sources; copy the text into a file whose name has no leading dot")
@@ -329,11 +332,32 @@ def _sources_node(text: str, shown: str) -> yaml.Node:
 
 
 def _read_file(path: Path, name: str) -> bytes:
+    _refuse_hidden(path, name)
     try:
         return read_regular(path, pdf_source.MAX_PDF_BYTES if name.lower().endswith(".pdf")
                             else MAX_FILE_BYTES)
     except UnreadableFile as exc:
         raise BadInput(f"{printable(str(path))} {exc}") from None
+
+
+def _refuse_hidden(path: Path, name: str) -> None:
+    """A hidden file, one in a hidden folder, or a link to one is never taken as a source,
+    whatever name it is added under: .env, ~/.ssh/... would otherwise end up in the
+    briefing. The path as given is looked at, and where a link leads, from the folder the
+    link is in."""
+    try:
+        where = path.resolve(strict=True)
+        near = path.absolute().parent.resolve()
+    except (OSError, RuntimeError):
+        return  # not there, or a loop: the read says so
+    led = Path(os.path.relpath(where, near)).parts
+    for shown, parts in (("", path.parts), (", where its link leads", led)):
+        hidden = next((p for p in parts if p.startswith(".") and p not in (".", "..")), None)
+        if hidden:
+            raise BadInput(f"{printable(name)} is hidden ('{printable(hidden)}' starts with a "
+                           f"dot{shown}): hidden files and folders are never read as sources, "
+                           "so that nothing private ends up in the briefing; copy the text "
+                           "into an ordinary file first")
 
 
 def _extract(raw: bytes, shown: str) -> tuple[bytes, dict[str, Said]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import BadInput, Problems, UsageError, did_you_mean, printable
+from ..errors import BadInput, Problems, UsageError, did_you_mean, line_column, printable
 from ..findings import structure
 from ..findings.coverage import split_sentences
 from ..findings.load import Document, load_findings
@@ -135,16 +135,13 @@ def _units(text: str) -> list[tuple[int, int]]:
 
 
 def _print(hit: Hit, text: SourceText, file: str, distinct: int) -> None:
-    line, col = _line_col(text.text, hit.start)
+    line, col = line_column(text.text, hit.start)
     quote = " ".join(text.text[hit.start:hit.end].split())
     scalar = yaml.safe_dump(quote, allow_unicode=True, width=10_000,
                             default_style='"').removesuffix("\n...\n").strip()
     print(f"# {printable(file)}:{line}:{col} source '{hit.source}' ({hit.held} of {distinct} "
           "words found)")
     print(f"      - source: {hit.source}")
-    print(f"        quote: {scalar}")
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    # A control that reorders or hides text (U+202E) is written as its escape, which the
+    # double-quoted YAML scalar reads back as the same character.
+    print(f"        quote: {printable(scalar)}")

@@ -78,9 +78,16 @@ def hides(style: str) -> bool:
         return True
     if any(_ZERO.match(declared.get(name, "1")) for name in ("opacity", "font-size")):
         return True
-    if declared.get("color") == "transparent":
+    if _faint(declared.get("opacity", "")) or _tiny(declared.get("font-size", "")):
         return True
-    if re.search(r"scale[xy]?\(\s*0*\.?0+\s*[,)]", declared.get("transform", "")):
+    if _invisible_colour(declared):
+        return True
+    transform = declared.get("transform", "")
+    if re.search(r"scale[xy]?\(\s*0*\.?0+\s*[,)]", transform) or any(
+            _far_off("-" + value.strip().lstrip("-"))  # moved away either way
+            for value in re.findall(r"translate[xy]?\(([^,)]+)", transform)):
+        return True
+    if re.search(r"opacity\(\s*0*\.?0+%?\s*\)", declared.get("filter", "")):
         return True
     if _clipped_away(declared):
         return True
@@ -108,8 +115,39 @@ def _clipped_away(declared: dict[str, str]) -> bool:
         sizes = [float(n) for n in re.findall(r"-?\d*\.?\d+", clip.group(1))]
         if sizes and max(sizes) <= 1:
             return True
-    inset = re.fullmatch(r"inset\(\s*(\d*\.?\d+)%\s*\)", declared.get("clip-path", ""))
-    return inset is not None and float(inset.group(1)) >= 50
+    path = declared.get("clip-path", "")
+    inset = re.fullmatch(r"inset\(\s*(\d*\.?\d+)%\s*\)", path)
+    if inset is not None and float(inset.group(1)) >= 50:
+        return True
+    return re.fullmatch(r"(?:circle|ellipse)\(\s*0*\.?0+(?:[a-z%]+)?(?:\s.*)?\)", path) is not None
+
+
+def _faint(value: str) -> bool:
+    """An opacity no reader sees through: under a tenth."""
+    try:
+        number = float(value[:-1]) / 100 if value.endswith("%") else float(value)
+    except ValueError:
+        return False
+    return number < 0.1
+
+
+def _tiny(value: str) -> bool:
+    """Type under a pixel high."""
+    length = _LENGTH.match(value)
+    if not length or (length.group(2) or "px") in ("%", "vw", "vh"):
+        return False
+    return float(length.group(1)) * _PX_PER[length.group(2) or "px"] < 1
+
+
+def _invisible_colour(declared: dict[str, str]) -> bool:
+    """Text coloured transparent (also by an alpha of 0), or the colour of its own
+    background."""
+    colour = declared.get("color", "")
+    if colour == "transparent" or re.fullmatch(
+            r"(?:rgba|hsla)\(.*[,/]\s*0*\.?0+%?\s*\)|#[0-9a-f]{6}00|#[0-9a-f]{3}0", colour):
+        return True
+    background = declared.get("background-color") or declared.get("background", "")
+    return bool(colour) and colour == background
 
 
 def _far_off(value: str) -> bool:

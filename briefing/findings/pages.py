@@ -32,10 +32,12 @@ def with_labels(text_path: Path, source: SourceText) -> SourceText:
     if BREAK not in source.text:
         return source
     path = map_path(text_path)
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         return source
     try:
-        data = json.loads(read_regular(path, MAX_MAP_BYTES).decode("utf-8"))
+        # Never through a link: a map is the project's own file, kept beside its text.
+        data = json.loads(read_regular(path, MAX_MAP_BYTES, follow_links=False)
+                          .decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         raise SourceReadError(f"has a page map '{path.name}' that is not JSON: restore it, "
                               "or remove it to number the pages 1, 2, 3...") from None

@@ -41,6 +41,10 @@ MAX_PLACES = 100_000
 # From this length on, a text's words are indexed and a quote is looked up at the places of
 # its rarest word: a long transcript quoted thousands of times is not read through for each.
 INDEX_FROM = 1_000_000
+# The closest passage to a quote not found is searched for until this many characters of
+# source have been gone through in one build: a file of many mistyped quotes against a long
+# transcript still ends in seconds, each quote reported, the first ones with a suggestion.
+SUGGEST_BUDGET = 50_000_000
 
 
 class Passage(NamedTuple):
@@ -96,7 +100,8 @@ class IndexedSource:
     def __init__(self, source_id: str, text: str) -> None:
         self.id = source_id
         self.text = text
-        self.located: dict[tuple[str, str], tuple[list[tuple[int, int]] | None, str]] = {}
+        self.located: dict[tuple[str, str, bool],
+                           tuple[list[tuple[int, int]] | None, str]] = {}
         self.folded, self.index = fold(text)
         spans = paragraph_spans(text) or [(0, len(text))]
         self.paragraph_starts = [start for start, _ in spans]
@@ -211,19 +216,25 @@ def verify_quotes(checked: Validated, doc: Document, problems: Problems
     forget_sources(set(indexed))
     paths = {s.id: s.file for _, s in checked.sources}
     resolved: dict[tuple[str, int], Passage] = {}
+    budget = SUGGEST_BUDGET
     for ci, claim in checked.claims:
         for ei, ev in enumerate(claim.evidence):
             source = indexed.get(ev.source)
             if source is None:
                 continue  # its source could not be read: already reported
             where = doc.at(("claims", ci, "evidence", ei, "quote"))
-            found, message = _located(ev.quote, source, paths[ev.source])
+            found, message = _located(ev.quote, source, paths[ev.source], budget > 0)
             if found is None:
                 problems.error(where, message)
+                if "closest passage at" in message or "no passage resembles" in message:
+                    budget -= len(source.text)
                 continue
             start, end = found[0][0], found[-1][1]
             resolved[(claim.id, ei)] = Passage(ev.source, start, end, tuple(found),
                                                page_of(checked.texts[ev.source], start, end))
+    for source in indexed.values():
+        if len(source.text) >= INDEX_FROM:
+            source.__dict__.pop("words", None)  # the closest-passage search's, rebuilt if asked
     return resolved
 
 
@@ -243,12 +254,12 @@ def _indexed(source_id: str, text: str) -> IndexedSource:
     return kept
 
 
-def _located(quote: str, source: IndexedSource, shown_path: str
+def _located(quote: str, source: IndexedSource, shown_path: str, suggest: bool
              ) -> tuple[list[tuple[int, int]] | None, str]:
-    key = (quote, shown_path)
+    key = (quote, shown_path, suggest)
     found = source.located.get(key)
     if found is None:
-        found = locate(quote, source, shown_path)
+        found = locate(quote, source, shown_path, suggest)
         if len(source.located) < MAX_KEPT_PLACES:
             source.located[key] = found
     return found
@@ -260,7 +271,7 @@ def forget_sources(kept: set[str]) -> None:
         del _INDEXED[source_id]
 
 
-def locate(quote: str, source: IndexedSource, shown_path: str
+def locate(quote: str, source: IndexedSource, shown_path: str, suggest: bool = True
            ) -> tuple[list[tuple[int, int]] | None, str]:
     """The quoted stretches as original offsets, or ``None`` and the reason."""
     needle = _without_outer_ellipses(fold(quote)[0])
@@ -302,6 +313,10 @@ def locate(quote: str, source: IndexedSource, shown_path: str
             return None, (f"the parts of the quote around '...' are in different paragraphs "
                           f"of source '{source.id}': an ellipsis may leave out words only "
                           "within one paragraph; cite each paragraph as its own evidence")
+    if not suggest:
+        return None, (f"quote not found in source '{source.id}' (no closest passage is "
+                      "searched for: this build has looked through its sources for many "
+                      f"quotes not found already); copy the words exactly from {shown_path}")
     return None, not_found(needle, source, shown_path)
 
 

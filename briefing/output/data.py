@@ -99,7 +99,8 @@ def _moment(moment: dt.date | None) -> str:
     return when.iso(moment) if moment else ""
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# With their full-width forms, which some spreadsheets read as the same signs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _inert(cell: str) -> str:

@@ -61,6 +61,15 @@ HIDDEN = {
                                   style="/* print */ .x-note { display: none !important }"),
     "style rule on an id": page(f'{ARTICLE}<p id="n1">{PLANTED}.</p>',
                                 style="p#n1{visibility:hidden}"),
+    "alpha 0": page(f'{ARTICLE}<p style="color: rgba(0,0,0,0)">{PLANTED}.</p>'),
+    "colour of the background": page(f'{ARTICLE}<p style="color:#fff;background:#fff">'
+                                     f"{PLANTED}.</p>"),
+    "faint": page(f'{ARTICLE}<p style="opacity:0.001">{PLANTED}.</p>'),
+    "tiny type": page(f'{ARTICLE}<p style="font-size:0.1px">{PLANTED}.</p>'),
+    "translated away": page(f'{ARTICLE}<p style="transform:translateX(-10000px)">'
+                            f"{PLANTED}.</p>"),
+    "clipped to a point": page(f'{ARTICLE}<p style="clip-path:circle(0)">{PLANTED}.</p>'),
+    "filtered out": page(f'{ARTICLE}<p style="filter:opacity(0)">{PLANTED}.</p>'),
     "inside a hidden element": page(f'{ARTICLE}<div style="display:none"><p>{PLANTED}.</p>'
                                     "</div>"),
 }

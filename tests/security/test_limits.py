@@ -157,6 +157,16 @@ def test_estimates_csv_neutralises_formulas_in_every_text_column() -> None:
         "said_by": "'\t=1+1", "claim_id": "'-1-1", "source_ids": "'-src", "value": "5"}
 
 
+def test_estimates_csv_neutralises_full_width_formula_signs() -> None:
+    estimate = model.Estimate(quantity="\uff1d1+1", estimator="\uff0bcmd",
+                              location="\uff20sum", value=5)
+    claim = model.Claim(id="c", statement="x", said_by="\uff0d2", evidence=(
+        model.Evidence(source="src", quote="x"),), estimate=estimate)
+    rows = list(csv.DictReader(io.StringIO(render_csv(_findings([claim])).decode())))
+    assert [rows[0][k][:1] for k in ("quantity", "estimator", "location", "said_by")] == \
+        ["'"] * 4
+
+
 def test_a_source_s_bidirectional_controls_are_shown_as_codes_on_the_page(
         project: Project, run: Runner) -> None:
     text = SAMPLE_TEXT + "The council \u202edeined\u202c it.\n"
