@@ -45,15 +45,45 @@ from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ("the", "officials", "said", "that", "about", "ships", "were", "waiting", "near",
-         "harbour", "crews", "storm", "crane", "river", "volunteers", "counted", "reported",
-         "estimated", "later", "council", "agency")
-ROWS = ("cold", "warm", "watch", "large", "linear", "hostile", "watch1k", "watch10k", "find",
-        "addsrc", "check")
+WORDS = (
+    "the",
+    "officials",
+    "said",
+    "that",
+    "about",
+    "ships",
+    "were",
+    "waiting",
+    "near",
+    "harbour",
+    "crews",
+    "storm",
+    "crane",
+    "river",
+    "volunteers",
+    "counted",
+    "reported",
+    "estimated",
+    "later",
+    "council",
+    "agency",
+)
+ROWS = (
+    "cold",
+    "warm",
+    "watch",
+    "large",
+    "linear",
+    "hostile",
+    "watch1k",
+    "watch10k",
+    "find",
+    "addsrc",
+    "check",
+)
 
 
-def generate(folder: Path, claims: int, source_kb: int, sources: int = 1, seed: int = 1
-             ) -> Path:
+def generate(folder: Path, claims: int, source_kb: int, sources: int = 1, seed: int = 1) -> Path:
     """A valid project: ``sources`` texts of about ``source_kb`` KiB in all, ``claims``
     claims spread over them, each quoting the opening of a sentence; every tenth claim
     carries an estimate."""
@@ -75,19 +105,31 @@ def generate(folder: Path, claims: int, source_kb: int, sources: int = 1, seed: 
                 sentences.append(f"Item {n} " + " ".join(words) + f" {n * 7:,}.")
             paragraphs.append(" ".join(sentences))
             size += len(paragraphs[-1]) + 1
-        (folder / "sources" / f"{sid}.txt").write_text("\n".join(paragraphs) + "\n",
-                                                       encoding="utf-8")
+        (folder / "sources" / f"{sid}.txt").write_text(
+            "\n".join(paragraphs) + "\n", encoding="utf-8"
+        )
         lines += [f"  - id: {sid}", f"    file: sources/{sid}.txt", f"    title: Source {s}"]
     lines.append("claims:")
     for i in range(claims):
         item = 1 + i * len(openings) // claims  # spread over every source
         sid, quote = openings[item - 1]
-        lines += [f"  - id: c{i}", f"    statement: Claim {i}.", "    said_by: Someone",
-                  "    credibility: 3", "    evidence:", f"      - source: {sid}",
-                  f"        quote: '{quote}'"]
+        lines += [
+            f"  - id: c{i}",
+            f"    statement: Claim {i}.",
+            "    said_by: Someone",
+            "    credibility: 3",
+            "    evidence:",
+            f"      - source: {sid}",
+            f"        quote: '{quote}'",
+        ]
         if i % 10 == 0:
-            lines += ["    estimate:", "      quantity: Things", "      estimator: Someone",
-                      f"      location: Place {i % 7}", f"      value: {item}"]
+            lines += [
+                "    estimate:",
+                "      quantity: Things",
+                "      estimator: Someone",
+                f"      location: Place {i % 7}",
+                f"      value: {item}",
+            ]
     findings = folder / "findings.yaml"
     findings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return findings
@@ -108,8 +150,9 @@ class Cold(NamedTuple):
 def run_cold(argv: list[str]) -> Cold:
     """One fresh Python process running ``argv``."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, *argv], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [sys.executable, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -138,9 +181,11 @@ def cold(runs: int, out: Path) -> str:
         build.append(run_cold(argv))
     b, t = (statistics.median(r.seconds for r in rows) for rows in (base, build))
     bc, tc = (statistics.median(r.cpu for r in rows) for rows in (base, build))
-    return (f"cold build of findings.yaml: {t * 1000:.0f} ms = {t / b:.2f}× the import of "
-            f"yaml, jinja2, markdown_it ({b * 1000:.0f} ms)  [target ≤ 2.0×]\n"
-            f"  in processor time: {tc * 1000:.0f} ms = {tc / bc:.2f}× ({bc * 1000:.0f} ms)")
+    return (
+        f"cold build of findings.yaml: {t * 1000:.0f} ms = {t / b:.2f}× the import of "
+        f"yaml, jinja2, markdown_it ({b * 1000:.0f} ms)  [target ≤ 2.0×]\n"
+        f"  in processor time: {tc * 1000:.0f} ms = {tc / bc:.2f}× ({bc * 1000:.0f} ms)"
+    )
 
 
 def warm(runs: int, out: Path) -> str:
@@ -161,12 +206,27 @@ def warm(runs: int, out: Path) -> str:
 def watch(runs: int, out: Path) -> str:
     """Median time from a save of the findings to the served page after the reload event."""
     project = out / "watched"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".*", "report", "tests", "bench", "node_modules", "*.egg-info"))
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".*", "report", "tests", "bench", "node_modules", "*.egg-info"
+        ),
+    )
     findings = project / "findings.yaml"
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "build_report.py"), "--findings", str(findings),
-         "--watch", "--port", "0"], stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            str(ROOT / "build_report.py"),
+            "--findings",
+            str(findings),
+            "--watch",
+            "--port",
+            "0",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = _served_url(server)
         times = []
@@ -197,27 +257,30 @@ def _served_url(server: subprocess.Popen[str]) -> str:
 
 def large(runs: int, out: Path) -> str:
     t, mib, _ = _generated(out, 10_000, 500, min(runs, 3))
-    return (f"generated 10,000 claims, 500 sources, cold: {t:.2f} s, peak {mib:.0f} MiB  "
-            "[target ≤ 5 s, ≤ 500 MB]")
+    return (
+        f"generated 10,000 claims, 500 sources, cold: {t:.2f} s, peak {mib:.0f} MiB  "
+        "[target ≤ 5 s, ≤ 500 MB]"
+    )
 
 
 def linear(runs: int, out: Path) -> str:
     big, _, _ = _generated(out, 10_000, 500, min(runs, 3))
     small, _, _ = _generated(out, 1_000, 50, min(runs, 3))
-    return (f"10k build ÷ 1k build: {big / small:.1f} ({big:.2f} s ÷ {small:.2f} s)  "
-            "[target ≤ 11]")
+    return f"10k build ÷ 1k build: {big / small:.1f} ({big:.2f} s ÷ {small:.2f} s)  [target ≤ 11]"
 
 
-HOSTILE_HEAD = ("briefing:\n  title: Hostile\n  as_of: 2025-01-01\nsources:\n  - id: big\n"
-                "    file: sources/big.txt\n    title: Big\nclaims:\n  - id: c\n"
-                "    statement: A claim.\n    said_by: Someone\n    credibility: 3\n"
-                "    evidence:\n      - source: big\n        quote: ")
+HOSTILE_HEAD = (
+    "briefing:\n  title: Hostile\n  as_of: 2025-01-01\nsources:\n  - id: big\n"
+    "    file: sources/big.txt\n    title: Big\nclaims:\n  - id: c\n"
+    "    statement: A claim.\n    said_by: Someone\n    credibility: 3\n"
+    "    evidence:\n      - source: big\n        quote: "
+)
 
 
 def _words(size: int) -> str:
     """About ``size`` characters of distinct-looking words, without figures."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    words = ("".join(letters[i // 26 ** k % 26] for k in range(4)) for i in range(size))
+    words = ("".join(letters[i // 26**k % 26] for k in range(4)) for i in range(size))
     text, length = [], 0
     for word in words:
         text.append(word)
@@ -231,14 +294,20 @@ def hostile(runs: int, out: Path) -> str:
     """Seconds for each input the security review used to hang or crash the build."""
     whole = _words(1_000_000)
     cases = {
-        "elided quote whose last piece is nowhere, 1 MB of 'a b'":
-            ("a b " * 250_000, "'a ... zzz'"),
+        "elided quote whose last piece is nowhere, 1 MB of 'a b'": (
+            "a b " * 250_000,
+            "'a ... zzz'",
+        ),
         "20,000-character quote, 1 MB of one letter": ("a" * 1_000_000, "'" + "a" * 20_000 + "'"),
         "50,000 nested brackets": ("text\n", None),
-        "500 ellipses between 'a's, 1 MB of 'a b'":
-            ("a b " * 250_000, "'" + " ... ".join(["a"] * 500) + " ... zzz'"),
-        "a 1 MB source quoted whole with a typo in its last word":
-            (whole, json.dumps(whole.rsplit(" ", 1)[0] + " zzzzz")),
+        "500 ellipses between 'a's, 1 MB of 'a b'": (
+            "a b " * 250_000,
+            "'" + " ... ".join(["a"] * 500) + " ... zzz'",
+        ),
+        "a 1 MB source quoted whole with a typo in its last word": (
+            whole,
+            json.dumps(whole.rsplit(" ", 1)[0] + " zzzzz"),
+        ),
     }
     lines: list[str] = []
     for name, (text, quote) in cases.items():
@@ -246,12 +315,16 @@ def hostile(runs: int, out: Path) -> str:
         (folder / "sources").mkdir(parents=True)
         (folder / "sources" / "big.txt").write_text(text, encoding="utf-8")
         findings = folder / "findings.yaml"
-        findings.write_text(HOSTILE_HEAD + quote + "\n" if quote else
-                            "briefing: " + "[" * 50_000 + "\n", encoding="utf-8")
+        findings.write_text(
+            HOSTILE_HEAD + quote + "\n" if quote else "briefing: " + "[" * 50_000 + "\n",
+            encoding="utf-8",
+        )
         start = time.perf_counter()
-        code = subprocess.run([sys.executable, *build_argv(findings, folder / "report")],
-                              stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL).returncode
+        code = subprocess.run(
+            [sys.executable, *build_argv(findings, folder / "report")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ).returncode
         lines.append(f"  {name}: {time.perf_counter() - start:.2f} s, exit {code}")
     return "hostile findings (each must fail fast, exit 1):\n" + "\n".join(lines)
 
@@ -269,8 +342,18 @@ def watch_generated(claims: int, runs: int, out: Path) -> str:
     folder = out / f"watched-{claims}"
     findings = generate(folder, claims, source_kb=sources * 10, sources=sources)
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "build_report.py"), "--findings", str(findings),
-         "--watch", "--port", "0"], stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            str(ROOT / "build_report.py"),
+            "--findings",
+            str(findings),
+            "--watch",
+            "--port",
+            "0",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     walls, cpus = [], []
     try:
         url = _served_url(server)
@@ -281,8 +364,9 @@ def watch_generated(claims: int, runs: int, out: Path) -> str:
             time.sleep(0.4)  # let the watcher settle before the save
             cpu = _cpu_of(server.pid)
             start = time.perf_counter()
-            findings.write_text(original.replace(target, f"statement: {edit}.", 1),
-                                encoding="utf-8")
+            findings.write_text(
+                original.replace(target, f"statement: {edit}.", 1), encoding="utf-8"
+            )
             while edit.encode() not in urllib.request.urlopen(url, timeout=30).read():
                 time.sleep(0.002)
             walls.append(time.perf_counter() - start)
@@ -291,10 +375,12 @@ def watch_generated(claims: int, runs: int, out: Path) -> str:
         server.terminate()
         server.wait(timeout=10)
     target_ms = 150 if claims <= 1_000 else 1_000
-    return (f"save → page holding the edit under --watch, {claims:,} claims, {sources} "
-            f"sources: {statistics.median(walls) * 1000:.0f} ms median "
-            f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f}); the server's "
-            f"processor time {statistics.median(cpus) * 1000:.0f} ms  [target ≤ {target_ms} ms]")
+    return (
+        f"save → page holding the edit under --watch, {claims:,} claims, {sources} "
+        f"sources: {statistics.median(walls) * 1000:.0f} ms median "
+        f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f}); the server's "
+        f"processor time {statistics.median(cpus) * 1000:.0f} ms  [target ≤ {target_ms} ms]"
+    )
 
 
 def watch1k(runs: int, out: Path) -> str:
@@ -305,47 +391,69 @@ def watch10k(runs: int, out: Path) -> str:
     return watch_generated(10_000, runs, out)
 
 
-def _cold_row(argv: list[str], runs: int, before: Callable[[], None] | None = None
-              ) -> tuple[float, float, float]:
+def _cold_row(
+    argv: list[str], runs: int, before: Callable[[], None] | None = None
+) -> tuple[float, float, float]:
     """Median wall seconds, median processor seconds and peak MiB of ``runs`` fresh runs."""
     results = []
     for _ in range(runs):
         if before:
             before()
         results.append(run_cold(argv))
-    return (statistics.median(r.seconds for r in results),
-            statistics.median(r.cpu for r in results), max(r.mib for r in results))
+    return (
+        statistics.median(r.seconds for r in results),
+        statistics.median(r.cpu for r in results),
+        max(r.mib for r in results),
+    )
 
 
 def find(runs: int, out: Path) -> str:
     _, _, findings = _generated(out, 10_000, 500, 1)
-    argv = [str(ROOT / "build_report.py"), "find", "--findings", str(findings),
-            "officials", "said", "harbour", "crews"]
+    argv = [
+        str(ROOT / "build_report.py"),
+        "find",
+        "--findings",
+        str(findings),
+        "officials",
+        "said",
+        "harbour",
+        "crews",
+    ]
     wall, cpu, _ = _cold_row(argv, runs)
-    return (f"find across 500 sources, cold: {wall * 1000:.0f} ms, processor "
-            f"{cpu * 1000:.0f} ms  [target ≤ 200 ms]")
+    return (
+        f"find across 500 sources, cold: {wall * 1000:.0f} ms, processor "
+        f"{cpu * 1000:.0f} ms  [target ≤ 200 ms]"
+    )
 
 
 def addsrc(runs: int, out: Path) -> str:
     _, _, findings = _generated(out, 10_000, 500, 1)
     original = findings.read_bytes()
     text = out / "new-source.txt"
-    text.write_text("A new source. It says something new about the harbour.\n",
-                    encoding="utf-8")
+    text.write_text("A new source. It says something new about the harbour.\n", encoding="utf-8")
     added = findings.parent / "sources" / "new-source.txt"
 
     def reset() -> None:
         findings.write_bytes(original)
         added.unlink(missing_ok=True)
 
-    argv = [str(ROOT / "build_report.py"), "add-source", str(text), "--id", "new-source",
-            "--findings", str(findings)]
+    argv = [
+        str(ROOT / "build_report.py"),
+        "add-source",
+        str(text),
+        "--id",
+        "new-source",
+        "--findings",
+        str(findings),
+    ]
     try:
         wall, cpu, _ = _cold_row(argv, runs, reset)
     finally:
         reset()
-    return (f"add-source into 10,000 claims, cold: {wall * 1000:.0f} ms, processor "
-            f"{cpu * 1000:.0f} ms  [target ≤ 1 s]")
+    return (
+        f"add-source into 10,000 claims, cold: {wall * 1000:.0f} ms, processor "
+        f"{cpu * 1000:.0f} ms  [target ≤ 1 s]"
+    )
 
 
 def check(runs: int, out: Path) -> str:
@@ -355,8 +463,10 @@ def check(runs: int, out: Path) -> str:
     checking = [*build, "--check"]
     b_wall, b_cpu, _ = _cold_row(build, min(runs, 3))
     c_wall, c_cpu, _ = _cold_row(checking, min(runs, 3))
-    return (f"--check of 10,000 claims, cold: {c_wall:.2f} s (processor {c_cpu:.2f} s); its "
-            f"build {b_wall:.2f} s (processor {b_cpu:.2f} s)  [target: check ≤ build]")
+    return (
+        f"--check of 10,000 claims, cold: {c_wall:.2f} s (processor {c_cpu:.2f} s); its "
+        f"build {b_wall:.2f} s (processor {b_cpu:.2f} s)  [target: check ≤ build]"
+    )
 
 
 _GENERATED: dict[tuple[int, int], tuple[float, float, Path]] = {}
@@ -375,8 +485,13 @@ def _generated(out: Path, claims: int, sources: int, runs: int) -> tuple[float, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", nargs="+", choices=ROWS, default=list(ROWS),
-                        help="the rows to measure (default: all)")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=ROWS,
+        default=list(ROWS),
+        help="the rows to measure (default: all)",
+    )
     parser.add_argument("--runs", type=int, default=7, help="runs per cold measurement")
     parser.add_argument("--claims", type=int, help="instead: one generated project this big")
     parser.add_argument("--sources", type=int, default=1)
@@ -384,23 +499,39 @@ def main() -> None:
     args = parser.parse_args()
     # Byte-compile the package first, as an install does: a user's builds import .pyc
     # files, not sources compiled afresh on each run.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "briefing")],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "briefing")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        print(f"Python {platform.python_version()} on {platform.system()}, "
-              f"{os.cpu_count()} CPUs; LANG={os.environ.get('LANG', '')!r}, "
-              f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}")
+        print(
+            f"Python {platform.python_version()} on {platform.system()}, "
+            f"{os.cpu_count()} CPUs; LANG={os.environ.get('LANG', '')!r}, "
+            f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}"
+        )
         if args.claims is not None:
             findings = generate(out / "gen", args.claims, args.source_kb, args.sources)
             t, mib = median_cold(build_argv(findings, out / "gen" / "report"), args.runs)
-            print(f"{args.claims} claims, {args.sources} source(s), {args.source_kb} KiB: "
-                  f"{t:.2f} s median of {args.runs}, peak {mib:.0f} MiB")
+            print(
+                f"{args.claims} claims, {args.sources} source(s), {args.source_kb} KiB: "
+                f"{t:.2f} s median of {args.runs}, peak {mib:.0f} MiB"
+            )
             return
         rows: dict[str, Callable[[int, Path], str]] = {
-            "cold": cold, "warm": warm, "watch": watch, "large": large, "linear": linear,
-            "hostile": hostile, "watch1k": watch1k, "watch10k": watch10k, "find": find,
-            "addsrc": addsrc, "check": check}
+            "cold": cold,
+            "warm": warm,
+            "watch": watch,
+            "large": large,
+            "linear": linear,
+            "hostile": hostile,
+            "watch1k": watch1k,
+            "watch10k": watch10k,
+            "find": find,
+            "addsrc": addsrc,
+            "check": check,
+        }
         for name in args.only:
             print(rows[name](args.runs, out), flush=True)
 

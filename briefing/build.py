@@ -28,8 +28,13 @@ from .page.render import render_html
 from .page.view import Edition, assemble
 
 
-def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | None = None,
-          previous: Previous | None = None) -> tuple[dict[str, bytes], Problems]:
+def build(
+    findings_path: Path,
+    shown_as: str,
+    strict: bool = False,
+    out: Path | None = None,
+    previous: Previous | None = None,
+) -> tuple[dict[str, bytes], Problems]:
     """The report's files as bytes, and the warnings; raises InvalidFindings on errors.
 
     ``out``, where the report will go, is named so that no source can be inside it;
@@ -55,14 +60,27 @@ def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | 
     changes = compare(previous.data, data) if previous else None
     if changes is not None:
         data["changes"] = changes
-    accepted = lint(findings, traced, {sid: coverage.share(s) for sid, s in sentences.items()},
-                    doc, problems, moved_fields(changes) if changes else None,
-                    sightings(changes) if changes else None)
+    accepted = lint(
+        findings,
+        traced,
+        {sid: coverage.share(s) for sid, s in sentences.items()},
+        doc,
+        problems,
+        moved_fields(changes) if changes else None,
+        sightings(changes) if changes else None,
+    )
     if strict and len(problems):
         raise InvalidFindings(problems, strict)
-    view = assemble(findings, checked.texts, passages, sentences, traced, accepted,
-                    Edition(previous.edition, changes) if previous and changes is not None
-                    else None, build_date())
+    view = assemble(
+        findings,
+        checked.texts,
+        passages,
+        sentences,
+        traced,
+        accepted,
+        Edition(previous.edition, changes) if previous and changes is not None else None,
+        build_date(),
+    )
     files = {
         "index.html": render_html(view),
         "findings.json": render_json(data),
@@ -74,8 +92,9 @@ def build(findings_path: Path, shown_as: str, strict: bool = False, out: Path | 
     return files, problems
 
 
-def _remembered(findings_path: Path, named: str, out: Path | None, doc: Document,
-                problems: Problems) -> Previous | None:
+def _remembered(
+    findings_path: Path, named: str, out: Path | None, doc: Document, problems: Problems
+) -> Previous | None:
     """The edition ``briefing.previous`` names, or None with an error at its line."""
     try:
         return remembered(findings_path.parent, named, out)

@@ -16,9 +16,12 @@ from typing import NoReturn
 from .commands import COMMANDS
 from .errors import BadInput, UsageError, printable
 
-USAGE = ("usage: build-report [--findings PATH] [--out DIR] [--previous PATH] [--check] "
-         "[--strict] [--watch [--port N]]\n       build-report {" + ",".join(COMMANDS)
-         + "} ... (build-report COMMAND --help)")
+USAGE = (
+    "usage: build-report [--findings PATH] [--out DIR] [--previous PATH] [--check] "
+    "[--strict] [--watch [--port N]]\n       build-report {"
+    + ",".join(COMMANDS)
+    + "} ... (build-report COMMAND --help)"
+)
 
 
 def run() -> NoReturn:
@@ -38,8 +41,10 @@ def run() -> NoReturn:
         if exc.errno not in (errno.EPIPE, errno.ENOSPC):
             raise
         with contextlib.suppress(OSError, ValueError, AttributeError):
-            print(f"build-report: error: the output could not be written "
-                  f"({exc.strerror or exc})", file=sys.stderr)
+            print(
+                f"build-report: error: the output could not be written ({exc.strerror or exc})",
+                file=sys.stderr,
+            )
         code = 120
     if sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules:
         raise SystemExit(code)

@@ -34,8 +34,14 @@ class UnreadableFile(Exception):
     ("is ...", "cannot be read ...")."""
 
 
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES, advice: str = "", *,
-                 follow_links: bool = True, one_name: bool = False) -> bytes:
+def read_regular(
+    path: Path,
+    limit: int = MAX_FILE_BYTES,
+    advice: str = "",
+    *,
+    follow_links: bool = True,
+    one_name: bool = False,
+) -> bytes:
     """The bytes of the regular file at ``path``, of at most ``limit`` bytes, or
     UnreadableFile saying why not: a pipe, a device or a socket is never read, nor a file
     over the limit (``advice`` says what to do instead). With ``follow_links=False`` a
@@ -58,8 +64,7 @@ def read_start(path: Path, size: int, *, follow_links: bool = True) -> bytes:
 
 
 @contextlib.contextmanager
-def _open_regular(path: Path, follow_links: bool,
-                  one_name: bool) -> Iterator[tuple[BinaryIO, int]]:
+def _open_regular(path: Path, follow_links: bool, one_name: bool) -> Iterator[tuple[BinaryIO, int]]:
     """The regular file at ``path`` opened for reading, and its size; the checks are made
     on the file opened, so nothing renamed after them can slip in."""
     flags = os.O_RDONLY | os.O_NONBLOCK | _CLOEXEC
@@ -71,8 +76,11 @@ def _open_regular(path: Path, follow_links: bool,
         raise UnreadableFile("is not found") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise UnreadableFile("is a symbolic link that loops" if follow_links
-                                 else "is a symbolic link, not a file") from None
+            raise UnreadableFile(
+                "is a symbolic link that loops"
+                if follow_links
+                else "is a symbolic link, not a file"
+            ) from None
         if exc.errno == errno.EISDIR:
             raise UnreadableFile("is a folder, not a file") from None
         raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
@@ -82,11 +90,14 @@ def _open_regular(path: Path, follow_links: bool,
         raise UnreadableFile("is a folder, not a file")
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile("is not a regular file (a pipe, device or socket): "
-                                 "save the text as an ordinary file")
+            raise UnreadableFile(
+                "is not a regular file (a pipe, device or socket): "
+                "save the text as an ordinary file"
+            )
         if one_name and info.st_nlink > 1:
-            raise UnreadableFile("has other names (hard links), so it may be any file of "
-                                 "the same disk")
+            raise UnreadableFile(
+                "has other names (hard links), so it may be any file of the same disk"
+            )
         yield f, info.st_size
 
 
@@ -150,4 +161,4 @@ def _mode_of_regular(path: Path) -> int | None:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]

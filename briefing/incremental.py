@@ -49,9 +49,9 @@ _SENTENCES: PerSource[list[Sentence]] = PerSource()
 _HIGHLIGHTED: PerSource[tuple[Markup, list[highlight.Mark]]] = PerSource()
 
 
-def sentences_by_source(findings: model.Findings, texts: dict[str, SourceText],
-                        passages: dict[tuple[str, int], Passage]
-                        ) -> dict[str, list[Sentence]]:
+def sentences_by_source(
+    findings: model.Findings, texts: dict[str, SourceText], passages: dict[tuple[str, int], Passage]
+) -> dict[str, list[Sentence]]:
     """coverage.by_source, reusing each source's sentences while its text and its quoted
     stretches stay as they were."""
     quoted: dict[str, list[tuple[int, int]]] = {s.id: [] for s in findings.sources}
@@ -60,21 +60,22 @@ def sentences_by_source(findings: model.Findings, texts: dict[str, SourceText],
     result = {}
     for source in findings.sources:
         text, stretches = texts[source.id].text, tuple(sorted(quoted[source.id]))
-        result[source.id] = _SENTENCES.get(source.id, (text, stretches),
-                                           partial(coverage.measure, text, stretches))
+        result[source.id] = _SENTENCES.get(
+            source.id, (text, stretches), partial(coverage.measure, text, stretches)
+        )
     _SENTENCES.keep_only(set(result))
     _HIGHLIGHTED.keep_only(set(result))
     return result
 
 
-def highlighted(source_id: str, text: str, marks: Sequence[highlight.Mark]
-                ) -> tuple[Markup, list[highlight.Mark]]:
+def highlighted(
+    source_id: str, text: str, marks: Sequence[highlight.Mark]
+) -> tuple[Markup, list[highlight.Mark]]:
     """highlight.render_source, reusing the source's HTML while its text and the passages
     marked in it (with their numbers and the citations linking back) stay as they were.
     The list is copied: the page's view may change its own."""
     inputs = (text, tuple(marks))
-    html, split = _HIGHLIGHTED.get(source_id, inputs,
-                                   lambda: highlight.render_source(text, marks))
+    html, split = _HIGHLIGHTED.get(source_id, inputs, lambda: highlight.render_source(text, marks))
     return html, list(split)
 
 

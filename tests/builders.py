@@ -74,8 +74,7 @@ class Findings:
         return Findings(copy.deepcopy(self.data))
 
     def yaml(self) -> str:
-        return yaml.dump(self.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                         width=1000)
+        return yaml.dump(self.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
 
     def write(self, folder: Path, sources: dict[str, str | bytes] | None = None) -> Path:
         """A project in ``folder``: these findings and their sources (the sample's text
@@ -96,26 +95,63 @@ def sample() -> Findings:
     return Findings(yaml.safe_load(SAMPLE_FINDINGS))
 
 
-def reported(claim_id: str, statement: str, quote: str, source: str = "news",
-             said_by: str = "Organisers", credibility: int = 3, **more: Any) -> Data:
+def reported(
+    claim_id: str,
+    statement: str,
+    quote: str,
+    source: str = "news",
+    said_by: str = "Organisers",
+    credibility: int = 3,
+    **more: Any,
+) -> Data:
     """A reported claim resting on one passage of ``source``."""
-    return {"id": claim_id, "statement": statement, "said_by": said_by,
-            "credibility": credibility, "evidence": [{"source": source, "quote": quote}],
-            **more}
+    return {
+        "id": claim_id,
+        "statement": statement,
+        "said_by": said_by,
+        "credibility": credibility,
+        "evidence": [{"source": source, "quote": quote}],
+        **more,
+    }
 
 
-def judgment(claim_id: str, statement: str, based_on: list[str], likelihood: str = "likely",
-             confidence: str = "low", **more: Any) -> Data:
+def judgment(
+    claim_id: str,
+    statement: str,
+    based_on: list[str],
+    likelihood: str = "likely",
+    confidence: str = "low",
+    **more: Any,
+) -> Data:
     """An analytic judgment resting on the claims ``based_on``."""
-    return {"id": claim_id, "kind": "judgment", "statement": statement,
-            "likelihood": likelihood, "confidence": confidence, "based_on": based_on, **more}
+    return {
+        "id": claim_id,
+        "kind": "judgment",
+        "statement": statement,
+        "likelihood": likelihood,
+        "confidence": confidence,
+        "based_on": based_on,
+        **more,
+    }
 
 
-def estimate(value: int, quantity: str = "Volunteers", estimator: str = "Officials",
-             location: str = "Riverside", qualifier: str = "about", **more: Any) -> Data:
+def estimate(
+    value: int,
+    quantity: str = "Volunteers",
+    estimator: str = "Officials",
+    location: str = "Riverside",
+    qualifier: str = "about",
+    **more: Any,
+) -> Data:
     """An estimate for a claim's ``estimate:``."""
-    return {"quantity": quantity, "estimator": estimator, "location": location,
-            "value": value, "qualifier": qualifier, **more}
+    return {
+        "quantity": quantity,
+        "estimator": estimator,
+        "location": location,
+        "value": value,
+        "qualifier": qualifier,
+        **more,
+    }
 
 
 def source(source_id: str, file: str, title: str, reliability: str = "C", **more: Any) -> Data:
@@ -123,8 +159,9 @@ def source(source_id: str, file: str, title: str, reliability: str = "C", **more
     return {"id": source_id, "file": file, "title": title, "reliability": reliability, **more}
 
 
-def write_project(folder: Path, findings: str,
-                  sources: dict[str, str | bytes] | None = None) -> Path:
+def write_project(
+    folder: Path, findings: str, sources: dict[str, str | bytes] | None = None
+) -> Path:
     """Write findings.yaml and its source files into ``folder``; the findings' path."""
     for name, content in (sources or {"sources/news.txt": SAMPLE_TEXT}).items():
         path = folder / name

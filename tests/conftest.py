@@ -15,8 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the expected files of the golden tests from this build")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the expected files of the golden tests from this build",
+    )
 
 
 @dataclass
@@ -86,8 +89,9 @@ claims:
 def project(tmp_path: Path) -> Callable[..., Path]:
     """Write a small project (findings.yaml plus sources) and return its findings path."""
 
-    def make(findings: str = SAMPLE_FINDINGS, sources: dict[str, str | bytes] | None = None
-             ) -> Path:
+    def make(
+        findings: str = SAMPLE_FINDINGS, sources: dict[str, str | bytes] | None = None
+    ) -> Path:
         for name, content in (sources or {"sources/news.txt": SAMPLE_TEXT}).items():
             path = tmp_path / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -121,6 +121,5 @@ def findings_from(folder: Path, findings: str = FLOOD) -> model.Findings:
     doc = load_findings(path, "findings.yaml", problems)
     assert doc is not None, [str(p) for p in problems]
     checked = validate(doc, folder, problems)
-    assert not problems.errors and checked.findings is not None, \
-        [str(p) for p in problems.errors]
+    assert not problems.errors and checked.findings is not None, [str(p) for p in problems.errors]
     return checked.findings

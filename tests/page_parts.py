@@ -13,8 +13,23 @@ from html.parser import HTMLParser
 
 import lxml.html
 
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                  "source", "track", "wbr"})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 
 
 class _Finder(HTMLParser):
@@ -62,9 +77,10 @@ def element(html: str, tag: str | None = None, **attrs: str) -> str:
     finder = _Finder(html, tag, wanted)
     finder.feed(html)
     finder.close()
-    assert finder.start is not None and finder.end is not None, \
+    assert finder.start is not None and finder.end is not None, (
         f"no <{tag or '*'}> with {wanted} in the page"
-    return html[finder.start:finder.end]
+    )
+    return html[finder.start : finder.end]
 
 
 def by_id(html: str, element_id: str) -> str:
@@ -74,7 +90,7 @@ def by_id(html: str, element_id: str) -> str:
 
 def before(html: str, element_id: str) -> str:
     """The page's source up to the element with this id."""
-    return html[:html.index(by_id(html, element_id))]
+    return html[: html.index(by_id(html, element_id))]
 
 
 def text(html: str) -> str:

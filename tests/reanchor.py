@@ -28,14 +28,21 @@ def plain_text(data: bytes) -> str:
 
 
 def anchor(text: str, selector: dict[str, str]) -> tuple[int, int] | None:
-    exact, prefix, suffix = (selector["exact"], selector.get("prefix", ""),
-                             selector.get("suffix", ""))
+    exact, prefix, suffix = (
+        selector["exact"],
+        selector.get("prefix", ""),
+        selector.get("suffix", ""),
+    )
     found = []
     at = text.find(exact)
     while at >= 0:
-        before, after = text[:at], text[at + len(exact):]
-        if (before.endswith(prefix) and (prefix or not before)
-                and after.startswith(suffix) and (suffix or not after)):
+        before, after = text[:at], text[at + len(exact) :]
+        if (
+            before.endswith(prefix)
+            and (prefix or not before)
+            and after.startswith(suffix)
+            and (suffix or not after)
+        ):
             found.append((at, at + len(exact)))
         at = text.find(exact, at + 1)
     return found[0] if len(found) == 1 else None

@@ -19,7 +19,7 @@ def test_the_sources_value_is_read_without_reading_what_follows_it() -> None:
     node = top_level_value(text, "sources")
     assert isinstance(node, yaml.SequenceNode)
     assert [k.value for k, _ in node.value[0].value] == ["id", "file"]
-    assert text[node.start_mark.index:].startswith("- id: a")
+    assert text[node.start_mark.index :].startswith("- id: a")
 
 
 def test_a_key_that_is_not_there_or_a_document_that_is_no_mapping_gives_none() -> None:
@@ -37,14 +37,17 @@ def test_plan_writes_nothing_and_apply_writes_what_it_planned(tmp_path: Path) ->
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "a.txt").write_text("Old words.\n", encoding="utf-8")
     findings = tmp_path / "findings.yaml"
-    findings.write_text("briefing:\n  title: T\n  as_of: 2025-01-01\nsources:\n  - id: a\n"
-                        "    file: sources/a.txt\n    title: A\nclaims: []\n",
-                        encoding="utf-8")
+    findings.write_text(
+        "briefing:\n  title: T\n  as_of: 2025-01-01\nsources:\n  - id: a\n"
+        "    file: sources/a.txt\n    title: A\nclaims: []\n",
+        encoding="utf-8",
+    )
     before = findings.read_bytes()
     new = tmp_path / "new.txt"
     new.write_text("New words here.\n", encoding="utf-8")
-    work = add_source.plan(add_source.parser().parse_args(
-        [str(new), "--id", "b", "--findings", str(findings)]))
+    work = add_source.plan(
+        add_source.parser().parse_args([str(new), "--id", "b", "--findings", str(findings)])
+    )
     assert findings.read_bytes() == before
     assert not (tmp_path / "sources" / "new.txt").exists()
     assert list(work.targets) == [tmp_path / "sources" / "new.txt"]

@@ -20,9 +20,13 @@ CASES = sorted(p.stem for p in BAD.glob("*.yaml"))
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_bad_findings_give_their_exact_errors(name: str, run: Callable[..., Run],
-                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              request: pytest.FixtureRequest) -> None:
+def test_bad_findings_give_their_exact_errors(
+    name: str,
+    run: Callable[..., Run],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
     monkeypatch.chdir(BAD)
     out = tmp_path / "report"
     result = run("--findings", f"{name}.yaml", "--out", str(out))

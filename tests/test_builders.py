@@ -24,14 +24,18 @@ def test_a_claim_taken_out_leaves_no_judgment_resting_on_it() -> None:
 
 
 def test_built_findings_build(project: Callable[..., object], run: Callable[..., Run]) -> None:
-    findings = sample().add(reported("rain", "Rain may keep volunteers away.",
-                                     "Rain may keep some away"), before="kj-turnout")
+    findings = sample().add(
+        reported("rain", "Rain may keep volunteers away.", "Rain may keep some away"),
+        before="kj-turnout",
+    )
     result = run("--findings", str(project(findings.yaml())))
     assert result.code == 0, result.stderr
 
 
-PAGE = ('<main><ul id="outer"><li>a <ul><li>b</li></ul> c</li></ul>'
-        '<p class="x">it&#39;s<br>here</p></main>')
+PAGE = (
+    '<main><ul id="outer"><li>a <ul><li>b</li></ul> c</li></ul>'
+    '<p class="x">it&#39;s<br>here</p></main>'
+)
 
 
 def test_an_element_is_its_whole_source_with_nested_elements_of_its_kind() -> None:

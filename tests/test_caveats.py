@@ -21,8 +21,10 @@ GOLDEN = Path(__file__).parent / "golden" / "project"
 
 def _caveat_lines(page: str) -> list[str]:
     section = by_id(page, "caveats")
-    return [html.unescape(re.sub(r"<[^>]+>", "", li))
-            for li in re.findall(r"<li>(.*?)</li>", section, re.S)]
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", li))
+        for li in re.findall(r"<li>(.*?)</li>", section, re.S)
+    ]
 
 
 def _golden_copy(tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
@@ -34,7 +36,8 @@ def _golden_copy(tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
 
 
 def test_a_flag_line_says_what_is_wrong_and_names_its_claim_in_a_few_words(
-        run: Callable[..., Run], tmp_path: Path) -> None:
+    run: Callable[..., Run], tmp_path: Path
+) -> None:
     project = tmp_path / "project"
     shutil.copytree(GOLDEN, project)
     assert run("--findings", str(project / "findings.yaml")).code == 0
@@ -52,7 +55,8 @@ def test_a_flag_line_says_what_is_wrong_and_names_its_claim_in_a_few_words(
 
 
 def test_accepted_warnings_on_one_claim_make_one_line_with_every_reason(
-        run: Callable[..., Run], tmp_path: Path) -> None:
+    run: Callable[..., Run], tmp_path: Path
+) -> None:
     project, findings, data = _golden_copy(tmp_path)
     judgment = next(c for c in data["claims"] if c.get("kind") == "judgment")
     judgment["based_on"] = judgment["based_on"][:1]
@@ -60,7 +64,8 @@ def test_accepted_warnings_on_one_claim_make_one_line_with_every_reason(
     judgment["confidence"] = "low"
     judgment["acknowledge"] = [
         {"warning": "single-origin", "reason": "Only one agency counts."},
-        {"warning": "no-alternatives", "reason": "None comes to mind yet."}]
+        {"warning": "no-alternatives", "reason": "None comes to mind yet."},
+    ]
     findings.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = run("--findings", str(findings))
     assert result.code == 0, result.stderr
@@ -72,10 +77,12 @@ def test_accepted_warnings_on_one_claim_make_one_line_with_every_reason(
 
 
 def test_unverified_claims_are_gathered_in_one_line_each_linked_to_its_note(
-        run: Callable[..., Run], tmp_path: Path) -> None:
+    run: Callable[..., Run], tmp_path: Path
+) -> None:
     project, findings, data = _golden_copy(tmp_path)
-    plain = [c for c in data["claims"] if c.get("kind", "reported") == "reported"
-             and not c.get("flag")][:2]
+    plain = [
+        c for c in data["claims"] if c.get("kind", "reported") == "reported" and not c.get("flag")
+    ][:2]
     for claim in plain:
         claim["flag"], claim["note"] = "unverified", f"Only one source has {claim['id']}."
     findings.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")

@@ -21,23 +21,30 @@ def test_the_chronology_lists_exactly_the_dated_claims_in_time_order(tmp_path: P
     assert chron is not None
     dated = {c.id for c in findings.claims if c.date is not None}
     assert [e.claim_id for e in chron.events] == [
-        "shelters-tue", "shelters-wed", "crest", "shelters-fri"]
+        "shelters-tue",
+        "shelters-wed",
+        "crest",
+        "shelters-fri",
+    ]
     assert {e.claim_id for e in chron.events} == dated  # 'rise' has no date
     # On one day, the day without a time (it says only the day) comes before 15:30.
     assert [e.date_words for e in chron.before] == [
-        "28 Oct 2025, 08:00", "29 Oct 2025", "29 Oct 2025, 15:30"]
+        "28 Oct 2025, 08:00",
+        "29 Oct 2025",
+        "29 Oct 2025, 15:30",
+    ]
 
 
-def test_a_forecast_reads_as_the_time_it_is_for_and_falls_after_the_cut_off(
-        tmp_path: Path) -> None:
+def test_a_forecast_reads_as_the_time_it_is_for_and_falls_after_the_cut_off(tmp_path: Path) -> None:
     chron = chronology.chronology(findings_from(tmp_path), _target)
     assert chron is not None
     (friday,) = chron.after
     assert friday.claim_id == "shelters-fri" and friday.ahead
     assert friday.date_words == "for 31 Oct 2025"
     html = chronology.render(chron)
-    item = re.search(r'<li class="chron-event chron-ahead" id="chronology_shelters-fri">.*?</li>',
-                     html)
+    item = re.search(
+        r'<li class="chron-event chron-ahead" id="chronology_shelters-fri">.*?</li>', html
+    )
     assert item is not None
     assert re.search(r">\s*31 Oct 2025", item.group()) is None  # never a bare date of fact
     assert html.index('class="chron-cutoff"') < html.index("chronology_shelters-fri")
@@ -48,8 +55,10 @@ def test_each_event_links_to_its_claim_and_cites_its_passages(tmp_path: Path) ->
     chron = chronology.chronology(findings_from(tmp_path), _target)
     assert chron is not None
     html = chronology.render(chron)
-    assert '<a class="chron-when" href="#claim_crest"><time datetime="2025-10-29T15:30">' \
-        '29 Oct 2025, 15:30</time></a>' in html
+    assert (
+        '<a class="chron-when" href="#claim_crest"><time datetime="2025-10-29T15:30">'
+        "29 Oct 2025, 15:30</time></a>" in html
+    )
     assert '<span class="chron-words">The river crested at 5.0 m.</span>' in html
     assert '<a class="chron-cite" href="#passage_crest_0">Flood bulletin</a>' in html
     assert '<time datetime="2025-10-29T15:30">29 Oct 2025, 15:30</time>' in html
@@ -57,8 +66,7 @@ def test_each_event_links_to_its_claim_and_cites_its_passages(tmp_path: Path) ->
 
 
 def test_fewer_than_three_dated_claims_make_no_chronology(tmp_path: Path) -> None:
-    two_dated = FLOOD.replace("    date: 2025-10-29\n", "").replace(
-        "    date: 2025-10-31\n", "")
+    two_dated = FLOOD.replace("    date: 2025-10-29\n", "").replace("    date: 2025-10-31\n", "")
     findings = findings_from(tmp_path, two_dated)
     assert len(chronology.events(findings, _target)) == 2
     assert chronology.chronology(findings, _target) is None

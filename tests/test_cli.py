@@ -26,29 +26,39 @@ def test_build_writes_the_report_files(project: Project, run: Runner) -> None:
     result = run("--findings", str(findings))
     assert result.code == 0, result.stderr
     assert sorted(os.listdir(findings.parent / "report")) == [
-        "annotations.jsonld", "briefing.stix.json", "estimates.csv", "findings.json",
-        "index.html", "sources.csl.json"]
+        "annotations.jsonld",
+        "briefing.stix.json",
+        "estimates.csv",
+        "findings.json",
+        "index.html",
+        "sources.csl.json",
+    ]
 
 
-def test_findings_json_carries_resolved_offsets_hashes_and_coverage(project: Project,
-                                                                    run: Runner) -> None:
+def test_findings_json_carries_resolved_offsets_hashes_and_coverage(
+    project: Project, run: Runner
+) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
     data = json.loads((findings.parent / "report" / "findings.json").read_text("utf-8"))
     text = (findings.parent / "sources" / "news.txt").read_text("utf-8")
     spans = [(ev["start"], ev["end"]) for c in data["claims"] for ev in c["evidence"]]
-    assert text[spans[0][0]:spans[0][1]] == "about 1,200 volunteers joined the clean-up"
+    assert text[spans[0][0] : spans[0][1]] == "about 1,200 volunteers joined the clean-up"
     mayor = data["claims"][1]["evidence"][0]
-    assert text[mayor["start"]:mayor["end"]] == \
-        "The mayor’s office put the number at “up to 1,500” people"
+    assert (
+        text[mayor["start"] : mayor["end"]]
+        == "The mayor’s office put the number at “up to 1,500” people"
+    )
     source = data["sources"][0]
     assert len(source["sha256"]) == 64
     assert source["coverage"] == round(2 / 4, 4)
 
 
 def test_offsets_ignore_bom_and_crlf(project: Project, run: Runner) -> None:
-    raw = ("\ufeffFirst line.\r\nabout 1,200 volunteers joined the clean-up\r\n"
-           "The mayor’s office put the number at “up to 1,500” people\r")
+    raw = (
+        "\ufeffFirst line.\r\nabout 1,200 volunteers joined the clean-up\r\n"
+        "The mayor’s office put the number at “up to 1,500” people\r"
+    )
     findings = project(sources={"sources/news.txt": raw.encode("utf-8")})
     assert run("--findings", str(findings)).code == 0
     data = json.loads((findings.parent / "report" / "findings.json").read_text("utf-8"))
@@ -74,8 +84,9 @@ def test_two_builds_are_byte_identical(project: Project, run: Runner, tmp_path: 
     assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
 
 
-def test_build_date_comes_only_from_source_date_epoch(project: Project, run: Runner,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_date_comes_only_from_source_date_epoch(
+    project: Project, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     findings = project()
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert run("--findings", str(findings)).code == 0
@@ -85,32 +96,33 @@ def test_build_date_comes_only_from_source_date_epoch(project: Project, run: Run
     assert "Built 14 Nov 2023." in (findings.parent / "report" / "index.html").read_text("utf-8")
 
 
-def test_failed_build_leaves_the_previous_report_untouched(project: Project,
-                                                           run: Runner) -> None:
+def test_failed_build_leaves_the_previous_report_untouched(project: Project, run: Runner) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
     before = snapshot(findings.parent / "report")
-    findings.write_text(SAMPLE_FINDINGS.replace("joined the clean-up", "joined the cleanup"),
-                        encoding="utf-8")
+    findings.write_text(
+        SAMPLE_FINDINGS.replace("joined the clean-up", "joined the cleanup"), encoding="utf-8"
+    )
     result = run("--findings", str(findings))
     assert result.code == 1
     assert snapshot(findings.parent / "report") == before
     assert sorted(os.listdir(findings.parent)) == ["findings.yaml", "report", "sources"]
 
 
-def test_changing_one_word_of_a_quote_fails_at_that_quotes_line(project: Project,
-                                                               run: Runner) -> None:
+def test_changing_one_word_of_a_quote_fails_at_that_quotes_line(
+    project: Project, run: Runner
+) -> None:
     findings = project(SAMPLE_FINDINGS.replace("1,200 volunteers joined", "1,200 helpers joined"))
     result = run("--findings", str(findings))
-    line = next(i for i, text in enumerate(findings.read_text().splitlines(), 1)
-                if "helpers joined" in text)
+    line = next(
+        i for i, text in enumerate(findings.read_text().splitlines(), 1) if "helpers joined" in text
+    )
     assert result.code == 1
     assert result.lines[0].startswith(f"{findings}:{line}:16: error: quote not found")
     assert "the quote has 'helpers' where the source has 'volunteers'" in result.lines[0]
 
 
-def test_check_passes_on_a_fresh_report_and_writes_nothing(project: Project,
-                                                          run: Runner) -> None:
+def test_check_passes_on_a_fresh_report_and_writes_nothing(project: Project, run: Runner) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
     before = snapshot(findings.parent / "report")
@@ -121,8 +133,9 @@ def test_check_passes_on_a_fresh_report_and_writes_nothing(project: Project,
 def test_check_fails_when_the_report_is_stale(project: Project, run: Runner) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
-    findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was low."),
-                        encoding="utf-8")
+    findings.write_text(
+        SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was low."), encoding="utf-8"
+    )
     result = run("--findings", str(findings), "--check")
     assert result.code == 1
     assert any("index.html is out of date" in line for line in result.lines)
@@ -145,8 +158,10 @@ def test_warnings_pass_but_fail_under_strict(project: Project, run: Runner) -> N
     findings = project(SAMPLE_FINDINGS.replace("    said_by: Officials\n", "", 1))
     result = run("--findings", str(findings))
     assert result.code == 0
-    assert any(": warning: reported claim 'officials-count' does not say who made it"
-               in line for line in result.lines)
+    assert any(
+        ": warning: reported claim 'officials-count' does not say who made it" in line
+        for line in result.lines
+    )
     strict = run("--findings", str(findings), "--strict", "--out", str(findings.parent / "s"))
     assert strict.code == 1
     assert not (findings.parent / "s").exists()
@@ -164,8 +179,9 @@ def test_missing_findings_file_is_a_usage_error(run: Runner, tmp_path: Path) -> 
     assert "not found" in result.stderr
 
 
-def test_out_refuses_to_replace_a_folder_that_is_not_a_report(project: Project, run: Runner,
-                                                             tmp_path: Path) -> None:
+def test_out_refuses_to_replace_a_folder_that_is_not_a_report(
+    project: Project, run: Runner, tmp_path: Path
+) -> None:
     findings = project()
     precious = tmp_path / "docs"
     precious.mkdir()
@@ -187,22 +203,25 @@ def test_bad_input_never_gives_a_traceback(project: Project, run: Runner) -> Non
     result = run("--findings", str(findings))
     assert result.code == 1
     assert "Traceback" not in result.stderr
-    assert result.lines[0] == (f"{findings}:1:11: error: the '[' opened here is never closed: "
-                               "add the ']' at the end of its list")
+    assert result.lines[0] == (
+        f"{findings}:1:11: error: the '[' opened here is never closed: "
+        "add the ']' at the end of its list"
+    )
 
 
-def test_source_that_is_not_utf8_is_an_error_at_its_file_key(project: Project,
-                                                            run: Runner) -> None:
+def test_source_that_is_not_utf8_is_an_error_at_its_file_key(project: Project, run: Runner) -> None:
     findings = project(sources={"sources/news.txt": b"caf\xe9 1,200"})
     result = run("--findings", str(findings))
     assert result.code == 1
-    assert result.lines[0] == (f"{findings}:7:11: error: source file 'sources/news.txt' is "
-                               "not UTF-8 text (bad byte at offset 3); convert it to UTF-8")
+    assert result.lines[0] == (
+        f"{findings}:7:11: error: source file 'sources/news.txt' is "
+        "not UTF-8 text (bad byte at offset 3); convert it to UTF-8"
+    )
 
 
-def test_a_source_symlinked_outside_the_project_is_refused(project: Project, run: Runner,
-                                                          tmp_path_factory: pytest.TempPathFactory
-                                                          ) -> None:
+def test_a_source_symlinked_outside_the_project_is_refused(
+    project: Project, run: Runner, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     outside = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
     outside.write_text("about 1,200 volunteers joined the clean-up")
     findings = project()
@@ -214,15 +233,17 @@ def test_a_source_symlinked_outside_the_project_is_refused(project: Project, run
     assert "is outside the project" in result.stderr
 
 
-def test_an_interrupted_write_leaves_the_previous_report(project: Project, run: Runner,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupted_write_leaves_the_previous_report(
+    project: Project, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """If writing the new report fails half-way, the old one is still whole and no staging
     folder is left behind."""
     findings = project()
     assert run("--findings", str(findings)).code == 0
     before = snapshot(findings.parent / "report")
-    findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was low."),
-                        encoding="utf-8")
+    findings.write_text(
+        SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was low."), encoding="utf-8"
+    )
     real_write = write.write_new
     calls = []
 
@@ -235,21 +256,27 @@ def test_an_interrupted_write_leaves_the_previous_report(project: Project, run: 
     monkeypatch.setattr(write, "write_new", failing_write)
     result = run("--findings", str(findings))
     assert result.code == 1
-    assert result.lines == [f"build-report: error: could not write {findings.parent / 'report'}:"
-                            " No space left on device; the previous report is unchanged"]
+    assert result.lines == [
+        f"build-report: error: could not write {findings.parent / 'report'}:"
+        " No space left on device; the previous report is unchanged"
+    ]
     assert snapshot(findings.parent / "report") == before
     assert sorted(os.listdir(findings.parent)) == ["findings.yaml", "report", "sources"]
 
 
 def test_a_long_chain_of_judgments_is_checked_without_running_out_of_stack(
-        project: Project, run: Runner) -> None:
-    chain = "".join(f"""  - id: kj-{i}
+    project: Project, run: Runner
+) -> None:
+    chain = "".join(
+        f"""  - id: kj-{i}
     kind: judgment
     statement: Step {i}.
     likelihood: likely
     confidence: low
     based_on: [{f"kj-{i + 1}" if i < 2999 else "officials-count"}]
-""" for i in range(3000))
+"""
+        for i in range(3000)
+    )
     findings = project(SAMPLE_FINDINGS + chain)
     result = run("--findings", str(findings), "--out", str(findings.parent / "out"))
     assert result.code == 0, result.stderr[-500:]
@@ -262,7 +289,8 @@ def test_findings_given_without_the_option_get_a_hint(run: Runner) -> None:
 
 
 def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(
-        project: Project, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Project, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import gc
 
     from briefing import build as build_module
@@ -283,16 +311,16 @@ def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(
     from briefing.commands.build import BuildOptions, build_and_write
 
     findings = project()
-    options = BuildOptions(findings, str(findings), findings.parent / "report", None,
-                           strict=False, check=False)
+    options = BuildOptions(
+        findings, str(findings), findings.parent / "report", None, strict=False, check=False
+    )
     for _ in range(2):
         assert build_and_write(options, quiet=True) == 0
         assert gc.isenabled()
     assert seen == [False, False, False]
 
 
-def test_the_script_leaves_at_once_with_its_exit_code_and_all_it_printed(
-        project: Project) -> None:
+def test_the_script_leaves_at_once_with_its_exit_code_and_all_it_printed(project: Project) -> None:
     import subprocess
     import sys
 
@@ -305,15 +333,21 @@ def test_the_script_leaves_at_once_with_its_exit_code_and_all_it_printed(
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
 
     def call(*argv: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, script, *argv], capture_output=True,
-                              text=True, cwd=findings.parent, env=env)
+        return subprocess.run(
+            [sys.executable, script, *argv],
+            capture_output=True,
+            text=True,
+            cwd=findings.parent,
+            env=env,
+        )
 
     built = call()
     assert built.returncode == 0 and "wrote report/" in built.stderr
     found = call("find", "news", "volunteers joined the clean-up")
     assert found.returncode == 0 and "about 1,200 volunteers joined the clean-up" in found.stdout
-    findings.write_text(SAMPLE_FINDINGS.replace("quote: about 1,200", "quote: about 9,999"),
-                        encoding="utf-8")
+    findings.write_text(
+        SAMPLE_FINDINGS.replace("quote: about 1,200", "quote: about 9,999"), encoding="utf-8"
+    )
     failed = call()
     assert failed.returncode == 1 and "nothing was written" in failed.stderr
     assert call("--version").returncode == 0
@@ -321,7 +355,8 @@ def test_the_script_leaves_at_once_with_its_exit_code_and_all_it_printed(
 
 @pytest.mark.parametrize("buffered", [True, False])
 def test_output_that_cannot_be_written_is_an_error_not_a_silent_success(
-        project: Project, buffered: bool) -> None:
+    project: Project, buffered: bool
+) -> None:
     import subprocess
     import sys
 
@@ -332,15 +367,19 @@ def test_output_that_cannot_be_written_is_an_error_not_a_silent_success(
     if not buffered:  # each print writes at once, and fails there
         env["PYTHONUNBUFFERED"] = "1"
     with open("/dev/full", "w") as full:  # every write fails: no space left
-        done = subprocess.run([sys.executable, str(ROOT / "build_report.py"), "find", "news",
-                               "volunteers joined"], stdout=full, stderr=subprocess.PIPE,
-                              text=True, cwd=findings.parent, env=env)
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "build_report.py"), "find", "news", "volunteers joined"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=findings.parent,
+            env=env,
+        )
     assert done.returncode == 120 and "could not be written" in done.stderr
     assert "Traceback" not in done.stderr
 
 
-def test_under_a_profiler_the_script_ends_the_normal_way(project: Project,
-                                                         tmp_path: Path) -> None:
+def test_under_a_profiler_the_script_ends_the_normal_way(project: Project, tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -348,7 +387,10 @@ def test_under_a_profiler_the_script_ends_the_normal_way(project: Project,
 
     findings = project()
     profile = tmp_path / "build.prof"
-    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile),
-                           str(ROOT / "build_report.py")], capture_output=True, text=True,
-                          cwd=findings.parent)
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), str(ROOT / "build_report.py")],
+        capture_output=True,
+        text=True,
+        cwd=findings.parent,
+    )
     assert done.returncode == 0 and profile.stat().st_size > 0  # written at exit

@@ -30,10 +30,12 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # A source made to trip offsets: a BOM, CRLF line ends, characters outside the BMP
 # (one code point, two UTF-16 units), a quote at the very start and one at the very end,
 # a short phrase said twice, and an elided quote.
-AWKWARD_TEXT = ("\ufeffHarbour cranes 🏗️ stood idle on Monday.\r\n"
-                "The port authority said 𝟒𝟎 ships were waiting, and later said ships were "
-                "waiting near the breakwater.\r\n Crews blamed the storm.\r\n"
-                "Ships were waiting.").encode("utf-8")
+AWKWARD_TEXT = (
+    "\ufeffHarbour cranes 🏗️ stood idle on Monday.\r\n"
+    "The port authority said 𝟒𝟎 ships were waiting, and later said ships were "
+    "waiting near the breakwater.\r\n Crews blamed the storm.\r\n"
+    "Ships were waiting."
+).encode("utf-8")
 AWKWARD_FINDINGS = """\
 briefing:
   title: Harbour standstill
@@ -98,17 +100,18 @@ PROJECTS = {
     "real case": lambda tmp: ROOT / "findings.yaml",
     "golden": lambda tmp: _copy(ROOT / "tests" / "golden" / "project", tmp),
     "starter": lambda tmp: _copy(ROOT / "briefing" / "commands" / "starter", tmp),
-    "sample": lambda tmp: _write(tmp, SAMPLE_FINDINGS,
-                                 {"sources/news.txt": SAMPLE_TEXT.encode("utf-8")}),
+    "sample": lambda tmp: _write(
+        tmp, SAMPLE_FINDINGS, {"sources/news.txt": SAMPLE_TEXT.encode("utf-8")}
+    ),
     "awkward": lambda tmp: _write(tmp, AWKWARD_FINDINGS, {"sources/port.txt": AWKWARD_TEXT}),
-    "generated": lambda tmp: benchmark.generate(tmp / "gen", claims=40, source_kb=8,
-                                                sources=3),
+    "generated": lambda tmp: benchmark.generate(tmp / "gen", claims=40, source_kb=8, sources=3),
 }
 
 
 @pytest.fixture(scope="module", params=sorted(PROJECTS))
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-          ) -> tuple[Path, Path]:
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
     """A project built once for all the checks: (its findings.yaml, its report folder)."""
     tmp = tmp_path_factory.mktemp("exchange")
     findings = PROJECTS[request.param](tmp)
@@ -125,8 +128,12 @@ def _parts(out: Path) -> list[tuple[str, str, int, int]]:
     """Every quoted stretch findings.json names: (claim id, sha256, start, end)."""
     data = _load(out, "findings.json")
     sha = {s["id"]: s["sha256"] for s in data["sources"]}
-    return [(c["id"], sha[ev["source"]], a, b) for c in data["claims"]
-            for ev in c["evidence"] for a, b in ev["parts"]]
+    return [
+        (c["id"], sha[ev["source"]], a, b)
+        for c in data["claims"]
+        for ev in c["evidence"]
+        for a, b in ev["parts"]
+    ]
 
 
 def _sha256_of(ni: str) -> str:
@@ -136,11 +143,14 @@ def _sha256_of(ni: str) -> str:
 
 # --- STIX ------------------------------------------------------------------------------
 
+
 def test_stix_bundle_passes_the_strict_validator(built: tuple[Path, Path]) -> None:
     """stix2-validator in strict mode (warnings count as errors) finds nothing."""
     _, out = built
-    results = validate_string((out / "briefing.stix.json").read_text(encoding="utf-8"),
-                              ValidationOptions(version="2.1", strict=True))
+    results = validate_string(
+        (out / "briefing.stix.json").read_text(encoding="utf-8"),
+        ValidationOptions(version="2.1", strict=True),
+    )
     assert [str(e) for e in [*results.errors, *(results.warnings or [])]] == []
     assert results.is_valid
 
@@ -149,18 +159,23 @@ def test_stix_bundle_reads_back_with_the_stix2_library(built: tuple[Path, Path])
     """stix2.parse reads the bundle without allowing custom content; the report is
     published at as_of and lists every object of the briefing."""
     _, out = built
-    bundle = stix2.parse((out / "briefing.stix.json").read_text(encoding="utf-8"),
-                         allow_custom=False)
+    bundle = stix2.parse(
+        (out / "briefing.stix.json").read_text(encoding="utf-8"), allow_custom=False
+    )
     report = next(o for o in bundle.objects if o.type == "report")
     as_of = _load(out, "findings.json")["briefing"]["as_of"]
     assert report.published.isoformat().startswith(as_of)
-    tool = {o.id for o in bundle.objects if o.type == "extension-definition"
-            or (o.type == "identity" and o.name == "build-report")}
+    tool = {
+        o.id
+        for o in bundle.objects
+        if o.type == "extension-definition" or (o.type == "identity" and o.name == "build-report")
+    }
     assert set(report.object_refs) == {o.id for o in bundle.objects} - tool - {report.id}
 
 
 def test_every_claim_is_a_note_with_its_grades_on_their_own_scales(
-        built: tuple[Path, Path]) -> None:
+    built: tuple[Path, Path],
+) -> None:
     """A note per claim, carrying its id, kind, Admiralty grades and ICD 203 terms in
     the x_briefing_ properties, its sources with their SHA-256; no STIX confidence."""
     findings, out = built
@@ -177,10 +192,11 @@ def test_every_claim_is_a_note_with_its_grades_on_their_own_scales(
         assert note.get("x_briefing_analytic_confidence") == claim.get("confidence")
         cited = {ev["source"] for ev in claim["evidence"]}
         assert note.get("x_briefing_admiralty_reliability", {}) == {
-            s: sources[s]["reliability"] for s in cited}
-        assert {(r["external_id"], r["hashes"]["SHA-256"])
-                for r in note.get("external_references", [])} == {
-            (s, sources[s]["sha256"]) for s in cited}
+            s: sources[s]["reliability"] for s in cited
+        }
+        assert {
+            (r["external_id"], r["hashes"]["SHA-256"]) for r in note.get("external_references", [])
+        } == {(s, sources[s]["sha256"]) for s in cited}
         for ev in claim["evidence"]:
             for a, b in ev["parts"]:
                 assert _source_text(findings, sources[ev["source"]])[a:b] in note["content"]
@@ -192,27 +208,29 @@ def test_every_flag_is_an_opinion_on_its_claims_note(built: tuple[Path, Path]) -
     objects = _load(out, "briefing.stix.json")["objects"]
     notes = {o["x_briefing_claim_id"]: o["id"] for o in objects if o["type"] == "note"}
     opinions = {o["x_briefing_claim_id"]: o for o in objects if o["type"] == "opinion"}
-    flagged = {c["id"]: c["flag"] for c in _load(out, "findings.json")["claims"]
-               if c.get("flag")}
+    flagged = {c["id"]: c["flag"] for c in _load(out, "findings.json")["claims"] if c.get("flag")}
     assert {k: o["x_briefing_flag"] for k, o in opinions.items()} == flagged
     assert all(o["object_refs"] == [notes[k]] for k, o in opinions.items())
 
 
-def test_identities_stand_for_publishers_speakers_and_estimators(
-        built: tuple[Path, Path]) -> None:
+def test_identities_stand_for_publishers_speakers_and_estimators(built: tuple[Path, Path]) -> None:
     _, out = built
     data = _load(out, "findings.json")
-    names = {o["name"] for o in _load(out, "briefing.stix.json")["objects"]
-             if o["type"] == "identity"}
-    wanted = ({s["publisher"] for s in data["sources"] if s.get("publisher")}
-              | {c["said_by"] for c in data["claims"] if c.get("said_by")}
-              | {c["estimate"]["estimator"] for c in data["claims"] if c.get("estimate")}
-              | ({data["briefing"]["author"]} if data["briefing"].get("author") else set())
-              | {"build-report"})
+    names = {
+        o["name"] for o in _load(out, "briefing.stix.json")["objects"] if o["type"] == "identity"
+    }
+    wanted = (
+        {s["publisher"] for s in data["sources"] if s.get("publisher")}
+        | {c["said_by"] for c in data["claims"] if c.get("said_by")}
+        | {c["estimate"]["estimator"] for c in data["claims"] if c.get("estimate")}
+        | ({data["briefing"]["author"]} if data["briefing"].get("author") else set())
+        | {"build-report"}
+    )
     assert names == wanted
 
 
 # --- W3C Web Annotation -----------------------------------------------------------------
+
 
 def _source_text(findings: Path, source: dict[str, Any]) -> str:
     """The source's text as findings.json counts it (BOM dropped, line ends as LF)."""
@@ -221,7 +239,8 @@ def _source_text(findings: Path, source: dict[str, Any]) -> str:
 
 
 def test_each_quoted_stretch_is_one_annotation_whose_selectors_agree(
-        built: tuple[Path, Path]) -> None:
+    built: tuple[Path, Path],
+) -> None:
     """Every part of every passage is an annotation; its TextPositionSelector's slice of
     the source is its exact, and prefix and suffix are the 32 characters around it."""
     findings, out = built
@@ -236,8 +255,8 @@ def test_each_quoted_stretch_is_one_annotation_whose_selectors_agree(
         assert (quote["type"], position["type"]) == ("TextQuoteSelector", "TextPositionSelector")
         start, end = position["start"], position["end"]
         assert text[start:end] == quote["exact"]
-        assert quote.get("prefix", "") == text[max(0, start - 32):start]
-        assert quote.get("suffix", "") == text[end:end + 32]
+        assert quote.get("prefix", "") == text[max(0, start - 32) : start]
+        assert quote.get("suffix", "") == text[end : end + 32]
         tag = next(b["value"] for b in item["body"] if b["purpose"] == "tagging")
         seen.append((tag, source["sha256"], start, end))
     assert seen == _parts(out)
@@ -262,10 +281,11 @@ def test_annotations_expand_with_the_w3c_context(built: tuple[Path, Path]) -> No
     for compact, full in zip(doc["first"]["items"], annotations, strict=True):
         assert full["@type"] == [oa + "Annotation"]
         selectors = full[oa + "hasTarget"][0][oa + "hasSelector"]
-        assert selectors[0][oa + "exact"][0]["@value"] == \
-            compact["target"]["selector"][0]["exact"]
-        assert int(selectors[1][oa + "start"][0]["@value"]) == \
-            compact["target"]["selector"][1]["start"]
+        assert selectors[0][oa + "exact"][0]["@value"] == compact["target"]["selector"][0]["exact"]
+        assert (
+            int(selectors[1][oa + "start"][0]["@value"])
+            == compact["target"]["selector"][1]["start"]
+        )
     terms = set(context["@context"])
     assert _keys(doc) - {"@context"} <= terms
 
@@ -284,9 +304,18 @@ def test_annotations_re_anchor_in_a_fresh_process(built: tuple[Path, Path]) -> N
     findings.json gives."""
     findings, out = built
     sources_folder = findings.parent / "sources"
-    done = subprocess.run([sys.executable, str(Path(__file__).parent / "reanchor.py"),
-                           str(out / "annotations.jsonld"), str(sources_folder)],
-                          capture_output=True, text=True, check=True, timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).parent / "reanchor.py"),
+            str(out / "annotations.jsonld"),
+            str(sources_folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     rows = json.loads(done.stdout)
     sha = {s["sha256"] for s in _load(out, "findings.json")["sources"]}
     assert {_sha256_of(r[1]) for r in rows} <= sha
@@ -294,6 +323,7 @@ def test_annotations_re_anchor_in_a_fresh_process(built: tuple[Path, Path]) -> N
 
 
 # --- CSL-JSON -------------------------------------------------------------------------
+
 
 def test_sources_are_csl_items(built: tuple[Path, Path]) -> None:
     """One CSL-JSON item per source with its title, publisher, issued date and URL, and
@@ -314,24 +344,38 @@ def test_sources_are_csl_items(built: tuple[Path, Path]) -> None:
 
 # --- identifiers and the report folder --------------------------------------------------
 
+
 def _ids(out: Path) -> dict[str, str]:
     objects = _load(out, "briefing.stix.json")["objects"]
-    return {(o["name"] if o["type"] == "identity" else o.get("x_briefing_claim_id", ""))
-            + "/" + o["type"]: o["id"] for o in objects}
+    return {
+        (o["name"] if o["type"] == "identity" else o.get("x_briefing_claim_id", ""))
+        + "/"
+        + o["type"]: o["id"]
+        for o in objects
+    }
 
 
 def test_identifiers_stay_when_a_claim_is_reworded_and_differ_between_briefings(
-        project: Any, tmp_path: Path) -> None:
+    project: Any, tmp_path: Path
+) -> None:
     """Ids come from the briefing's title and the claim ids: an edition that rewords a
     claim keeps every id; another briefing reusing the claim ids shares none but the
     identities of the same names and the tool's own objects."""
     first = project()
     assert main(["--findings", str(first), "--out", str(tmp_path / "a")]) == 0
-    first.write_text(first.read_text(encoding="utf-8").replace(
-        "Turnout was the largest yet.", "Turnout was the largest in years."), encoding="utf-8")
+    first.write_text(
+        first.read_text(encoding="utf-8").replace(
+            "Turnout was the largest yet.", "Turnout was the largest in years."
+        ),
+        encoding="utf-8",
+    )
     assert main(["--findings", str(first), "--out", str(tmp_path / "b")]) == 0
-    first.write_text(first.read_text(encoding="utf-8").replace(
-        "title: Clean-up turnout", "title: Another briefing"), encoding="utf-8")
+    first.write_text(
+        first.read_text(encoding="utf-8").replace(
+            "title: Clean-up turnout", "title: Another briefing"
+        ),
+        encoding="utf-8",
+    )
     assert main(["--findings", str(first), "--out", str(tmp_path / "c")]) == 0
     a, b, c = (_ids(tmp_path / n) for n in "abc")
     assert a == b
@@ -340,11 +384,13 @@ def test_identifiers_stay_when_a_claim_is_reworded_and_differ_between_briefings(
     assert all(uuid.UUID(v.split("--")[1]).version == 4 for v in a.values())
     annotations = (tmp_path / "a" / "annotations.jsonld").read_bytes()
     assert annotations == (tmp_path / "b" / "annotations.jsonld").read_bytes().replace(
-        b"largest in years", b"largest yet")
+        b"largest in years", b"largest yet"
+    )
 
 
 def test_a_report_folder_with_the_new_files_is_rebuilt_and_checked(
-        project: Any, run: Any, tmp_path: Path) -> None:
+    project: Any, run: Any, tmp_path: Path
+) -> None:
     """--out accepts a folder holding the exchange files (they are the report's), and
     --check notices when one of them is stale."""
     findings = project()

@@ -25,8 +25,18 @@ CLAIMS, SOURCES = 24, 3
 
 def _fresh_build(findings: Path, out: Path) -> dict[str, bytes]:
     """The report a new process writes for these findings: nothing kept from before."""
-    subprocess.run([sys.executable, str(ROOT / "build_report.py"), "--findings",
-                    str(findings), "--out", str(out)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build_report.py"),
+            "--findings",
+            str(findings),
+            "--out",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return {p.name: p.read_bytes() for p in out.iterdir()}
 
 
@@ -45,16 +55,20 @@ def _edit(folder: Path, kind: str, n: int) -> None:
         text = "".join(lines)
     elif kind == "source":  # a source gains a sentence nobody quotes
         source = folder / "sources" / f"s{n % SOURCES}.txt"
-        source.write_text(source.read_text(encoding="utf-8") + f"An added line {n}.\n",
-                          encoding="utf-8")
+        source.write_text(
+            source.read_text(encoding="utf-8") + f"An added line {n}.\n", encoding="utf-8"
+        )
     elif kind == "drop":  # the last claim goes
         head, sep, _ = text.rpartition("\n  - id: c")
         text = head + "\n" if sep and head.count("\n  - id: c") > 2 else text
     findings.write_text(text, encoding="utf-8")
 
 
-EDITS = st.lists(st.tuples(st.sampled_from(["statement", "quote", "source", "drop"]),
-                           st.integers(0, 10_000)), min_size=1, max_size=4)
+EDITS = st.lists(
+    st.tuples(st.sampled_from(["statement", "quote", "source", "drop"]), st.integers(0, 10_000)),
+    min_size=1,
+    max_size=4,
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,11 +78,13 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(edits=EDITS)
 def test_every_rebuild_in_one_process_is_byte_identical_to_a_fresh_build(
-        project: Path, edits: list[tuple[str, int]]) -> None:
+    project: Path, edits: list[tuple[str, int]]
+) -> None:
     findings = project / "findings.yaml"
     for kind, n in edits:
         _edit(project, kind, n)
@@ -77,7 +93,8 @@ def test_every_rebuild_in_one_process_is_byte_identical_to_a_fresh_build(
 
 
 def test_a_source_whose_text_and_passages_stay_is_not_highlighted_again(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Only the source that changed is rendered again on a rebuild."""
     incremental.forget()
     findings = benchmark.generate(tmp_path / "p", CLAIMS, source_kb=6, sources=SOURCES)

@@ -25,9 +25,13 @@ CASES = sorted(p.stem for p in LINT.glob("*.yaml"))
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_lint_cases_give_their_exact_warnings(name: str, run: Callable[..., Run],
-                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              request: pytest.FixtureRequest) -> None:
+def test_lint_cases_give_their_exact_warnings(
+    name: str,
+    run: Callable[..., Run],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
     monkeypatch.chdir(LINT)
     result = run("--findings", f"{name}.yaml", "--out", str(tmp_path / "report"))
     expected = LINT / f"{name}.err"
@@ -36,8 +40,7 @@ def test_lint_cases_give_their_exact_warnings(name: str, run: Callable[..., Run]
         expected.write_text(shown, encoding="utf-8")
     assert shown == expected.read_text(encoding="utf-8")
     if result.code == 0 and ": warning: " in result.stderr:
-        strict = run("--findings", f"{name}.yaml", "--out", str(tmp_path / "strict"),
-                     "--strict")
+        strict = run("--findings", f"{name}.yaml", "--out", str(tmp_path / "strict"), "--strict")
         assert strict.code == 1 and not (tmp_path / "strict").exists()
 
 
@@ -50,7 +53,8 @@ def test_every_rule_has_a_case_that_fires_it() -> None:
 
 
 def test_an_acknowledged_warning_is_not_raised_and_its_reason_is_in_the_caveats(
-        run: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(LINT)
     result = run("--findings", "acknowledged.yaml", "--out", str(tmp_path / "r"))
     assert result.code == 0
@@ -61,8 +65,9 @@ def test_an_acknowledged_warning_is_not_raised_and_its_reason_is_in_the_caveats(
     assert "Accepted: Only the count matters here." in caveats
 
 
-def test_a_forecast_may_be_dated_after_the_cut_off(run: Callable[..., Run], tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_forecast_may_be_dated_after_the_cut_off(
+    run: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(LINT)
     result = run("--findings", "forecast-after-cut-off.yaml", "--out", str(tmp_path / "r"))
     late = [line for line in result.lines if "after the briefing's cut-off" in line]

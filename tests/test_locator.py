@@ -18,8 +18,12 @@ OKUSHIRI = model.Place("okushiri", "Okushiri", 42.15, 139.47)
 
 
 def _findings(*places: model.Place, claims: tuple[model.Claim, ...] = ()) -> model.Findings:
-    return model.Findings(model.Briefing("Map", dt.date(2024, 11, 1)),
-                          (model.Source("s", "s.txt", "S"),), claims, places=places)
+    return model.Findings(
+        model.Briefing("Map", dt.date(2024, 11, 1)),
+        (model.Source("s", "s.txt", "S"),),
+        claims,
+        places=places,
+    )
 
 
 def _drawn(loc: locator.Locator) -> ET.Element:
@@ -29,8 +33,11 @@ def _drawn(loc: locator.Locator) -> ET.Element:
 
 def _inside(drawn: ET.Element) -> dict[str, bool]:
     """Each place's mark, and whether it lies inside the frame it is drawn in."""
-    frames = {r.get("data-frame"): [float(r.get(k) or 0) for k in ("x", "y", "width", "height")]
-              for r in drawn.iter(f"{SVG}rect") if r.get("class") == "l-frame"}
+    frames = {
+        r.get("data-frame"): [float(r.get(k) or 0) for k in ("x", "y", "width", "height")]
+        for r in drawn.iter(f"{SVG}rect")
+        if r.get("class") == "l-frame"
+    }
     found = {}
     for link in drawn.iter(f"{SVG}a"):
         dot = link.find(f"{SVG}circle")
@@ -41,12 +48,23 @@ def _inside(drawn: ET.Element) -> dict[str, bool]:
     return found
 
 
-@pytest.mark.parametrize("places", [
-    (KURSK,), (KURSK, LINE), (KURSK, LINE, OKUSHIRI),
-    (model.Place("north", "Far north", 84.5, -170.0), model.Place("west", "Date line", 10, 179.9)),
-    (model.Place("a", "South tip", -55.9, -67.3), model.Place("b", "Cape", -34.4, 18.5),
-     model.Place("c", "Hobart", -42.9, 147.3)),
-])
+@pytest.mark.parametrize(
+    "places",
+    [
+        (KURSK,),
+        (KURSK, LINE),
+        (KURSK, LINE, OKUSHIRI),
+        (
+            model.Place("north", "Far north", 84.5, -170.0),
+            model.Place("west", "Date line", 10, 179.9),
+        ),
+        (
+            model.Place("a", "South tip", -55.9, -67.3),
+            model.Place("b", "Cape", -34.4, 18.5),
+            model.Place("c", "Hobart", -42.9, 147.3),
+        ),
+    ],
+)
 def test_every_place_is_marked_inside_its_frame(places: tuple[model.Place, ...]) -> None:
     loc = locator.locate(_findings(*places))
     assert loc is not None
@@ -58,8 +76,10 @@ def test_places_far_apart_get_two_insets_and_near_ones_one() -> None:
     far = locator.locate(_findings(KURSK, LINE, OKUSHIRI))
     assert near is not None and far is not None
     assert len(near.frames) == 1
-    assert [[m.place.id for m in group] for group in far.places] == [["kursk", "line"],
-                                                                     ["okushiri"]]
+    assert [[m.place.id for m in group] for group in far.places] == [
+        ["kursk", "line"],
+        ["okushiri"],
+    ]
     assert len(_drawn(far).findall(f"{SVG}rect[@class='l-frame']")) == 2
 
 
@@ -68,20 +88,25 @@ def test_no_places_no_map() -> None:
 
 
 def test_each_mark_links_to_what_the_briefing_says_there() -> None:
-    claims = (model.Claim("troops", "Troops arrived in *Kursk*.", place="kursk"),
-              model.Claim("count", "About 10,000.",
-                          estimate=model.Estimate("Troops", "US", "Kursk", 10000,
-                                                  place="kursk")))
+    claims = (
+        model.Claim("troops", "Troops arrived in *Kursk*.", place="kursk"),
+        model.Claim(
+            "count",
+            "About 10,000.",
+            estimate=model.Estimate("Troops", "US", "Kursk", 10000, place="kursk"),
+        ),
+    )
     loc = locator.locate(_findings(KURSK, OKUSHIRI, claims=claims))
     assert loc is not None
     links = {a.get("data-place"): a.get("href") for a in _drawn(loc).iter(f"{SVG}a")}
     assert links == {"kursk": "#claim_troops", "okushiri": "#place_okushiri"}
     html = locator.render(loc)
-    assert ('<li id="place_kursk"><strong>Kursk region</strong> (51.73° N, 36.19° E): '
-            '<a href="#claim_troops">Troops arrived in Kursk.</a>; '
-            '<a href="#claim_count">About 10,000.</a></li>') in html
-    assert '<li id="place_okushiri"><strong>Okushiri</strong> (42.15° N, 139.47° E)</li>' \
-        in html
+    assert (
+        '<li id="place_kursk"><strong>Kursk region</strong> (51.73° N, 36.19° E): '
+        '<a href="#claim_troops">Troops arrived in Kursk.</a>; '
+        '<a href="#claim_count">About 10,000.</a></li>'
+    ) in html
+    assert '<li id="place_okushiri"><strong>Okushiri</strong> (42.15° N, 139.47° E)</li>' in html
 
 
 def test_the_map_has_outlines_a_name_a_description_and_no_scripts() -> None:
@@ -95,7 +120,8 @@ def test_the_map_has_outlines_a_name_a_description_and_no_scripts() -> None:
     assert "Inset 2 of 2: Okushiri (42.15° N, 139.47° E)." in desc
     html = str(locator.render(loc))
     assert "<script" not in html and "http" not in html.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )
 
 
 def test_the_same_places_give_the_same_bytes() -> None:

@@ -11,11 +11,38 @@ from hypothesis import strategies as st
 from briefing.findings.markdown import _parser, plain
 from briefing.page.view import Markdown
 
-WORDS = st.sampled_from(["North", "Korea's", "troops", "10,000", "in", "Russia.", "(about)",
-                         "a", "\"quoted\"", "-", "—", "1.", "2)", "'s", "e.g.", "U.S.",
-                         "%", "$5", "50/50", "x;", "?", "@team", "https://example.org/a"])
-TEXT = st.lists(st.one_of(WORDS, st.sampled_from([" ", "\n", "  ", " \n", "\r", "\r\n", "\x00"])),
-                min_size=1, max_size=30).map("".join)
+WORDS = st.sampled_from(
+    [
+        "North",
+        "Korea's",
+        "troops",
+        "10,000",
+        "in",
+        "Russia.",
+        "(about)",
+        "a",
+        '"quoted"',
+        "-",
+        "—",
+        "1.",
+        "2)",
+        "'s",
+        "e.g.",
+        "U.S.",
+        "%",
+        "$5",
+        "50/50",
+        "x;",
+        "?",
+        "@team",
+        "https://example.org/a",
+    ]
+)
+TEXT = st.lists(
+    st.one_of(WORDS, st.sampled_from([" ", "\n", "  ", " \n", "\r", "\r\n", "\x00"])),
+    min_size=1,
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -28,11 +55,34 @@ def test_plain_text_renders_as_the_parser_renders_it(text: str) -> None:
 
 
 # The marks as one regular expression: slow, but plainly what the fast check must decide.
-MARKS = re.compile(r"[\\`*_\[\]<>!#&|~=+\t\r\x00]|^\s|\s$|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}",
-                   re.MULTILINE)
-TRICKY = st.text(alphabet=st.sampled_from(
-    ["a", "1", "-", " ", "\n", "\r", "\x00", "\t", "\u00a0", "\u2003", "\u0663", "\uff11", "*", ".",
-     "\x0b", "\x0c", "\u2028", "\x85"]), max_size=12)
+MARKS = re.compile(
+    r"[\\`*_\[\]<>!#&|~=+\t\r\x00]|^\s|\s$|(?:^|\n)\s*[-\d]|\s\n|\n\s|\n\n|-{2,}", re.MULTILINE
+)
+TRICKY = st.text(
+    alphabet=st.sampled_from(
+        [
+            "a",
+            "1",
+            "-",
+            " ",
+            "\n",
+            "\r",
+            "\x00",
+            "\t",
+            "\u00a0",
+            "\u2003",
+            "\u0663",
+            "\uff11",
+            "*",
+            ".",
+            "\x0b",
+            "\x0c",
+            "\u2028",
+            "\x85",
+        ]
+    ),
+    max_size=12,
+)
 
 
 @settings(max_examples=2000, deadline=None)

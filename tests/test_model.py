@@ -13,8 +13,9 @@ from conftest import ROOT
 
 def test_committed_schema_is_generated_from_the_model() -> None:
     committed = (ROOT / "findings.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), \
+    assert committed == schema_text(), (
         "run: python -m briefing.findings.schema > findings.schema.json"
+    )
 
 
 def test_schema_forbids_unknown_keys_and_requires_the_contract_keys() -> None:

@@ -13,17 +13,34 @@ from hypothesis import strategies as st
 from briefing.findings import quotes
 from briefing.findings.quotes import IndexedSource
 
-WORDS = ["1,500", "500", "non-lethal", "lethal", "aid", "troops", "the", "“said”", "F-16",
-         "2.5", "…", "O'Brien", "ano\u0303", "ano", "x\u00ad1", "—", "(Seoul)"]
+WORDS = [
+    "1,500",
+    "500",
+    "non-lethal",
+    "lethal",
+    "aid",
+    "troops",
+    "the",
+    "“said”",
+    "F-16",
+    "2.5",
+    "…",
+    "O'Brien",
+    "ano\u0303",
+    "ano",
+    "x\u00ad1",
+    "—",
+    "(Seoul)",
+]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60),
-       st.integers(0, 59), st.integers(1, 6))
-def test_the_word_index_finds_what_a_scan_finds(words: list[str], first: int,
-                                                 length: int) -> None:
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=60), st.integers(0, 59), st.integers(1, 6)
+)
+def test_the_word_index_finds_what_a_scan_finds(words: list[str], first: int, length: int) -> None:
     text = " ".join(words)
-    needle_words = words[first % len(words):][:length]
+    needle_words = words[first % len(words) :][:length]
     source = IndexedSource("s", text)
     needle = quotes.fold(" ".join(needle_words))[0].strip()
     scanned = source.find_all(needle, limit=None)
@@ -33,8 +50,7 @@ def test_the_word_index_finds_what_a_scan_finds(words: list[str], first: int,
     assert indexed == scanned
 
 
-def test_a_rebuild_keeps_only_the_latest_index_of_each_source(
-        project: Callable[..., Path]) -> None:
+def test_a_rebuild_keeps_only_the_latest_index_of_each_source(project: Callable[..., Path]) -> None:
     """Under --watch each edit of a source once added a whole new index of it, kept for
     the session: memory grew by the source's size times several at every save."""
     import gc
@@ -48,7 +64,8 @@ def test_a_rebuild_keeps_only_the_latest_index_of_each_source(
     first = weakref.ref(quotes._INDEXED["news"])
     for n in range(5):
         (findings.parent / "sources" / "news.txt").write_text(
-            SAMPLE_TEXT + f"Edit {n}.\n", encoding="utf-8")
+            SAMPLE_TEXT + f"Edit {n}.\n", encoding="utf-8"
+        )
         build(findings, "findings.yaml")
     gc.collect()
     assert first() is None
@@ -56,7 +73,8 @@ def test_a_rebuild_keeps_only_the_latest_index_of_each_source(
 
 
 def test_the_closest_passage_is_searched_for_within_a_budget(
-        project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Many mistyped quotes against a long source once cost seconds each: past a budget of
     source searched, a quote not found is reported without a suggestion."""
     from briefing.build import build
@@ -64,10 +82,12 @@ def test_the_closest_passage_is_searched_for_within_a_budget(
     from conftest import SAMPLE_FINDINGS
 
     monkeypatch.setattr(quotes, "SUGGEST_BUDGET", 1)
-    findings = project(SAMPLE_FINDINGS.replace(
-        "quote: about 1,200 volunteers joined the clean-up",
-        "quote: about 1,200 volunteers jumped the clean-up").replace(
-        "quote: \"The mayor's office put", "quote: \"The mayor's office set"))
+    findings = project(
+        SAMPLE_FINDINGS.replace(
+            "quote: about 1,200 volunteers joined the clean-up",
+            "quote: about 1,200 volunteers jumped the clean-up",
+        ).replace("quote: \"The mayor's office put", "quote: \"The mayor's office set")
+    )
     with pytest.raises(InvalidFindings) as raised:
         build(findings, "findings.yaml")
     messages = [p.message for p in raised.value.problems.errors]

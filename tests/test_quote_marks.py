@@ -7,8 +7,9 @@ from briefing.page.view_claims import in_quote_marks as _in_quote_marks
 
 
 def test_a_plain_passage_gets_quotation_marks() -> None:
-    assert _in_quote_marks("troops were seen near the border") == \
-        "“troops were seen near the border”"
+    assert (
+        _in_quote_marks("troops were seen near the border") == "“troops were seen near the border”"
+    )
 
 
 def test_a_passage_that_opens_with_the_speakers_words_keeps_its_own_marks() -> None:

@@ -24,14 +24,17 @@ def quoted(quote: str, text: str = TEXT) -> list[str]:
     return [text[s:e] for s, e in spans]
 
 
-@pytest.mark.parametrize("quote", [
-    '"about 1,200 volunteers" joined',                 # straight for typographic quotes
-    "The mayor's office",                              # straight apostrophe
-    "clean-up - the largest",                          # hyphen for an em dash
-    "clean-up — the  largest",                         # extra whitespace
-    "up to 1,500... and thanked",                      # three dots for an ellipsis character
-    "Officials said\n“about 1,200",                    # a line break inside the quote
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"about 1,200 volunteers" joined',  # straight for typographic quotes
+        "The mayor's office",  # straight apostrophe
+        "clean-up - the largest",  # hyphen for an em dash
+        "clean-up — the  largest",  # extra whitespace
+        "up to 1,500... and thanked",  # three dots for an ellipsis character
+        "Officials said\n“about 1,200",  # a line break inside the quote
+    ],
+)
 def test_ignorable_differences_still_match(quote: str) -> None:
     assert len(quoted(quote)) == 1
 
@@ -39,7 +42,7 @@ def test_ignorable_differences_still_match(quote: str) -> None:
 def test_offsets_are_code_points_into_the_source_text() -> None:
     spans, _ = find("the largest yet")
     assert spans is not None
-    (start, end), = spans
+    ((start, end),) = spans
     assert TEXT[start:end] == "the largest yet"
 
 
@@ -69,16 +72,20 @@ def test_leading_and_trailing_ellipsis_mark_a_fragment() -> None:
 def test_a_quote_found_twice_is_refused_with_its_lines() -> None:
     spans, message = find("Officials said")
     assert spans is None
-    assert message == ("quote occurs 2 times in source 'news' (at 1:1, 3:1): quote more of "
-                       "the passage so that it points at one place")
+    assert message == (
+        "quote occurs 2 times in source 'news' (at 1:1, 3:1): quote more of "
+        "the passage so that it points at one place"
+    )
 
 
 def test_not_found_shows_the_closest_passage_and_the_words_that_differ() -> None:
     spans, message = find("Officials said the lake was cleaner")
     assert spans is None
-    assert message == ("quote not found in source 'news'; closest passage at "
-                       "sources/news.txt:3:1: «Officials said the river was cleaner.» (the "
-                       "quote has 'lake' where the source has 'river'); copy it verbatim")
+    assert message == (
+        "quote not found in source 'news'; closest passage at "
+        "sources/news.txt:3:1: «Officials said the river was cleaner.» (the "
+        "quote has 'lake' where the source has 'river'); copy it verbatim"
+    )
 
 
 def test_closest_passage_is_shown_as_the_source_writes_it() -> None:
@@ -88,7 +95,8 @@ def test_closest_passage_is_shown_as_the_source_writes_it() -> None:
         "quote not found in source 'news'; closest passage at sources/news.txt:1:16: "
         "«“about 1,200 volunteers” joined the clean-up — the largest yet.» (the quote has '--' "
         "where the source has '—'; the quote has 'biggest' where the source has 'largest'); "
-        "copy it verbatim")
+        "copy it verbatim"
+    )
 
 
 def test_a_cut_word_is_explained() -> None:
@@ -124,6 +132,7 @@ def test_blank_line_paragraphs_allow_ellipsis_across_wrapped_lines() -> None:
 
 def test_paragraphs_are_lines_or_blank_line_blocks() -> None:
     from briefing.findings.sources import paragraph_spans
+
     assert paragraph_spans("a\nb\n") == [(0, 1), (2, 3)]
     assert paragraph_spans("  a\nb\n\n\nc d\n") == [(2, 5), (8, 11)]
 
@@ -133,8 +142,7 @@ def test_an_elided_quote_that_fits_two_ways_is_refused() -> None:
     spans, message = find("About 40 ... were waiting", text)
     assert spans is None
     assert "fits 2 places" in message
-    assert quoted("About 40 ... tankers were waiting", text) == [
-        "About 40", "tankers were waiting"]
+    assert quoted("About 40 ... tankers were waiting", text) == ["About 40", "tankers were waiting"]
 
 
 def test_a_typo_in_the_last_word_keeps_that_word_in_the_suggestion() -> None:

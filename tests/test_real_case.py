@@ -36,6 +36,6 @@ def test_flags_are_shown_at_the_claim_and_in_the_caveats(tmp_path: Path) -> None
     caveats = by_id(html, "caveats")
     for claim in (c for c in data["claims"] if c["flag"]):
         at_claim = by_id(html, f"claim_{claim['id']}")
-        assert f'flag-{claim["flag"]}' in at_claim
+        assert f"flag-{claim['flag']}" in at_claim
         assert f'id="note_{claim["id"]}"' in at_claim
         assert f'href="#note_{claim["id"]}"' in caveats

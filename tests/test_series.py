@@ -29,8 +29,7 @@ def test_a_three_figure_series_is_one_series_in_time_order(tmp_path: Path) -> No
     assert one.location == "Riverton" and one.unit == "people"
     drawn = _drawn(series.render(one, "s1"))
     marks = drawn.findall(f"{SVG}g")
-    assert [g.get("data-claim") for g in marks] == ["shelters-tue", "shelters-wed",
-                                                    "shelters-fri"]
+    assert [g.get("data-claim") for g in marks] == ["shelters-tue", "shelters-wed", "shelters-fri"]
     xs = [float(g.find(f"{SVG}circle").get("cx")) for g in marks]  # type: ignore[union-attr]
     assert xs == sorted(xs) and len(set(xs)) == 3
 
@@ -49,10 +48,12 @@ def test_counts_and_forecasts_are_told_apart(tmp_path: Path) -> None:
 
 
 def test_figures_keep_the_decimals_they_were_written_with(tmp_path: Path) -> None:
-    findings = findings_from(tmp_path, FLOOD.replace(
-        "      stated: 2025-10-29T16:00\n", "      stated: 2025-10-29T16:00\n").replace(
-        "      value: 1.50\n", "      value: 1.50\n      as_of: 2025-10-29T08:00\n").replace(
-        "      estimator: Gauge watchers\n", "      estimator: Flood authority\n"))
+    findings = findings_from(
+        tmp_path,
+        FLOOD.replace("      stated: 2025-10-29T16:00\n", "      stated: 2025-10-29T16:00\n")
+        .replace("      value: 1.50\n", "      value: 1.50\n      as_of: 2025-10-29T08:00\n")
+        .replace("      estimator: Gauge watchers\n", "      estimator: Flood authority\n"),
+    )
     (level,) = [s for s in series.find(findings) if s.quantity == "River level"]
     assert [p.figure for p in level.points] == ["1.50", "5.0"]
     drawn = series.render(level, "s2")
@@ -61,12 +62,13 @@ def test_figures_keep_the_decimals_they_were_written_with(tmp_path: Path) -> Non
 
 
 def test_one_dated_figure_is_no_series_and_places_keep_series_apart(tmp_path: Path) -> None:
-    moved = FLOOD.replace("      value: 9400\n      as_of: 2025-10-29\n      place: town\n",
-                          "      value: 9400\n      as_of: 2025-10-29\n")
+    moved = FLOOD.replace(
+        "      value: 9400\n      as_of: 2025-10-29\n      place: town\n",
+        "      value: 9400\n      as_of: 2025-10-29\n",
+    )
     found = series.find(findings_from(tmp_path, moved))
     # Without its place, 9,400 is at "Riverton shelters", apart from the place 'town'.
-    assert [[p.claim_id for p in s.points] for s in found] == [["shelters-tue",
-                                                                "shelters-fri"]]
+    assert [[p.claim_id for p in s.points] for s in found] == [["shelters-tue", "shelters-fri"]]
 
 
 def test_the_drawing_has_a_title_a_description_and_a_text_alternative(tmp_path: Path) -> None:
@@ -74,9 +76,10 @@ def test_the_drawing_has_a_title_a_description_and_a_text_alternative(tmp_path: 
     drawn = _drawn(series.render(one, "s1"))
     assert drawn.get("role") == "img"
     assert drawn.get("aria-labelledby") == "s1_series-title s1_series-desc"
-    assert drawn.findtext(f"{SVG}title") == \
-        "People displaced (people) over time: Flood authority, Riverton"
+    assert (
+        drawn.findtext(f"{SVG}title")
+        == "People displaced (people) over time: Flood authority, Riverton"
+    )
     listed = series.text_alternative(one)
     assert listed.count("<li>") == 3
-    assert '<time datetime="2025-10-28T08:00">28 Oct 2025, 08:00</time>: 6,000 (count)' \
-        in listed
+    assert '<time datetime="2025-10-28T08:00">28 Oct 2025, 08:00</time>: 6,000 (count)' in listed

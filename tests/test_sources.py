@@ -52,9 +52,11 @@ def folder(tmp_path: Path) -> Path:
 
 def _cite(findings: Path, claim: str, source: str, quote: str, extra: str = "") -> None:
     with findings.open("a", encoding="utf-8") as f:
-        f.write(f"  - id: {claim}\n    statement: Said.\n    said_by: Ministry\n"
-                f"    credibility: 3\n    evidence:\n      - source: {source}\n"
-                f"        quote: {json.dumps(quote, ensure_ascii=False)}\n{extra}")
+        f.write(
+            f"  - id: {claim}\n    statement: Said.\n    said_by: Ministry\n"
+            f"    credibility: 3\n    evidence:\n      - source: {source}\n"
+            f"        quote: {json.dumps(quote, ensure_ascii=False)}\n{extra}"
+        )
 
 
 def _evidence(out: Path, claim: str) -> dict[str, object]:
@@ -64,6 +66,7 @@ def _evidence(out: Path, claim: str) -> dict[str, object]:
 
 
 # PDFs
+
 
 def test_a_pdf_source_cites_its_own_page_labels(folder: Path, run: Runner) -> None:
     """Physical page 5 of a PDF numbered i-iv, 1, 2, 3 is 'p. 1'; a quote across the
@@ -85,8 +88,7 @@ def test_a_pdf_source_cites_its_own_page_labels(folder: Path, run: Runner) -> No
     assert "p. 1" in page and "pp. 2–3" in page
 
 
-def test_a_pdf_without_page_labels_is_cited_by_physical_page(folder: Path, run: Runner
-                                                              ) -> None:
+def test_a_pdf_without_page_labels_is_cited_by_physical_page(folder: Path, run: Runner) -> None:
     pdf = folder / "plain.pdf"
     pdf.write_bytes(make_pdf(PAGES))
     findings = folder / "findings.yaml"
@@ -102,20 +104,25 @@ def _sparse(path: Path) -> bytes:
     return b""
 
 
-@pytest.mark.parametrize(("make", "says"), [
-    (lambda p: p.write_bytes(encrypted(make_pdf(PAGES))), "is encrypted"),
-    (lambda p: p.write_bytes(make_pdf([[], []])), "has no text to quote"),
-    (lambda p: p.write_bytes(b"<!DOCTYPE html><html><body>Hi</body></html>"),
-     "is named as a PDF but is not one (it starts like an HTML page)"),
-    (_sparse, "is 500,000,000 bytes, over the limit"),
-])
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda p: p.write_bytes(encrypted(make_pdf(PAGES))), "is encrypted"),
+        (lambda p: p.write_bytes(make_pdf([[], []])), "has no text to quote"),
+        (
+            lambda p: p.write_bytes(b"<!DOCTYPE html><html><body>Hi</body></html>"),
+            "is named as a PDF but is not one (it starts like an HTML page)",
+        ),
+        (_sparse, "is 500,000,000 bytes, over the limit"),
+    ],
+)
 def test_a_pdf_that_cannot_be_a_source_gets_one_error_and_changes_nothing(
-        folder: Path, run: Runner, make: Callable[[Path], object], says: str) -> None:
+    folder: Path, run: Runner, make: Callable[[Path], object], says: str
+) -> None:
     pdf = folder / "bad.pdf"
     make(pdf)
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and p != pdf}
-    result = run("add-source", str(pdf), "--id", "bad", "--findings",
-                 str(folder / "findings.yaml"))
+    result = run("add-source", str(pdf), "--id", "bad", "--findings", str(folder / "findings.yaml"))
     assert result.code == 1
     assert len(result.lines) == 1 and says in result.stderr
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and p != pdf} == before
@@ -129,8 +136,7 @@ def test_a_page_map_that_does_not_fit_its_text_is_an_error(folder: Path, run: Ru
     assert "has 2 pages but its page map 'note.pages.json' labels 1" in result.stderr
 
 
-def test_a_page_map_is_never_read_through_a_link(folder: Path, run: Runner,
-                                                 tmp_path: Path) -> None:
+def test_a_page_map_is_never_read_through_a_link(folder: Path, run: Runner, tmp_path: Path) -> None:
     """A map linked to a file outside the project would put that file's words on the page."""
     outside = tmp_path / "elsewhere.json"
     outside.write_text('{"labels": ["SECRET-A", "SECRET-B"]}\n')
@@ -144,15 +150,29 @@ def test_a_page_map_is_never_read_through_a_link(folder: Path, run: Runner,
 
 # Correcting a source
 
+
 def test_replace_keeps_the_id_and_notes_repins_and_lists_the_quotes_that_fail(
-        folder: Path, run: Runner) -> None:
+    folder: Path, run: Runner
+) -> None:
     findings = folder / "findings.yaml"
-    findings.write_text(FINDINGS.replace("    title: A note\n", "    title: A note\n"
-                                         "    note: Kept by the analyst.\n"))
+    findings.write_text(
+        FINDINGS.replace(
+            "    title: A note\n", "    title: A note\n    note: Kept by the analyst.\n"
+        )
+    )
     fixed = folder / "fixed.txt"
     fixed.write_text("A longer note, corrected.\n", encoding="utf-8")
-    result = run("add-source", str(fixed), "--id", "note", "--replace", "--title",
-                 "The corrected note", "--findings", str(findings))
+    result = run(
+        "add-source",
+        str(fixed),
+        "--id",
+        "note",
+        "--replace",
+        "--title",
+        "The corrected note",
+        "--findings",
+        str(findings),
+    )
     assert result.code == 0, result.stderr
     assert "findings.yaml:17:16: error: quote not found in source 'note'" in result.stderr
     assert "1 quote(s) of 'note' no longer verify" in result.stderr
@@ -161,8 +181,17 @@ def test_replace_keeps_the_id_and_notes_repins_and_lists_the_quotes_that_fail(
     assert "note: Kept by the analyst." in text and text.count("- id: note") == 1
     back = folder / "note-again.txt"
     back.write_text("A short note.\n", encoding="utf-8")
-    again = run("add-source", str(back), "--id", "note", "--replace", "--name", "note.txt",
-                "--findings", str(findings))
+    again = run(
+        "add-source",
+        str(back),
+        "--id",
+        "note",
+        "--replace",
+        "--name",
+        "note.txt",
+        "--findings",
+        str(findings),
+    )
     assert again.code == 0, again.stderr
     assert "every quote of 'note' still verifies" in again.stderr
     assert run("--findings", str(findings), "--out", str(folder / "out")).code == 0
@@ -171,16 +200,31 @@ def test_replace_keeps_the_id_and_notes_repins_and_lists_the_quotes_that_fail(
 def test_replace_needs_a_listed_source(folder: Path, run: Runner) -> None:
     new = folder / "new.txt"
     new.write_text("Text.\n")
-    result = run("add-source", str(new), "--id", "other", "--replace", "--findings",
-                 str(folder / "findings.yaml"))
+    result = run(
+        "add-source",
+        str(new),
+        "--id",
+        "other",
+        "--replace",
+        "--findings",
+        str(folder / "findings.yaml"),
+    )
     assert result.code == 1 and "no source with id 'other' is listed" in result.stderr
 
 
 def test_name_chooses_the_stored_file_name(folder: Path, run: Runner) -> None:
     new = folder / "download (3).txt"
     new.write_text("Some text.\n")
-    result = run("add-source", str(new), "--id", "other", "--name", "ministry.txt",
-                 "--findings", str(folder / "findings.yaml"))
+    result = run(
+        "add-source",
+        str(new),
+        "--id",
+        "other",
+        "--name",
+        "ministry.txt",
+        "--findings",
+        str(folder / "findings.yaml"),
+    )
     assert result.code == 0, result.stderr
     assert (folder / "sources" / "ministry.txt").read_text() == "Some text.\n"
     assert "file: sources/ministry.txt" in (folder / "findings.yaml").read_text()
@@ -202,35 +246,58 @@ WIRE = "Troops crossed the river at dawn near the border, the wire said.\n"
 
 
 def test_find_ranks_the_passage_with_all_the_words_first_and_labels_its_source(
-        folder: Path, run: Runner, capsys: pytest.CaptureFixture[str]) -> None:
+    folder: Path, run: Runner, capsys: pytest.CaptureFixture[str]
+) -> None:
     (folder / "sources" / "report.txt").write_text(REPORT, encoding="utf-8")
     (folder / "sources" / "wire.txt").write_text(WIRE, encoding="utf-8")
     findings = folder / "findings.yaml"
-    findings.write_text(FINDINGS.replace("claims:", "  - id: report\n    file: sources/"
-                                         "report.txt\n    title: Update\n  - id: wire\n"
-                                         "    file: sources/wire.txt\n    title: Wire\n"
-                                         "claims:"))
+    findings.write_text(
+        FINDINGS.replace(
+            "claims:",
+            "  - id: report\n    file: sources/"
+            "report.txt\n    title: Update\n  - id: wire\n"
+            "    file: sources/wire.txt\n    title: Wire\n"
+            "claims:",
+        )
+    )
     from briefing.cli import main
 
     capsys.readouterr()
-    assert main(["find", "troops", "river", "border", "dawn", "--findings",
-                 str(findings)]) == 0
+    assert main(["find", "troops", "river", "border", "dawn", "--findings", str(findings)]) == 0
     headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("#")]
     assert headers[0].endswith("source 'wire' (4 of 4 words found)")
     assert len(headers) == 3 and all("of 4 words found" in h for h in headers)
 
 
 def test_find_keeps_list_items_headings_and_datelines_apart(
-        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (folder / "sources" / "report.txt").write_text(REPORT, encoding="utf-8")
     findings = folder / "findings.yaml"
-    findings.write_text(FINDINGS.replace("claims:", "  - id: report\n    file: sources/"
-                                         "report.txt\n    title: Update\nclaims:"))
+    findings.write_text(
+        FINDINGS.replace(
+            "claims:", "  - id: report\n    file: sources/report.txt\n    title: Update\nclaims:"
+        )
+    )
     from briefing.cli import main
 
     capsys.readouterr()
-    assert main(["find", "--source", "report", "supplies", "delayed", "--findings",
-                 str(findings), "--max", "1"]) == 0
+    assert (
+        main(
+            [
+                "find",
+                "--source",
+                "report",
+                "supplies",
+                "delayed",
+                "--findings",
+                str(findings),
+                "--max",
+                "1",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert 'quote: "Supplies were delayed at the border."' in out  # the item, no marker
     capsys.readouterr()
@@ -246,21 +313,28 @@ KOREAN = "국방부 발표\n국방부는 병력 1만 2천 명이 이동했다고
 def _korean(folder: Path, extra: str) -> Path:
     (folder / "sources" / "ko.txt").write_text(KOREAN, encoding="utf-8")
     findings = folder / "findings.yaml"
-    findings.write_text(FINDINGS.replace("claims:", "  - id: ko\n    file: sources/ko.txt\n"
-                                         "    title: Ministry statement\n    language: ko\n"
-                                         "claims:"))
+    findings.write_text(
+        FINDINGS.replace(
+            "claims:",
+            "  - id: ko\n    file: sources/ko.txt\n"
+            "    title: Ministry statement\n    language: ko\n"
+            "claims:",
+        )
+    )
     _cite(findings, "moved", "ko", "병력 1만 2천 명이 이동했다고", extra)
     return findings
 
 
-ESTIMATE = ("    estimate:\n      quantity: Troops\n      estimator: Ministry\n"
-            "      location: North\n      value: 12000\n")
-TRANSLATION = ("        translation: 12,000 troops moved\n"
-               "        translated_by: Desk translator\n")
+ESTIMATE = (
+    "    estimate:\n      quantity: Troops\n      estimator: Ministry\n"
+    "      location: North\n      value: 12000\n"
+)
+TRANSLATION = "        translation: 12,000 troops moved\n        translated_by: Desk translator\n"
 
 
 def test_a_figure_written_otherwise_in_the_original_is_found_in_the_translation(
-        folder: Path, run: Runner) -> None:
+    folder: Path, run: Runner
+) -> None:
     findings = _korean(folder, TRANSLATION + ESTIMATE)
     built = run("--findings", str(findings), "--out", str(folder / "out"))
     assert built.code == 0, built.stderr
@@ -269,48 +343,70 @@ def test_a_figure_written_otherwise_in_the_original_is_found_in_the_translation(
     assert moved["figure_found_in"] == "translation"
     assert moved["evidence"][0]["translation"] == "12,000 troops moved"
     page = (folder / "out" / "index.html").read_text(encoding="utf-8")
-    assert '<p lang="ko">“병력 1만 2천 명이 이동했다고”</p><p class="translation" lang="en">' \
-        in page and "Translation by Desk translator:" in page
+    assert (
+        '<p lang="ko">“병력 1만 2천 명이 이동했다고”</p><p class="translation" lang="en">' in page
+        and "Translation by Desk translator:" in page
+    )
 
 
-def test_without_a_translation_the_figure_must_be_in_the_original(folder: Path,
-                                                                  run: Runner) -> None:
+def test_without_a_translation_the_figure_must_be_in_the_original(
+    folder: Path, run: Runner
+) -> None:
     result = run("--findings", str(_korean(folder, ESTIMATE)), "--out", str(folder / "out"))
     assert result.code == 1 and "estimate value 12,000 does not appear" in result.stderr
 
 
 def test_a_changed_letter_in_an_original_language_quote_names_the_closest_passage(
-        folder: Path, run: Runner) -> None:
+    folder: Path, run: Runner
+) -> None:
     findings = _korean(folder, TRANSLATION)
-    findings.write_text(findings.read_text(encoding="utf-8").replace("이동했다고", "이동했다구"),
-                        encoding="utf-8")
+    findings.write_text(
+        findings.read_text(encoding="utf-8").replace("이동했다고", "이동했다구"), encoding="utf-8"
+    )
     result = run("--findings", str(findings), "--out", str(folder / "out"))
     assert result.code == 1
-    assert "quote not found in source 'ko'; closest passage at sources/ko.txt:2:" \
-        in result.stderr and "이동했다고" in result.stderr
+    assert (
+        "quote not found in source 'ko'; closest passage at sources/ko.txt:2:" in result.stderr
+        and "이동했다고" in result.stderr
+    )
 
 
 def test_translated_by_needs_a_translation(folder: Path, run: Runner) -> None:
     findings = _korean(folder, "        translated_by: Desk translator\n")
     result = run("--findings", str(findings), "--out", str(folder / "out"))
-    assert result.code == 1 and "translated_by names who translated the passage, but it " \
-        "has no translation" in result.stderr
+    assert (
+        result.code == 1
+        and "translated_by names who translated the passage, but it has no translation"
+        in result.stderr
+    )
 
 
 # References
 
+
 def test_a_reference_is_linked_listed_and_its_id_is_its_own(folder: Path, run: Runner) -> None:
     findings = folder / "findings.yaml"
-    findings.write_text(FINDINGS.replace("claims:", "references:\n  - id: atlas\n"
-                                         "    title: Road atlas\n    accessed: 2025-04-01\n"
-                                         "claims:") +
-                        "    note: See [the atlas](#atlas).\n")
+    findings.write_text(
+        FINDINGS.replace(
+            "claims:",
+            "references:\n  - id: atlas\n    title: Road atlas\n    accessed: 2025-04-01\nclaims:",
+        )
+        + "    note: See [the atlas](#atlas).\n"
+    )
     built = run("--findings", str(findings), "--out", str(folder / "out"))
     assert built.code == 0, built.stderr
     data = json.loads((folder / "out" / "findings.json").read_text(encoding="utf-8"))
-    assert data["references"] == [{"id": "atlas", "title": "Road atlas", "publisher": None,
-                                   "published": None, "url": None,
-                                   "accessed": "2025-04-01", "note": None}]
+    assert data["references"] == [
+        {
+            "id": "atlas",
+            "title": "Road atlas",
+            "publisher": None,
+            "published": None,
+            "url": None,
+            "accessed": "2025-04-01",
+            "note": None,
+        }
+    ]
     assert 'href="#reference_atlas"' in (folder / "out" / "index.html").read_text()
     findings.write_text(findings.read_text().replace("id: atlas", "id: note"))
     clash = run("--findings", str(findings), "--out", str(folder / "out2"))
@@ -318,11 +414,21 @@ def test_a_reference_is_linked_listed_and_its_id_is_its_own(folder: Path, run: R
     assert "reference id 'note' is also the id of a source" in clash.stderr
 
 
-def test_find_writes_a_control_that_reorders_text_as_its_escape(folder: Path, run: Runner,
-                                                                capsys: Any) -> None:
+def test_find_writes_a_control_that_reorders_text_as_its_escape(
+    folder: Path, run: Runner, capsys: Any
+) -> None:
     (folder / "sources" / "note.txt").write_text("The minister \u202edeined\u202c the report.\n")
     capsys.readouterr()
-    code = main(["find", "minister", "report", "--source", "note", "--findings",
-                 str(folder / "findings.yaml")])
+    code = main(
+        [
+            "find",
+            "minister",
+            "report",
+            "--source",
+            "note",
+            "--findings",
+            str(folder / "findings.yaml"),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0 and "\u202e" not in out and "\\u202e" in out

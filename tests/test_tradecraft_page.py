@@ -36,39 +36,43 @@ def shown(markdown: str) -> str:
     return re.sub(r"<[^>]+>", "", str(Markdown({}).inline(markdown)))
 
 
-def test_the_header_shows_edition_author_and_marking(built: tuple[dict[str, Any], str]
-                                                     ) -> None:
+def test_the_header_shows_edition_author_and_marking(built: tuple[dict[str, Any], str]) -> None:
     findings, html = built
     header = element(html, "header", class_="masthead")
     briefing = findings["briefing"]
     assert f"Edition {briefing['edition']}" in header
     assert briefing["author"] in header
-    assert header.startswith(f'<header class="masthead">\n<p class="marking">'
-                             f'{briefing["marking"]}</p>')
+    assert header.startswith(
+        f'<header class="masthead">\n<p class="marking">{briefing["marking"]}</p>'
+    )
 
 
 def test_the_marking_is_at_the_bottom_and_on_every_printed_page(
-        built: tuple[dict[str, Any], str]) -> None:
+    built: tuple[dict[str, Any], str],
+) -> None:
     findings, html = built
     marking = findings["briefing"]["marking"]
     footer = element(html, "footer", class_="page-footer")
     assert f'<p class="marking">{marking}</p>' in footer
-    page_rule = re.search(r"@page\{@top-center\{content:\"([^\"]*)\".*?"
-                          r"@bottom-center\{content:\"([^\"]*)\"", html)
+    page_rule = re.search(
+        r"@page\{@top-center\{content:\"([^\"]*)\".*?"
+        r"@bottom-center\{content:\"([^\"]*)\"",
+        html,
+    )
     assert page_rule and page_rule.groups() == (marking, marking)
 
 
-def test_implications_come_right_after_the_bottom_line(built: tuple[dict[str, Any], str]
-                                                       ) -> None:
+def test_implications_come_right_after_the_bottom_line(built: tuple[dict[str, Any], str]) -> None:
     _, html = built
     bottom_line = by_id(html, "bottom-line")
     summary = element(bottom_line, "div", class_="summary")
-    after_summary = bottom_line[bottom_line.index(summary) + len(summary):]
+    after_summary = bottom_line[bottom_line.index(summary) + len(summary) :]
     assert after_summary.lstrip().startswith('<div class="implications">')
 
 
 def test_each_judgment_shows_its_alternatives_and_links_its_indicators(
-        built: tuple[dict[str, Any], str]) -> None:
+    built: tuple[dict[str, Any], str],
+) -> None:
     """Alternatives with the judgment in Annex A; its indicators are said once, in What to
     watch, and the judgment links there."""
     findings, html = built
@@ -84,7 +88,8 @@ def test_each_judgment_shows_its_alternatives_and_links_its_indicators(
 
 
 def test_what_to_watch_lists_each_indicator_under_its_judgments_words(
-        built: tuple[dict[str, Any], str]) -> None:
+    built: tuple[dict[str, Any], str],
+) -> None:
     """Each judgment with indicators leads with its own words (a link to it), and each
     indicator is an item of its own."""
     findings, html = built
@@ -97,18 +102,27 @@ def test_what_to_watch_lists_each_indicator_under_its_judgments_words(
         assert lead and lead[1] == claim["id"]
         assert lead[2] == html_text(shown(claim["statement"]))
         shown_items = re.findall(r'<li class="indicator[^"]*">(.*?)</li>', item, re.S)
-        assert [shown(text) in got for text, got in
-                zip([i if isinstance(i, str) else i["text"] for i in claim["indicators"]],
-                    shown_items, strict=True)] == \
-            [True] * len(claim["indicators"])
+        assert [
+            shown(text) in got
+            for text, got in zip(
+                [i if isinstance(i, str) else i["text"] for i in claim["indicators"]],
+                shown_items,
+                strict=True,
+            )
+        ] == [True] * len(claim["indicators"])
 
 
 def test_what_to_watch_says_which_indicators_have_been_seen(
-        built: tuple[dict[str, Any], str]) -> None:
+    built: tuple[dict[str, Any], str],
+) -> None:
     findings, html = built
     watch = by_id(html, "watch")
-    seen = [i for c in findings["claims"] for i in c.get("indicators", [])
-            if isinstance(i, dict) and i.get("status", "not-seen") != "not-seen"]
+    seen = [
+        i
+        for c in findings["claims"]
+        for i in c.get("indicators", [])
+        if isinstance(i, dict) and i.get("status", "not-seen") != "not-seen"
+    ]
     assert seen, "the golden project has an indicator that was seen"
     items = re.findall(r'<li class="indicator indicator-seen">(.*?)</li>', watch, re.S)
     assert len(items) == len(seen)
@@ -123,46 +137,56 @@ def html_text(words: str) -> str:
 
 
 def test_a_judgment_says_how_many_independent_origins_it_rests_on(
-        built: tuple[dict[str, Any], str]) -> None:
+    built: tuple[dict[str, Any], str],
+) -> None:
     _, html = built
-    origins = re.findall(r'<p class="origins">Rests on (\d+) reported claims?, drawn from (\d+) '
-                         r"independent origins? in all: ", html)
+    origins = re.findall(
+        r'<p class="origins">Rests on (\d+) reported claims?, drawn from (\d+) '
+        r"independent origins? in all: ",
+        html,
+    )
     assert origins, "every judgment resting on reported claims says so"
 
 
 def test_a_forecast_is_marked_in_its_row_and_drawn_apart_in_the_chart(
-        built: tuple[dict[str, Any], str]) -> None:
+    built: tuple[dict[str, Any], str],
+) -> None:
     findings, html = built
-    forecasts = [c["id"] for c in findings["claims"]
-                 if c.get("estimate", {}).get("basis") == "forecast"]
+    forecasts = [
+        c["id"] for c in findings["claims"] if c.get("estimate", {}).get("basis") == "forecast"
+    ]
     assert forecasts
     for claim_id in forecasts:
         row = element(html, "tr", data_claim=claim_id)
         assert 'data-basis="forecast"' in row and '<span class="basis">forecast</span>' in row
-        mark = re.search(rf'<g class="c-est[^"]*"[^>]*data-claim="{claim_id}"[^>]*>(.*?)</g>',
-                         html, re.S)
+        mark = re.search(
+            rf'<g class="c-est[^"]*"[^>]*data-claim="{claim_id}"[^>]*>(.*?)</g>', html, re.S
+        )
         assert mark and "c-forecast" in mark[0]
         words = re.sub(r"<title>.*?</title>|<[^>]+>|\s+", " ", mark[1])
         assert "forecast" in words, "the chart says it in words, not by drawing alone"
 
 
 def test_a_possible_figure_is_marked_in_its_row_and_drawn_apart_in_the_chart(
-        project: Callable[..., Path], tmp_path: Path) -> None:
-    """"Could be as high as": a figure that may be there now is neither a count nor a
+    project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """ "Could be as high as": a figure that may be there now is neither a count nor a
     forecast; the table and the chart say which it is."""
     findings = SAMPLE_FINDINGS.replace(
         "    statement: The mayor's office says up to 1,500.\n",
         "    statement: The mayor's office says up to 1,500.\n    estimate:\n"
         "      quantity: Volunteers\n      estimator: Mayor's office\n"
         "      location: Riverside\n      value: 1500\n      qualifier: up to\n"
-        "      basis: possible\n")
+        "      basis: possible\n",
+    )
     path = project(findings)
     assert main(["--findings", str(path), "--out", str(tmp_path / "r")]) == 0
     html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
     row = element(html, "tr", data_claim="mayor-count")
     assert 'data-basis="possible"' in row and '<span class="basis">possible</span>' in row
-    mark = re.search(r'<g class="c-est[^"]*"[^>]*data-claim="mayor-count"[^>]*>(.*?)</g>',
-                     html, re.S)
+    mark = re.search(
+        r'<g class="c-est[^"]*"[^>]*data-claim="mayor-count"[^>]*>(.*?)</g>', html, re.S
+    )
     assert mark and "c-possible" in mark[0]
     assert "a possibility, not a count" in mark[1]
     csv = (tmp_path / "r" / "estimates.csv").read_text(encoding="utf-8").splitlines()
@@ -170,12 +194,13 @@ def test_a_possible_figure_is_marked_in_its_row_and_drawn_apart_in_the_chart(
 
 
 def test_a_possible_figure_dated_after_the_cut_off_is_warned_about_like_a_count(
-        project: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
-        ) -> None:
+    project: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     findings = SAMPLE_FINDINGS.replace(
         "      value: 1200\n      qualifier: about\n",
         "      value: 1200\n      qualifier: about\n      as_of: 2025-06-01\n"
-        "      basis: possible\n")
+        "      basis: possible\n",
+    )
     path = project(findings)
     assert main(["--findings", str(path), "--out", str(tmp_path / "r")]) == 0
     err = capsys.readouterr().err

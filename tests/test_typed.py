@@ -43,9 +43,12 @@ def test_a_valid_mapping_becomes_a_frozen_record_with_defaults() -> None:
 
 def test_every_complaint_of_a_record_is_returned_at_once() -> None:
     assert kinds({"slug": "A B", "grade": 4, "day": "soon", "items": [{}], "extra": 1}) == [
-        ("string_pattern_mismatch", ("slug",)), ("literal_error", ("grade",)),
-        ("date_type", ("day",)), ("missing", ("items", 0, "name")),
-        ("extra_forbidden", ("extra",))]
+        ("string_pattern_mismatch", ("slug",)),
+        ("literal_error", ("grade",)),
+        ("date_type", ("day",)),
+        ("missing", ("items", 0, "name")),
+        ("extra_forbidden", ("extra",)),
+    ]
 
 
 def test_yes_no_is_not_taken_for_a_number_in_a_choice_of_numbers() -> None:
@@ -65,21 +68,31 @@ def test_a_list_where_a_mapping_belongs_and_a_mapping_where_a_list_belongs() -> 
 
 def test_an_empty_text_is_too_short() -> None:
     assert kinds({"slug": "a", "items": [{"name": ""}]}) == [
-        ("string_too_short", ("items", 0, "name"))]
+        ("string_too_short", ("items", 0, "name"))
+    ]
 
 
 def test_a_figure_check_words_its_own_complaint() -> None:
-    _, issues = typed.conform(model.Estimate, {"quantity": "q", "estimator": "e",
-                                               "location": "l", "value": float("inf")})
+    _, issues = typed.conform(
+        model.Estimate, {"quantity": "q", "estimator": "e", "location": "l", "value": float("inf")}
+    )
     assert [(i["type"], i["loc"]) for i in issues] == [("figure_range", ("value",))]
     assert "finite figure" in issues[0]["msg"]
 
 
 def test_dump_gives_json_ready_data_with_every_field() -> None:
     assert typed.dump(Outer("a", 2, dt.date(2024, 1, 2), (Inner("x"),))) == {
-        "slug": "a", "grade": 2, "day": "2024-01-02", "items": [{"name": "x"}]}
+        "slug": "a",
+        "grade": 2,
+        "day": "2024-01-02",
+        "items": [{"name": "x"}],
+    }
 
 
 def test_field_docstrings_are_read_for_the_schema_and_the_docs() -> None:
-    assert docstrings(Outer) == {"slug": "A slug.", "grade": "A grade.",
-                                       "day": "A day.", "items": "Inner records."}
+    assert docstrings(Outer) == {
+        "slug": "A slug.",
+        "grade": "A grade.",
+        "day": "A day.",
+        "items": "Inner records.",
+    }

@@ -33,8 +33,9 @@ class Watching:
 
         self.results: list[int] = []  # exit status of every build, in order
 
-        def watch(findings: Path, rebuild: Callable[[], int], *args: object,
-                  **kwargs: object) -> int:
+        def watch(
+            findings: Path, rebuild: Callable[[], int], *args: object, **kwargs: object
+        ) -> int:
             def on_ready(url: str) -> None:
                 self.url = url
                 ready.set()
@@ -43,8 +44,15 @@ class Watching:
                 outcome = rebuild()  # type: ignore[misc]
                 self.results.append(outcome[0])
                 return outcome  # type: ignore[no-any-return]
-            return real_watch(findings, recorded, *args, stop=self.stop,  # type: ignore[arg-type]
-                              on_ready=on_ready, **kwargs)
+
+            return real_watch(
+                findings,
+                recorded,
+                *args,
+                stop=self.stop,  # type: ignore[arg-type]
+                on_ready=on_ready,
+                **kwargs,
+            )
 
         monkeypatch.setattr(watch_module, "watch", watch)
         self.code: int | None = None
@@ -89,8 +97,9 @@ def test_the_served_page_reloads_but_the_written_one_has_no_script(watching: Wat
     assert "<script>" in served and "EventSource" in served
     assert "script-src &#39;sha256-" in served and "connect-src &#39;self&#39;" in served
     assert "<script" not in written
-    assert served.replace("<script>", "").count("Clean-up turnout") == \
-        written.count("Clean-up turnout")
+    assert served.replace("<script>", "").count("Clean-up turnout") == written.count(
+        "Clean-up turnout"
+    )
 
 
 def test_a_change_to_the_findings_rebuilds_and_tells_open_pages(watching: Watching) -> None:
@@ -99,16 +108,16 @@ def test_a_change_to_the_findings_rebuilds_and_tells_open_pages(watching: Watchi
     stream.request("GET", "/__reload")
     response = stream.getresponse()
     assert response.getheader("Content-Type") == "text/event-stream"
-    watching.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.",
-                                                         "Turnout was *modest*."))
+    watching.findings.write_text(
+        SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was *modest*.")
+    )
     assert wait_for(lambda: "Turnout was <em>modest</em>." in watching.written())
     assert response.readline() == b"data: reload\n"
     assert "Turnout was <em>modest</em>." in watching.page()
     stream.close()
 
 
-def test_a_broken_edit_keeps_the_last_good_briefing_until_it_is_fixed(
-        watching: Watching) -> None:
+def test_a_broken_edit_keeps_the_last_good_briefing_until_it_is_fixed(watching: Watching) -> None:
     before = watching.written()
     assert watching.results == [0]
     watching.findings.write_text(SAMPLE_FINDINGS.replace("reliability: C", "reliability: Z"))
@@ -126,8 +135,7 @@ def test_templates_and_named_sources_are_watched(project: Project) -> None:
     assert any(p.name == "briefing.css" for p in watched)
 
 
-def test_watch_and_check_do_not_go_together(project: Project,
-                                           run: Callable[..., Run]) -> None:
+def test_watch_and_check_do_not_go_together(project: Project, run: Callable[..., Run]) -> None:
     result = run("--findings", str(project()), "--watch", "--check")
     assert result.code == 2
     assert "--check and --watch do not go together" in result.stderr
@@ -145,7 +153,8 @@ def test_head_describes_the_page_a_get_returns(watching: Watching) -> None:
 
 
 def test_a_failed_rebuild_lays_its_errors_over_the_served_page_until_fixed(
-        watching: Watching) -> None:
+    watching: Watching,
+) -> None:
     good = watching.page()
     assert "build-problems" not in good
     watching.findings.write_text(SAMPLE_FINDINGS.replace("reliability: C", "reliability: Z"))
@@ -170,8 +179,8 @@ def test_an_editor_that_saves_by_renaming_is_followed(watching: Watching) -> Non
 
 
 def test_each_rebuild_says_when_and_how_long_it_took(
-        project: Project, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     running = Watching(project(), monkeypatch)
     try:
         running.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Later."))
@@ -180,8 +189,9 @@ def test_each_rebuild_says_when_and_how_long_it_took(
     finally:
         running.close()
     lines = [line for line in capsys.readouterr().err.splitlines() if "rebuilt in" in line]
-    assert lines and all(re.fullmatch(r"\[\d\d:\d\d:\d\d\] build-report: rebuilt in \d+ ms",
-                                      line) for line in lines), lines
+    assert lines and all(
+        re.fullmatch(r"\[\d\d:\d\d:\d\d\] build-report: rebuilt in \d+ ms", line) for line in lines
+    ), lines
 
 
 def test_a_stray_file_in_the_report_does_not_end_the_session(watching: Watching) -> None:
@@ -200,8 +210,9 @@ def test_deeply_nested_findings_fail_the_rebuild_not_the_session(watching: Watch
     assert wait_for(lambda: watching.results[-1:] == [0])
 
 
-def test_a_busy_port_is_an_error_without_the_usage_text(project: Callable[..., Path],
-                                                        run: Callable[..., Run]) -> None:
+def test_a_busy_port_is_an_error_without_the_usage_text(
+    project: Callable[..., Path], run: Callable[..., Run]
+) -> None:
     import socket
 
     findings = project()

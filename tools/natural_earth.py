@@ -20,8 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parent.parent / "briefing" / "page" / "static" / \
-    "natural-earth.json"
+OUT = Path(__file__).resolve().parent.parent / "briefing" / "page" / "static" / "natural-earth.json"
 # How far (in degrees) a simplified line may stray from the original, per scale: about
 # what one pixel is worth on a map of the region each scale is used for.
 TOLERANCE = {"110m": 0.12, "50m": 0.035}
@@ -70,8 +69,11 @@ def simplified(points: list[tuple[float, float]], tolerance: float) -> list[tupl
         far, at = 0.0, -1
         for i in range(first + 1, last):
             px, py = points[i]
-            distance = abs(dy * (px - x1) - dx * (py - y1)) / norm if norm else \
-                ((px - x1) ** 2 + (py - y1) ** 2) ** 0.5
+            distance = (
+                abs(dy * (px - x1) - dx * (py - y1)) / norm
+                if norm
+                else ((px - x1) ** 2 + (py - y1) ** 2) ** 0.5
+            )
             if distance > far:
                 far, at = distance, i
         if far > tolerance:
@@ -128,8 +130,8 @@ def layer(topology: dict[str, Any], tolerance: float) -> dict[str, Any]:
 def main(folder: str) -> None:
     data: dict[str, Any] = {
         "about": "Coastlines and country borders from Natural Earth 4.1 (public domain), "
-                 "by way of the world-atlas package's TopoJSON; simplified by "
-                 "tools/natural_earth.py.",
+        "by way of the world-atlas package's TopoJSON; simplified by "
+        "tools/natural_earth.py.",
         "precision": PRECISION,
     }
     for scale, tolerance in TOLERANCE.items():

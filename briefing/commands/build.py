@@ -49,25 +49,50 @@ class BuildOptions(NamedTuple):
 def parser() -> argparse.ArgumentParser:
     commands = "\n".join(f"  {name:<11} {about}" for name, (_, about) in COMMANDS.items())
     p = ArgumentParser(
-        prog="build-report", formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="build-report",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Build a sourced analytic briefing from findings.yaml: every claim "
         "cited to the exact passage of its source.",
-        epilog=f"commands (build-report COMMAND --help):\n{commands}")
-    p.add_argument("--findings", metavar="PATH", default="findings.yaml",
-                   help="the findings file to read (default: findings.yaml)")
-    p.add_argument("--out", metavar="DIR", default=None,
-                   help="folder to write the briefing to (default: report/ beside the findings)")
-    p.add_argument("--previous", metavar="PATH", default=None,
-                   help="an earlier edition's findings.json: the briefing says what changed")
-    p.add_argument("--check", action="store_true",
-                   help="write nothing; fail if the findings are invalid or the report "
-                   "is not what a build would write")
+        epilog=f"commands (build-report COMMAND --help):\n{commands}",
+    )
+    p.add_argument(
+        "--findings",
+        metavar="PATH",
+        default="findings.yaml",
+        help="the findings file to read (default: findings.yaml)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="folder to write the briefing to (default: report/ beside the findings)",
+    )
+    p.add_argument(
+        "--previous",
+        metavar="PATH",
+        default=None,
+        help="an earlier edition's findings.json: the briefing says what changed",
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; fail if the findings are invalid or the report "
+        "is not what a build would write",
+    )
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("--watch", action="store_true",
-                   help="rebuild on every change of the findings, sources or templates, and "
-                   "serve the briefing on 127.0.0.1 with live reload")
-    p.add_argument("--port", type=int, default=None, metavar="N",
-                   help="port for --watch (default: 8000; 0 picks a free one)")
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="rebuild on every change of the findings, sources or templates, and "
+        "serve the briefing on 127.0.0.1 with live reload",
+    )
+    p.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        metavar="N",
+        help="port for --watch (default: 8000; 0 picks a free one)",
+    )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -91,8 +116,11 @@ def _options(args: argparse.Namespace) -> BuildOptions:
     """The options of the command line, checked, with the previous edition read."""
     findings = Path(args.findings)
     if not findings.is_file():
-        raise UsageError(f"findings file '{args.findings}' not found" if not findings.exists()
-                         else f"'{args.findings}' is not a file")
+        raise UsageError(
+            f"findings file '{args.findings}' not found"
+            if not findings.exists()
+            else f"'{args.findings}' is not a file"
+        )
     out = Path(args.out) if args.out else findings.parent / "report"
     from ..output.write import refuse_foreign
 
@@ -123,8 +151,11 @@ def _watch(options: BuildOptions, port: int) -> int:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         for line in lines:
             print(line, file=sys.stderr)
-        done = ("built" if builds[0] == 1 else "rebuilt") if code == 0 else \
-            ("build failed" if builds[0] == 1 else "rebuild failed")
+        done = (
+            ("built" if builds[0] == 1 else "rebuilt")
+            if code == 0
+            else ("build failed" if builds[0] == 1 else "rebuild failed")
+        )
         print(f"[{stamp}] build-report: {done} in {took:.0f} ms", file=sys.stderr)
         return code, lines
 
@@ -132,8 +163,9 @@ def _watch(options: BuildOptions, port: int) -> int:
         return watch(options.findings, rebuild, options.out, port)
     except OSError as exc:
         # Not a mistake on the command line: the port is taken, or not ours to use.
-        raise BadInput(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc}): "
-                       "choose another --port") from None
+        raise BadInput(
+            f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc}): choose another --port"
+        ) from None
 
 
 @contextlib.contextmanager
@@ -155,8 +187,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 @_collector_paused()
-def build_and_write(options: BuildOptions, say: Callable[[str], None] | None = None,
-                    quiet: bool = False) -> int:
+def build_and_write(
+    options: BuildOptions, say: Callable[[str], None] | None = None, quiet: bool = False
+) -> int:
     """Build; print the problems through ``say`` (stderr by default); then write the report,
     or under --check compare it. The exit status: 0 done, 1 not."""
     from ..build import build
@@ -166,16 +199,20 @@ def build_and_write(options: BuildOptions, say: Callable[[str], None] | None = N
         (say or (lambda text: print(text, file=sys.stderr)))(line)
 
     try:
-        files, problems = build(options.findings, options.shown_as, strict=options.strict,
-                                out=options.out, previous=options.previous)
+        files, problems = build(
+            options.findings,
+            options.shown_as,
+            strict=options.strict,
+            out=options.out,
+            previous=options.previous,
+        )
     except InvalidFindings as exc:
         for problem in exc.problems:
             tell(str(problem))
         count = len(exc.problems.errors)
         warnings = len(exc.problems) - count
         why = " (--strict counts warnings as errors)" if exc.strict and warnings else ""
-        tell(f"build-report: {count} error(s), {warnings} warning(s){why}; nothing was "
-             "written")
+        tell(f"build-report: {count} error(s), {warnings} warning(s){why}; nothing was written")
         return 1
     for problem in problems:
         tell(str(problem))
@@ -190,8 +227,10 @@ def build_and_write(options: BuildOptions, say: Callable[[str], None] | None = N
     try:
         write_report(options.out, files)
     except OSError as exc:
-        tell(f"build-report: error: could not write {printable(str(options.out))}: "
-             f"{exc.strerror or exc}; the previous report is unchanged")
+        tell(
+            f"build-report: error: could not write {printable(str(options.out))}: "
+            f"{exc.strerror or exc}; the previous report is unchanged"
+        )
         return 1
     except UsageError as exc:
         tell(f"build-report: error: {printable(str(exc))}; nothing was written")
@@ -208,10 +247,16 @@ def _stale_advice(out: Path, files: dict[str, bytes]) -> str:
         kept = json.loads((out / "findings.json").read_bytes())
     except (OSError, ValueError):
         kept = None
-    if isinstance(kept, dict) and "changes" in kept and b'\n  "changes": ' not in \
-            files["findings.json"]:
-        return ("build-report: the report says what changed since a previous edition, and "
-                "this check compared with none: give the same --previous, or name the "
-                "edition in briefing.previous so that every build and check uses it")
-    return ("build-report: the report is not what a build would write: run build-report "
-            "to rebuild it")
+    if (
+        isinstance(kept, dict)
+        and "changes" in kept
+        and b'\n  "changes": ' not in files["findings.json"]
+    ):
+        return (
+            "build-report: the report says what changed since a previous edition, and "
+            "this check compared with none: give the same --previous, or name the "
+            "edition in briefing.previous so that every build and check uses it"
+        )
+    return (
+        "build-report: the report is not what a build would write: run build-report to rebuild it"
+    )

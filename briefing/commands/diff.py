@@ -16,9 +16,10 @@ from .arguments import ArgumentParser
 
 
 def parser() -> argparse.ArgumentParser:
-    p = ArgumentParser(prog="build-report diff",
-                       description="Show what changed between two builds' findings.json, "
-                       "claim by claim.")
+    p = ArgumentParser(
+        prog="build-report diff",
+        description="Show what changed between two builds' findings.json, claim by claim.",
+    )
     p.add_argument("old", metavar="OLD.json", help="the earlier edition's findings.json")
     p.add_argument("new", metavar="NEW.json", help="the later edition's findings.json")
     return p
@@ -33,8 +34,11 @@ def main(argv: list[str]) -> int:
         return 0
     for line in describe(changes):
         print(printable(line))  # the files may have been edited by hand: no raw escapes
-    counts = {kind: sum(c["change"] == kind for c in changes)
-              for kind in ("added", "removed", "changed")}
-    print(f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed",
-          file=sys.stderr)
+    counts = {
+        kind: sum(c["change"] == kind for c in changes) for kind in ("added", "removed", "changed")
+    }
+    print(
+        f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed",
+        file=sys.stderr,
+    )
     return 0

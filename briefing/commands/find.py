@@ -31,16 +31,28 @@ SHOWN_FROM = 0.4
 
 
 def parser() -> argparse.ArgumentParser:
-    p = ArgumentParser(prog="build-report find",
-                       description="Find the passages of the sources holding the words "
-                       "given, as evidence entries ready to paste.")
-    p.add_argument("words", metavar="WORDS", nargs="+", help="the words as you remember "
-                   "them (a first word that is a source id searches that source only)")
+    p = ArgumentParser(
+        prog="build-report find",
+        description="Find the passages of the sources holding the words "
+        "given, as evidence entries ready to paste.",
+    )
+    p.add_argument(
+        "words",
+        metavar="WORDS",
+        nargs="+",
+        help="the words as you remember "
+        "them (a first word that is a source id searches that source only)",
+    )
     p.add_argument("--source", metavar="ID", help="search this source only")
-    p.add_argument("--findings", metavar="PATH", default="findings.yaml",
-                   help="the findings file (default: findings.yaml)")
-    p.add_argument("--max", type=int, default=3, metavar="N",
-                   help="how many passages to show (default 3)")
+    p.add_argument(
+        "--findings",
+        metavar="PATH",
+        default="findings.yaml",
+        help="the findings file (default: findings.yaml)",
+    )
+    p.add_argument(
+        "--max", type=int, default=3, metavar="N", help="how many passages to show (default 3)"
+    )
     return p
 
 
@@ -60,8 +72,9 @@ def main(argv: list[str]) -> int:
     source, words = args.source, args.words
     if source is None and _names_a_source(words[0], listed):
         if len(words) == 1:
-            raise UsageError("the following arguments are required: WORDS (after the "
-                             f"source id '{words[0]}')")
+            raise UsageError(
+                f"the following arguments are required: WORDS (after the source id '{words[0]}')"
+            )
         source, words = words[0], words[1:]
     _check_words(words)
     for problem in problems.errors:  # shown either way: the build will stop on them
@@ -70,11 +83,15 @@ def main(argv: list[str]) -> int:
         _check_searchable(source, texts, files, listed, problems, args.findings)
     searched = {source: texts[source]} if source is not None else texts
     if not searched:
-        raise BadInput(f"no source can be searched until the {len(problems.errors)} "
-                       "error(s) above are fixed")
+        raise BadInput(
+            f"no source can be searched until the {len(problems.errors)} error(s) above are fixed"
+        )
     want = [comparable(w) for w in " ".join(words).split()]
-    hits = [hit for sid, text in searched.items()
-            for hit in ranked_units(want, sid, text.text, _units(text.text))]
+    hits = [
+        hit
+        for sid, text in searched.items()
+        for hit in ranked_units(want, sid, text.text, _units(text.text))
+    ]
     shown = best(hits, args.max)
     distinct = len(set(want))
     shown = [h for i, h in enumerate(shown) if i == 0 or h.held >= SHOWN_FROM * distinct]
@@ -90,8 +107,9 @@ def _check_words(words: list[str]) -> None:
     if not " ".join(words).strip():
         raise UsageError("give the words to look for, as you remember them")
     if len(" ".join(words).split()) > SUGGEST_WORDS:
-        raise UsageError(f"give at most {SUGGEST_WORDS} words: the opening of the passage "
-                         "you remember is enough")
+        raise UsageError(
+            f"give at most {SUGGEST_WORDS} words: the opening of the passage you remember is enough"
+        )
 
 
 def _listed_ids(doc: Document | None) -> list[str]:
@@ -109,38 +127,54 @@ def _names_a_source(word: str, listed: list[str]) -> bool:
     that is a slip for one (found nowhere as a word, it would only mislead)."""
     if word in listed:
         return True
-    return "-" in word and re.fullmatch(r"[a-z0-9-]+", word) is not None and \
-        bool(did_you_mean(word, listed))
+    return (
+        "-" in word
+        and re.fullmatch(r"[a-z0-9-]+", word) is not None
+        and bool(did_you_mean(word, listed))
+    )
 
 
-def _check_searchable(source: str, texts: dict[str, SourceText], files: dict[str, str],
-                      listed: list[str], problems: Problems, shown: str) -> None:
+def _check_searchable(
+    source: str,
+    texts: dict[str, SourceText],
+    files: dict[str, str],
+    listed: list[str],
+    problems: Problems,
+    shown: str,
+) -> None:
     if source in texts:
         return
     if source in files:  # listed well, but its file cannot be read
-        raise BadInput(f"source '{source}' cannot be read: " + (
-            "see the error(s) above" if problems.errors else "run build-report to see why"))
+        raise BadInput(
+            f"source '{source}' cannot be read: "
+            + ("see the error(s) above" if problems.errors else "run build-report to see why")
+        )
     if source in listed:  # listed, behind a mistake in its entry
-        raise BadInput(f"source '{source}' cannot be searched until the "
-                       f"{len(problems.errors)} error(s) above are fixed")
-    raise BadInput(f"no source '{source}' in {printable(shown)}"
-                   f"{did_you_mean(source, listed)}")
+        raise BadInput(
+            f"source '{source}' cannot be searched until the "
+            f"{len(problems.errors)} error(s) above are fixed"
+        )
+    raise BadInput(f"no source '{source}' in {printable(shown)}{did_you_mean(source, listed)}")
 
 
 def _units(text: str) -> list[tuple[int, int]]:
     """Sentences, list items, headings and datelines, in order."""
-    apart = [(u.start, u.end) for u in structure.units(text)
-             if u.kind in structure.NOT_SENTENCES]
+    apart = [(u.start, u.end) for u in structure.units(text) if u.kind in structure.NOT_SENTENCES]
     return sorted(split_sentences(text) + apart)
 
 
 def _print(hit: Hit, text: SourceText, file: str, distinct: int) -> None:
     line, col = line_column(text.text, hit.start)
-    quote = " ".join(text.text[hit.start:hit.end].split())
-    scalar = yaml.safe_dump(quote, allow_unicode=True, width=10_000,
-                            default_style='"').removesuffix("\n...\n").strip()
-    print(f"# {printable(file)}:{line}:{col} source '{hit.source}' ({hit.held} of {distinct} "
-          "words found)")
+    quote = " ".join(text.text[hit.start : hit.end].split())
+    scalar = (
+        yaml.safe_dump(quote, allow_unicode=True, width=10_000, default_style='"')
+        .removesuffix("\n...\n")
+        .strip()
+    )
+    print(
+        f"# {printable(file)}:{line}:{col} source '{hit.source}' ({hit.held} of {distinct} "
+        "words found)"
+    )
     print(f"      - source: {hit.source}")
     # A control that reorders or hides text (U+202E) is written as its escape, which the
     # double-quoted YAML scalar reads back as the same character.

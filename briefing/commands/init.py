@@ -23,8 +23,10 @@ STARTER = ("findings.yaml", "README.md", ".gitignore", "sources/example.txt")
 
 
 def parser() -> argparse.ArgumentParser:
-    p = ArgumentParser(prog="build-report init",
-                       description="Start a new briefing project in DIR (made if missing).")
+    p = ArgumentParser(
+        prog="build-report init",
+        description="Start a new briefing project in DIR (made if missing).",
+    )
     p.add_argument("dir", metavar="DIR", help="the folder for the new project")
     return p
 
@@ -36,13 +38,17 @@ def main(argv: list[str]) -> int:
         raise BadInput(f"{shown} is a file: give a folder for the new project")
     if folder.is_dir():
         if (folder / "findings.yaml").exists():
-            raise BadInput(f"{shown} already holds a project (findings.yaml): nothing was "
-                           "changed; edit it, or choose another folder")
+            raise BadInput(
+                f"{shown} already holds a project (findings.yaml): nothing was "
+                "changed; edit it, or choose another folder"
+            )
         present = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
         if present:
-            raise BadInput(f"{shown} is not empty ({', '.join(present[:3])}"
-                           f"{' ...' if len(present) > 3 else ''}): nothing was changed; "
-                           "choose an empty or new folder")
+            raise BadInput(
+                f"{shown} is not empty ({', '.join(present[:3])}"
+                f"{' ...' if len(present) > 3 else ''}): nothing was changed; "
+                "choose an empty or new folder"
+            )
     starter = files("briefing.commands") / "starter"
     written = []
     try:
@@ -58,6 +64,9 @@ def main(argv: list[str]) -> int:
         for path in written:
             path.unlink(missing_ok=True)
         raise BadInput(f"cannot write the project in {shown} ({exc.strerror or exc})") from None
-    print(f"build-report: new project in {shown}{os.sep}: edit findings.yaml, then run "
-          f"'build-report --findings {shown}{os.sep}findings.yaml --watch'", file=sys.stderr)
+    print(
+        f"build-report: new project in {shown}{os.sep}: edit findings.yaml, then run "
+        f"'build-report --findings {shown}{os.sep}findings.yaml --watch'",
+        file=sys.stderr,
+    )
     return 0

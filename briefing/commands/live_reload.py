@@ -25,7 +25,8 @@ _OVERLAY_CSS = (
     ".build-problems h2{margin:0 0 .5rem;font:bold 16px/1.3 system-ui,sans-serif}"
     ".build-problems p{margin:.5rem 0 0;font:14px/1.4 system-ui,sans-serif}"
     ".build-problems ol{margin:0;padding-left:1.5rem}"
-    ".build-problems li{white-space:pre-wrap;overflow-wrap:anywhere}")
+    ".build-problems li{white-space:pre-wrap;overflow-wrap:anywhere}"
+)
 
 
 def _hash(text: str) -> str:
@@ -83,8 +84,10 @@ class Reloads:
         """The generation after ``seen``, or ``seen`` again after a quiet while; None
         once this stream is to end."""
         with self._changed:
-            self._changed.wait_for(lambda: self.generation != seen or self.closed
-                                   or stream not in self._streams, _PING_SECONDS)
+            self._changed.wait_for(
+                lambda: self.generation != seen or self.closed or stream not in self._streams,
+                _PING_SECONDS,
+            )
             if self.closed or stream not in self._streams:
                 return None
             return self.generation
@@ -100,16 +103,17 @@ def with_live_reload(page: str, problems: list[str] | None = None) -> str:
     """The page with the reload script added and allowed, and the last rebuild's problems
     laid over it when there are any; for serving only."""
     policy = "default-src &#39;none&#39;;"
-    allowed = (f"{policy} script-src &#39;sha256-{_SCRIPT_HASH}&#39;; "
-               "connect-src &#39;self&#39;;")
+    allowed = f"{policy} script-src &#39;sha256-{_SCRIPT_HASH}&#39;; connect-src &#39;self&#39;;"
     page = page.replace(policy, allowed, 1)
     extra = f"<script>{_SCRIPT}</script>\n"
     if problems:
         page = page.replace("style-src ", f"style-src &#39;sha256-{_OVERLAY_HASH}&#39; ", 1)
         items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
-        extra = (f"<style>{_OVERLAY_CSS}</style>\n"
-                 '<aside class="build-problems" role="alert" aria-labelledby="build-problems-h">'
-                 '<h2 id="build-problems-h">The last rebuild failed</h2>'
-                 f"<ol>{items}</ol><p>The briefing below is the last good build; this note "
-                 "goes when the findings build again.</p></aside>\n" + extra)
+        extra = (
+            f"<style>{_OVERLAY_CSS}</style>\n"
+            '<aside class="build-problems" role="alert" aria-labelledby="build-problems-h">'
+            '<h2 id="build-problems-h">The last rebuild failed</h2>'
+            f"<ol>{items}</ol><p>The briefing below is the last good build; this note "
+            "goes when the findings build again.</p></aside>\n" + extra
+        )
     return page.replace("</body>", extra + "</body>", 1)

@@ -25,12 +25,21 @@ TIMEOUT_SECONDS = 120
 
 
 def parser() -> argparse.ArgumentParser:
-    p = ArgumentParser(prog="build-report pdf",
-                       description="Print the briefing to PDF through Chromium.")
-    p.add_argument("--findings", metavar="PATH", default="findings.yaml",
-                   help="the findings file (default: findings.yaml)")
-    p.add_argument("--out", metavar="FILE", default=None,
-                   help="the PDF to write (default: briefing.pdf beside the findings)")
+    p = ArgumentParser(
+        prog="build-report pdf", description="Print the briefing to PDF through Chromium."
+    )
+    p.add_argument(
+        "--findings",
+        metavar="PATH",
+        default="findings.yaml",
+        help="the findings file (default: findings.yaml)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        default=None,
+        help="the PDF to write (default: briefing.pdf beside the findings)",
+    )
     return p
 
 
@@ -40,9 +49,11 @@ def chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise BadInput("printing needs Chromium, and none was found (looked for "
-                   f"{', '.join(BROWSERS)}): install it, on Debian or Ubuntu with "
-                   "'apt-get install chromium', then run build-report pdf again")
+    raise BadInput(
+        "printing needs Chromium, and none was found (looked for "
+        f"{', '.join(BROWSERS)}): install it, on Debian or Ubuntu with "
+        "'apt-get install chromium', then run build-report pdf again"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -67,10 +78,19 @@ def main(argv: list[str]) -> int:
         page = Path(tmp) / "index.html"
         page.write_bytes(files["index.html"])
         printed = Path(tmp) / "briefing.pdf"
-        command = [browser, "--headless", "--disable-gpu", "--disable-background-networking",
-                   "--disable-component-update", "--disable-sync", "--no-first-run",
-                   f"--user-data-dir={Path(tmp) / 'profile'}", "--no-pdf-header-footer",
-                   f"--print-to-pdf={printed}", page.as_uri()]
+        command = [
+            browser,
+            "--headless",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={Path(tmp) / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={printed}",
+            page.as_uri(),
+        ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.insert(1, "--no-sandbox")  # Chromium refuses to run as root otherwise
         try:
@@ -80,15 +100,16 @@ def main(argv: list[str]) -> int:
         except OSError as exc:
             raise BadInput(f"cannot run {browser} ({exc.strerror or exc})") from None
         if not printed.is_file() or not printed.read_bytes().startswith(b"%PDF"):
-            raise BadInput(f"{browser} printed no PDF: try 'chromium --headless "
-                           "--print-to-pdf' by hand to see why")
+            raise BadInput(
+                f"{browser} printed no PDF: try 'chromium --headless "
+                "--print-to-pdf' by hand to see why"
+            )
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             _refuse_to_replace(out)  # again: the file may have appeared while printing
             write_atomically(out, printed.read_bytes())  # the whole PDF or the old one
         except OSError as exc:
-            raise BadInput(f"cannot write {printable(str(out))} "
-                           f"({exc.strerror or exc})") from None
+            raise BadInput(f"cannot write {printable(str(out))} ({exc.strerror or exc})") from None
     print(f"build-report: printed {printable(str(out))}", file=sys.stderr)
     return 0
 
@@ -102,5 +123,7 @@ def _refuse_to_replace(out: Path) -> None:
     except UnreadableFile:  # a link, a folder, a pipe: nothing printing may replace
         is_pdf = False
     if not is_pdf:
-        raise BadInput(f"{printable(str(out))} exists and is not a PDF: refusing to replace "
-                       "it; choose another --out")
+        raise BadInput(
+            f"{printable(str(out))} exists and is not a PDF: refusing to replace "
+            "it; choose another --out"
+        )

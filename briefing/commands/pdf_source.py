@@ -39,17 +39,23 @@ def extract(raw: bytes, shown: str) -> tuple[bytes, bytes]:
     BadInput saying why the file cannot be read as a source."""
     if raw.lstrip()[:5] != SIGNATURE:
         kind = "an HTML page" if re.match(rb"\s*<", raw) else "something else"
-        raise BadInput(f"{printable(shown)} is named as a PDF but is not one (it starts like "
-                       f"{kind}): save the document itself as PDF, or a web page as .html")
+        raise BadInput(
+            f"{printable(shown)} is named as a PDF but is not one (it starts like "
+            f"{kind}): save the document itself as PDF, or a web page as .html"
+        )
     reader = _reader(raw, shown)
     if len(reader.pages) > MAX_PAGES:
-        raise BadInput(f"{printable(shown)} has {len(reader.pages):,} pages, over the limit of "
-                       f"{MAX_PAGES:,}: add the part you quote from as its own PDF")
+        raise BadInput(
+            f"{printable(shown)} has {len(reader.pages):,} pages, over the limit of "
+            f"{MAX_PAGES:,}: add the part you quote from as its own PDF"
+        )
     pages = [_page_text(page) for page in reader.pages]
     if not any(text.strip() for text in pages):
-        raise BadInput(f"{printable(shown)} has no text to quote (a scanned document holds "
-                       "only images): run text recognition (OCR) on it first, or save a "
-                       "text version as a .txt file")
+        raise BadInput(
+            f"{printable(shown)} has no text to quote (a scanned document holds "
+            "only images): run text recognition (OCR) on it first, or save a "
+            "text version as a .txt file"
+        )
     labels = _labels(reader)
     body = f"\n{BREAK}\n".join(pages).strip("\n") + "\n"
     page_map = json.dumps({"labels": labels}, ensure_ascii=False) + "\n"
@@ -73,27 +79,42 @@ def _reader(raw: bytes, shown: str) -> Any:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError as exc:
-        raise BadInput("reading a PDF needs the pdf extra: in the folder where build-report "
-                       "itself was installed from, pip install -e '.[pdf]' (or save the "
-                       f"document as plain text); the import said: {exc}") from None
+        raise BadInput(
+            "reading a PDF needs the pdf extra: in the folder where build-report "
+            "itself was installed from, pip install -e '.[pdf]' (or save the "
+            f"document as plain text); the import said: {exc}"
+        ) from None
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise BadInput(f"{printable(shown)} is encrypted (it needs a password to open): "
-                           "save an unprotected copy, or a text version as a .txt file")
+            raise BadInput(
+                f"{printable(shown)} is encrypted (it needs a password to open): "
+                "save an unprotected copy, or a text version as a .txt file"
+            )
         if not len(reader.pages):  # reads the page tree, where a broken file shows
             raise BadInput(f"{printable(shown)} is a PDF without pages: nothing to quote")
     except BadInput:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, RecursionError,
-            NotImplementedError) as exc:
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        RecursionError,
+        NotImplementedError,
+    ) as exc:
         if "crypt" in str(exc).lower() or "password" in str(exc).lower():
-            raise BadInput(f"{printable(shown)} is encrypted in a way that cannot be opened "
-                           "here: save an unprotected copy, or a text version as a .txt "
-                           "file") from None
-        raise BadInput(f"{printable(shown)} cannot be read as a PDF ({exc}): save it again "
-                       "from the program that shows it, or save its text as a .txt "
-                       "file") from None
+            raise BadInput(
+                f"{printable(shown)} is encrypted in a way that cannot be opened "
+                "here: save an unprotected copy, or a text version as a .txt "
+                "file"
+            ) from None
+        raise BadInput(
+            f"{printable(shown)} cannot be read as a PDF ({exc}): save it again "
+            "from the program that shows it, or save its text as a .txt "
+            "file"
+        ) from None
     return reader
 
 

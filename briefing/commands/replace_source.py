@@ -31,11 +31,13 @@ def listed_entry(sources: yaml.Node, source_id: str) -> yaml.MappingNode:
     """The mapping of the listed source with this id."""
     for node in getattr(sources, "value", ()):
         if isinstance(node, yaml.MappingNode) and any(
-                k.value == "id" and getattr(v, "value", None) == source_id
-                for k, v in node.value):
+            k.value == "id" and getattr(v, "value", None) == source_id for k, v in node.value
+        ):
             return node
-    raise BadInput(f"no source with id '{source_id}' is listed to replace: leave out "
-                   "--replace to add it as a new source")
+    raise BadInput(
+        f"no source with id '{source_id}' is listed to replace: leave out "
+        "--replace to add it as a new source"
+    )
 
 
 def listed_file(sources: yaml.Node, source_id: str) -> str:
@@ -83,16 +85,21 @@ def _check_reads_back(text: str, source_id: str, fields: dict[str, str]) -> None
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, StopIteration):
         ok = False
     if not ok:
-        raise BadInput(f"cannot rewrite the entry of source '{source_id}' in this layout: "
-                       "nothing was changed; edit its file and sha256 by hand")
+        raise BadInput(
+            f"cannot rewrite the entry of source '{source_id}' in this layout: "
+            "nothing was changed; edit its file and sha256 by hand"
+        )
 
 
 def _scalar(value: str) -> str:
     """A YAML scalar that reads back as ``value``: plain when that is safe, else quoted."""
     dumped = yaml.safe_dump(value, allow_unicode=True, width=10_000)
     dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
-    return dumped if "\n" not in dumped else yaml.safe_dump(
-        value, allow_unicode=True, width=10_000, default_style='"').strip()
+    return (
+        dumped
+        if "\n" not in dumped
+        else yaml.safe_dump(value, allow_unicode=True, width=10_000, default_style='"').strip()
+    )
 
 
 def quotes_that_fail(findings: Path, shown: str, source_id: str) -> list[str]:
@@ -104,9 +111,12 @@ def quotes_that_fail(findings: Path, shown: str, source_id: str) -> list[str]:
     checked = validate(doc, findings.parent, problems)
     found = Problems()
     verify_quotes(checked, doc, found)
-    places = {doc.at(("claims", ci, "evidence", ei, "quote"))
-              for ci, claim in checked.claims for ei, ev in enumerate(claim.evidence)
-              if ev.source == source_id}
+    places = {
+        doc.at(("claims", ci, "evidence", ei, "quote"))
+        for ci, claim in checked.claims
+        for ei, ev in enumerate(claim.evidence)
+        if ev.source == source_id
+    }
     return [str(p) for p in found if p.position in places]
 
 
@@ -117,13 +127,14 @@ def say_what_fails(findings: Path, shown: str, source_id: str) -> str:
         print(line, file=sys.stderr)
     if not failing:
         return f"every quote of '{source_id}' still verifies"
-    return (f"{len(failing)} quote(s) of '{source_id}' no longer verify (listed above): "
-            f"copy them again from the new text: build-report find --source {source_id} "
-            "\"words you remember\"")
+    return (
+        f"{len(failing)} quote(s) of '{source_id}' no longer verify (listed above): "
+        f"copy them again from the new text: build-report find --source {source_id} "
+        '"words you remember"'
+    )
 
 
-def fields(entry: Any, given: argparse.Namespace, guessed: dict[str, str | None]
-           ) -> dict[str, str]:
+def fields(entry: Any, given: argparse.Namespace, guessed: dict[str, str | None]) -> dict[str, str]:
     """What a replacement rewrites: the file and its pin always; the title, publisher,
     date, address and grade when given, or read from the new file's own metadata."""
     chosen = {"file": entry.file, "sha256": entry.sha256}

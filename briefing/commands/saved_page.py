@@ -30,10 +30,28 @@ _ZERO = re.compile(r"^[-+]?0*\.?0+(?:[a-z%]+)?$")
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)(px|em|rem|ch|ex|pt|pc|cm|mm|in|%|vw|vh)?$")
 # Far enough off the page that no window shows it, in CSS pixels per unit.
 _OFF_PAGE_PX = 500
-_PX_PER = {"px": 1.0, "em": 16.0, "rem": 16.0, "ch": 8.0, "ex": 8.0, "pt": 4 / 3,
-           "pc": 16.0, "cm": 37.8, "mm": 3.78, "in": 96.0}
-_OFFSETS = ("left", "right", "top", "bottom", "margin-left", "margin-right", "margin-top",
-            "text-indent")
+_PX_PER = {
+    "px": 1.0,
+    "em": 16.0,
+    "rem": 16.0,
+    "ch": 8.0,
+    "ex": 8.0,
+    "pt": 4 / 3,
+    "pc": 16.0,
+    "cm": 37.8,
+    "mm": 3.78,
+    "in": 96.0,
+}
+_OFFSETS = (
+    "left",
+    "right",
+    "top",
+    "bottom",
+    "margin-left",
+    "margin-right",
+    "margin-top",
+    "text-indent",
+)
 _SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][-_a-zA-Z0-9]+)*)$")
 
 
@@ -73,8 +91,7 @@ def _drop(element: Any) -> None:
 def hides(style: str) -> bool:
     """Whether the CSS declarations ``style`` keep an element's text from being seen."""
     declared = _declarations(style)
-    if declared.get("display") == "none" or declared.get("visibility") in ("hidden",
-                                                                           "collapse"):
+    if declared.get("display") == "none" or declared.get("visibility") in ("hidden", "collapse"):
         return True
     if any(_ZERO.match(declared.get(name, "1")) for name in ("opacity", "font-size")):
         return True
@@ -84,16 +101,18 @@ def hides(style: str) -> bool:
         return True
     transform = declared.get("transform", "")
     if re.search(r"scale[xy]?\(\s*0*\.?0+\s*[,)]", transform) or any(
-            _far_off("-" + value.strip().lstrip("-"))  # moved away either way
-            for value in re.findall(r"translate[xy]?\(([^,)]+)", transform)):
+        _far_off("-" + value.strip().lstrip("-"))  # moved away either way
+        for value in re.findall(r"translate[xy]?\(([^,)]+)", transform)
+    ):
         return True
     if re.search(r"opacity\(\s*0*\.?0+%?\s*\)", declared.get("filter", "")):
         return True
     if _clipped_away(declared):
         return True
     if declared.get("overflow", "").split(" ")[0] in ("hidden", "clip") and any(
-            _ZERO.match(declared.get(name, "auto"))
-            for name in ("width", "height", "max-width", "max-height")):
+        _ZERO.match(declared.get(name, "auto"))
+        for name in ("width", "height", "max-width", "max-height")
+    ):
         return True
     return any(_far_off(declared.get(name, "")) for name in _OFFSETS)
 
@@ -144,7 +163,8 @@ def _invisible_colour(declared: dict[str, str]) -> bool:
     background."""
     colour = declared.get("color", "")
     if colour == "transparent" or re.fullmatch(
-            r"(?:rgba|hsla)\(.*[,/]\s*0*\.?0+%?\s*\)|#[0-9a-f]{6}00|#[0-9a-f]{3}0", colour):
+        r"(?:rgba|hsla)\(.*[,/]\s*0*\.?0+%?\s*\)|#[0-9a-f]{6}00|#[0-9a-f]{3}0", colour
+    ):
         return True
     background = declared.get("background-color") or declared.get("background", "")
     return bool(colour) and colour == background
@@ -180,13 +200,13 @@ def _top_level_rules(css: str) -> list[tuple[str, str]]:
     for match in re.finditer(r"[{}]", css):
         if match.group() == "{":
             if depth == 0:
-                prelude, start = css[start:match.start()].strip(), match.end()
+                prelude, start = css[start : match.start()].strip(), match.end()
             depth += 1
         else:
             depth = max(0, depth - 1)
             if depth == 0:
                 if not prelude.startswith("@"):
-                    rules.append((prelude, css[start:match.start()]))
+                    rules.append((prelude, css[start : match.start()]))
                 start = match.end()
     return rules
 
@@ -198,8 +218,11 @@ def _xpath(selector: str) -> str | None:
     tag, rest = parts.group(1) or "*", parts.group(2)
     tests = []
     for kind, name in re.findall(r"([.#])([-_a-zA-Z0-9]+)", rest):
-        tests.append(f"[@id='{name}']" if kind == "#" else
-                     f"[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+        tests.append(
+            f"[@id='{name}']"
+            if kind == "#"
+            else f"[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+        )
     return f"//{tag}{''.join(tests)}"
 
 
@@ -209,8 +232,11 @@ def said_of_itself(tree: Any) -> dict[str, Said]:
     address is left out."""
     meta: dict[str, str] = {}
     for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop")
-               or "").strip().lower()
+        key = (
+            (element.get("property") or element.get("name") or element.get("itemprop") or "")
+            .strip()
+            .lower()
+        )
         if key and key not in meta and element.get("content"):
             meta[key] = element.get("content", "")
     for element in tree.iter("link"):

@@ -39,13 +39,15 @@ from .live_reload import MOST_STREAMS as MOST_STREAMS
 from .live_reload import RELOAD_PATH, Reloads, with_live_reload
 
 # The report's files, by the path they are served at, with their media types.
-_FILES = {"/": ("index.html", "text/html; charset=utf-8"),
-          "/index.html": ("index.html", "text/html; charset=utf-8"),
-          "/findings.json": ("findings.json", "application/json"),
-          "/estimates.csv": ("estimates.csv", "text/csv; charset=utf-8"),
-          "/annotations.jsonld": ("annotations.jsonld", "application/ld+json"),
-          "/briefing.stix.json": ("briefing.stix.json", "application/json"),
-          "/sources.csl.json": ("sources.csl.json", "application/json")}
+_FILES = {
+    "/": ("index.html", "text/html; charset=utf-8"),
+    "/index.html": ("index.html", "text/html; charset=utf-8"),
+    "/findings.json": ("findings.json", "application/json"),
+    "/estimates.csv": ("estimates.csv", "text/csv; charset=utf-8"),
+    "/annotations.jsonld": ("annotations.jsonld", "application/ld+json"),
+    "/briefing.stix.json": ("briefing.stix.json", "application/json"),
+    "/sources.csl.json": ("sources.csl.json", "application/json"),
+}
 _PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # For files that are not the page: nothing runs, nothing loads, nothing frames them.
 _DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox"
@@ -61,11 +63,12 @@ HEAD_BYTES = 128 * 1024
 _ACCEPT_PAUSE = 0.1
 _OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 _BUSY_TEXT = b"503 too many connections: try again in a moment\n"
-_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-         b"Content-Length: %d\r\nRetry-After: 1\r\nConnection: close\r\n"
-         b"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
-         b"Content-Security-Policy: %s\r\n\r\n%s"
-         % (len(_BUSY_TEXT), _DATA_POLICY.encode(), _BUSY_TEXT))
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"Content-Length: %d\r\nRetry-After: 1\r\nConnection: close\r\n"
+    b"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
+    b"Content-Security-Policy: %s\r\n\r\n%s" % (len(_BUSY_TEXT), _DATA_POLICY.encode(), _BUSY_TEXT)
+)
 
 
 def header_policy(page: str) -> str:
@@ -117,6 +120,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     timeout = _IDLE_SECONDS
     protocol_version = "HTTP/1.1"
+
     def version_string(self) -> str:
         return "build-report"
 
@@ -139,8 +143,7 @@ class _Handler(BaseHTTPRequestHandler):
         except _HeadTooLarge:
             self._reader.request_in()
             self.connection.settimeout(self.timeout)
-            self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                            "request headers too large")
+            self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request headers too large")
 
     def parse_request(self) -> bool:
         parsed = super().parse_request()
@@ -180,17 +183,25 @@ class _Handler(BaseHTTPRequestHandler):
             return False
         host = given[0].strip().lower()
         if host not in self.server.hosts:
-            self._refuse(HTTPStatus.MISDIRECTED_REQUEST, "this server answers for "
-                         f"{self.server.hosts[0]} only")
+            self._refuse(
+                HTTPStatus.MISDIRECTED_REQUEST,
+                f"this server answers for {self.server.hosts[0]} only",
+            )
             return False
         return True
 
     def _refuse(self, status: HTTPStatus, why: str) -> None:
-        self._send(status, "text/plain; charset=utf-8", f"{status.value} {why}\n".encode(),
-                   _DATA_POLICY, self.command != "HEAD")
+        self._send(
+            status,
+            "text/plain; charset=utf-8",
+            f"{status.value} {why}\n".encode(),
+            _DATA_POLICY,
+            self.command != "HEAD",
+        )
 
-    def _send(self, status: HTTPStatus, media_type: str, body: bytes, policy: str,
-              body_too: bool) -> None:
+    def _send(
+        self, status: HTTPStatus, media_type: str, body: bytes, policy: str, body_too: bool
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", media_type)
         self.send_header("Content-Length", str(len(body)))
@@ -220,14 +231,17 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"data: reload\n\n" if rebuilt else b": waiting\n\n")
                 self.wfile.flush()
 
-    def send_error(self, code: int, message: str | None = None,
-                   explain: str | None = None) -> None:
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Malformed requests (bad request lines, overlong headers) get the same plain,
         # header-guarded answer as everything else.
         self.close_connection = True
-        self._send(HTTPStatus(code), "text/plain; charset=utf-8",
-                   f"{code} {message or ''}\n".encode(), _DATA_POLICY,
-                   getattr(self, "command", None) not in (None, "HEAD"))
+        self._send(
+            HTTPStatus(code),
+            "text/plain; charset=utf-8",
+            f"{code} {message or ''}\n".encode(),
+            _DATA_POLICY,
+            getattr(self, "command", None) not in (None, "HEAD"),
+        )
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal is for build problems
@@ -249,8 +263,9 @@ def _turn_away(connection: socket.socket) -> None:
 _Version = tuple[int, int, int, int, tuple[str, ...]]
 
 
-def _read_report_file(path: Path, known: _Version | None, problems: tuple[str, ...]
-                      ) -> tuple[_Version, bytes | None] | None:
+def _read_report_file(
+    path: Path, known: _Version | None, problems: tuple[str, ...]
+) -> tuple[_Version, bytes | None] | None:
     """A file of the report, if it is a regular file there (a link is not followed): its
     version, and its bytes unless that version is ``known``."""
     try:
@@ -353,8 +368,9 @@ class _Server(ThreadingHTTPServer):
                 with contextlib.suppress(OSError):
                     connection.shutdown(socket.SHUT_RDWR)
 
-    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket],
-                     client_address: Any) -> None:
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
+    ) -> None:
         pass  # a request that breaks its connection is not the analyst's problem
 
 

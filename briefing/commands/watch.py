@@ -46,8 +46,11 @@ def watched_files(findings: Path) -> list[Path]:
     paths = [findings]
     try:
         text = read_regular(findings).decode("utf-8")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) \
-            if _shallow(text) else None
+        data = (
+            yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            if _shallow(text)
+            else None
+        )
         project = findings.parent.resolve()
         for source in (data.get("sources") or []) if isinstance(data, dict) else []:
             if isinstance(source, dict) and isinstance(source.get("file"), str):
@@ -56,8 +59,15 @@ def watched_files(findings: Path) -> list[Path]:
                 # '/etc/x' or '../../x' must not have the watcher look at '/etc' or home.
                 if _inside(path, project):
                     paths.append(path)
-    except (SourceReadError, OSError, ValueError, yaml.YAMLError, AttributeError, TypeError,
-            RecursionError):
+    except (
+        SourceReadError,
+        OSError,
+        ValueError,
+        yaml.YAMLError,
+        AttributeError,
+        TypeError,
+        RecursionError,
+    ):
         pass  # an unreadable findings file is still watched itself, for its fix
     package = Path(str(files("briefing.page")))
     for folder in ("templates", "static"):
@@ -84,9 +94,14 @@ def _shallow(text: str) -> bool:
     return deepest <= MAX_DEPTH
 
 
-def watch(findings: Path, rebuild: Rebuild, out: Path, port: int,
-          stop: threading.Event | None = None,
-          on_ready: Callable[[str], None] | None = None) -> int:
+def watch(
+    findings: Path,
+    rebuild: Rebuild,
+    out: Path,
+    port: int,
+    stop: threading.Event | None = None,
+    on_ready: Callable[[str], None] | None = None,
+) -> int:
     """Build, serve ``out``, and rebuild on every change until ``stop`` is set or Ctrl-C.
     1 when the files cannot be watched at all, else 0."""
     stop = stop or threading.Event()
@@ -96,14 +111,21 @@ def watch(findings: Path, rebuild: Rebuild, out: Path, port: int,
     server = Server(out, port)
     try:
         if not watcher.wait_started(_START_SECONDS):
-            print(printable(f"build-report: error: cannot watch {findings} and its sources "
-                            f"({watcher.failure}); nothing is served: free some file "
-                            "descriptors or inotify watches and run it again"),
-                  file=sys.stderr)
+            print(
+                printable(
+                    f"build-report: error: cannot watch {findings} and its sources "
+                    f"({watcher.failure}); nothing is served: free some file "
+                    "descriptors or inotify watches and run it again"
+                ),
+                file=sys.stderr,
+            )
             return 1
         _apply(server, _safely(rebuild))
-        print(f"build-report: serving {server.url} (Ctrl-C to stop); watching "
-              f"{printable(str(findings))} and its sources", file=sys.stderr)
+        print(
+            f"build-report: serving {server.url} (Ctrl-C to stop); watching "
+            f"{printable(str(findings))} and its sources",
+            file=sys.stderr,
+        )
         if on_ready:
             on_ready(server.url)
         while not stop.is_set():
@@ -126,10 +148,12 @@ def watch(findings: Path, rebuild: Rebuild, out: Path, port: int,
 
 def _fresh(rebuild: Rebuild) -> Rebuild:
     """The rebuild, after dropping the templates and stylesheet kept from the last one."""
+
     def fresh() -> tuple[int, list[str]]:
         render.environment.cache_clear()
         render.stylesheet.cache_clear()
         return rebuild()
+
     return fresh
 
 
@@ -143,8 +167,10 @@ def _safely(rebuild: Rebuild) -> tuple[int, list[str]]:
     try:
         return rebuild()
     except Exception as exc:  # the analyst keeps the server; the message says what broke
-        line = (f"build-report: error: the rebuild stopped unexpectedly "
-                f"({type(exc).__name__}: {exc}); the last good briefing is still served")
+        line = (
+            f"build-report: error: the rebuild stopped unexpectedly "
+            f"({type(exc).__name__}: {exc}); the last good briefing is still served"
+        )
         print(printable(line), file=sys.stderr)
         return 1, [line]
 
@@ -185,8 +211,13 @@ class _Watcher(threading.Thread):
                     self._settled.set()
                     return
                 if not lost:
-                    print(printable(f"build-report: warning: watching stopped ({reason}); "
-                                    "trying again every second"), file=sys.stderr)
+                    print(
+                        printable(
+                            f"build-report: warning: watching stopped ({reason}); "
+                            "trying again every second"
+                        ),
+                        file=sys.stderr,
+                    )
                 lost = True
                 self.stop.wait(_RETRY_SECONDS)
 
@@ -199,13 +230,22 @@ class _Watcher(threading.Thread):
         wanted = _wanted(self.findings)
         folders = _folders(wanted, self.findings)
         if len(folders) > MOST_FOLDERS:
-            print(f"build-report: warning: the findings and sources sit in {len(folders)} "
-                  f"folders; only changes in the first {MOST_FOLDERS} are seen: keep the "
-                  "sources in fewer folders", file=sys.stderr)
-        for changes in watchfiles.watch(*folders[:MOST_FOLDERS], stop_event=self.stop,
-                                        watch_filter=_Wanted(wanted), recursive=False,
-                                        debounce=1_000, step=_QUIET_MS,
-                                        rust_timeout=_TICK_MS, yield_on_timeout=True):
+            print(
+                f"build-report: warning: the findings and sources sit in {len(folders)} "
+                f"folders; only changes in the first {MOST_FOLDERS} are seen: keep the "
+                "sources in fewer folders",
+                file=sys.stderr,
+            )
+        for changes in watchfiles.watch(
+            *folders[:MOST_FOLDERS],
+            stop_event=self.stop,
+            watch_filter=_Wanted(wanted),
+            recursive=False,
+            debounce=1_000,
+            step=_QUIET_MS,
+            rust_timeout=_TICK_MS,
+            yield_on_timeout=True,
+        ):
             yield set(changes)
             if changes:
                 now = _wanted(self.findings)  # the findings may name other sources now

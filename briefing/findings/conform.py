@@ -18,8 +18,7 @@ from .load import Document, KeyPath
 M = TypeVar("M")
 
 
-def build_one(cls: type[M], raw: Any, path: KeyPath, doc: Document,
-                         problems: Problems) -> M | None:
+def build_one(cls: type[M], raw: Any, path: KeyPath, doc: Document, problems: Problems) -> M | None:
     if raw is None and len(path) == 1:
         if path[0] in (doc.data or {}):
             problems.error(doc.at(path), f"'{path[0]}' is empty: give its keys")
@@ -44,8 +43,9 @@ def build_one(cls: type[M], raw: Any, path: KeyPath, doc: Document,
     return built
 
 
-def build_list(cls: type[M], raw: Any, key: str, doc: Document,
-                              problems: Problems) -> list[tuple[int, M]]:
+def build_list(
+    cls: type[M], raw: Any, key: str, doc: Document, problems: Problems
+) -> list[tuple[int, M]]:
     if raw is None:
         if key in (doc.data or {}):
             problems.error(doc.at((key,)), f"'{key}' is empty: give a list of entries")
@@ -81,8 +81,9 @@ def _data_path(raw: Any, loc: tuple[int | str, ...]) -> KeyPath:
     return tuple(path)
 
 
-def _report(err: Any, cls: type, raw: Any, base: KeyPath, loc: KeyPath,
-            doc: Document, problems: Problems) -> None:
+def _report(
+    err: Any, cls: type, raw: Any, base: KeyPath, loc: KeyPath, doc: Document, problems: Problems
+) -> None:
     kind = err["type"]
     full = (*base, *loc)
     last = full[-1]
@@ -104,37 +105,55 @@ def _report(err: Any, cls: type, raw: Any, base: KeyPath, loc: KeyPath,
         choices = _choices(owner, str(name))
         options = " | ".join(map(str, choices))
         if isinstance(value, str) and value in map(str, choices):
-            problems.error(doc.at(full), f"{name} must be the number {value}, not the text "
-                           f"'{value}': remove the quotes")
+            problems.error(
+                doc.at(full),
+                f"{name} must be the number {value}, not the text '{value}': remove the quotes",
+            )
         else:
-            problems.error(doc.at(full), f"{name} {_show(value)} is not allowed: use one of "
-                           f"{options}{did_you_mean(str(value), map(str, choices))}")
+            problems.error(
+                doc.at(full),
+                f"{name} {_show(value)} is not allowed: use one of "
+                f"{options}{did_you_mean(str(value), map(str, choices))}",
+            )
     elif kind == "string_pattern_mismatch":
-        hint = {"url": "an address starting with http:// or https://",
-                "file": "a path on one line, without control characters",
-                "sha256": "64 lowercase hexadecimal digits"}.get(
-                    str(name), "lowercase letters, digits and hyphens only, starting with a "
-                    "letter or a digit, like 'us-estimate'")
+        hint = {
+            "url": "an address starting with http:// or https://",
+            "file": "a path on one line, without control characters",
+            "sha256": "64 lowercase hexadecimal digits",
+        }.get(
+            str(name),
+            "lowercase letters, digits and hyphens only, starting with a "
+            "letter or a digit, like 'us-estimate'",
+        )
         problems.error(doc.at(full), f"{name} {_show(value)} is not valid: use {hint}")
     elif kind == "string_too_long":
-        problems.error(doc.at(full), f"{name} is {len(value):,} characters long, over the "
-                       f"limit of {err['max']}: shorten it (the page repeats it wherever it "
-                       "is cited)")
+        problems.error(
+            doc.at(full),
+            f"{name} is {len(value):,} characters long, over the "
+            f"limit of {err['max']}: shorten it (the page repeats it wherever it "
+            "is cited)",
+        )
     elif kind in ("string_type", "string_too_short"):
         if kind == "string_too_short" or value is None:
             problems.error(doc.at(full), f"{name} is empty: write a value")
         elif isinstance(value, (bool, int, float, dt.date)):
             # Words YAML read as another type: in quotes they stay as written.
-            problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)} "
-                           f"{_show(value)}: put it in quotes")
+            problems.error(
+                doc.at(full),
+                f"{name} must be text, not {_type_name(value)} {_show(value)}: put it in quotes",
+            )
         else:
             problems.error(doc.at(full), f"{name} must be text, not {_type_name(value)}")
     elif kind == "datetime_type":
-        problems.error(doc.at(full), f"{name} must be a date written YYYY-MM-DD, or a date "
-                       f"and time YYYY-MM-DDTHH:MM (like 2024-10-31T15:30), not {_show(value)}")
+        problems.error(
+            doc.at(full),
+            f"{name} must be a date written YYYY-MM-DD, or a date "
+            f"and time YYYY-MM-DDTHH:MM (like 2024-10-31T15:30), not {_show(value)}",
+        )
     elif kind.startswith(("date_", "datetime_")):
-        problems.error(doc.at(full), f"{name} must be a date written YYYY-MM-DD, "
-                       f"not {_show(value)}")
+        problems.error(
+            doc.at(full), f"{name} must be a date written YYYY-MM-DD, not {_show(value)}"
+        )
     elif kind == "degrees":
         problems.error(doc.at(full), f"{name} {_show(value)} is not valid: {err['msg']}")
     elif kind == "figure_range":
@@ -157,8 +176,11 @@ def _nested_owner(owner: type | None, key: str) -> str | None:
     too high), if exactly one has."""
     if owner is None:
         return None
-    homes = [f.name for f in typed.fields(owner)
-             if (inner := _model_in(f.annotation)) and key in typed.field_names(inner)]
+    homes = [
+        f.name
+        for f in typed.fields(owner)
+        if (inner := _model_in(f.annotation)) and key in typed.field_names(inner)
+    ]
     return homes[0] if len(homes) == 1 else None
 
 
@@ -225,6 +247,13 @@ def _show(value: Any) -> str:
 
 
 def _type_name(value: Any) -> str:
-    return {bool: "a yes-or-no", int: "a number", float: "a number", dict: "a mapping",
-            list: "a list", dt.date: "a date", dt.datetime: "a date and time",
-            type(None): "nothing"}.get(type(value), "a value of another kind")
+    return {
+        bool: "a yes-or-no",
+        int: "a number",
+        float: "a number",
+        dict: "a mapping",
+        list: "a list",
+        dt.date: "a date",
+        dt.datetime: "a date and time",
+        type(None): "nothing",
+    }.get(type(value), "a value of another kind")

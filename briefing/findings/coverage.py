@@ -17,12 +17,53 @@ from .quotes import Passage
 from .sources import SourceText
 
 # Words that end in a period without ending the sentence.
-_ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
-    "sen", "rep", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "e.g",
-    "i.e", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-))
+_ABBREVIATIONS = frozenset(
+    (
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    )
+)
 # A sentence ends at a run of marks (and closing quotes) before a space and a capital or
 # a digit. A match starts only where a run starts, and the runs are taken possessively:
 # otherwise a run of n marks not followed by a capital is tried from each of its n
@@ -50,7 +91,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         start = p_start
         for stop in _END.finditer(text, p_start, p_end):
-            before = text[max(start, stop.start() - 40):stop.start()].split()
+            before = text[max(start, stop.start() - 40) : stop.start()].split()
             if before and _is_abbreviation(before[-1]):
                 continue
             spans.append(_trim(text, start, stop.end()))
@@ -95,8 +136,9 @@ def share(sentences: list[Sentence]) -> float:
     return sum(s.covered for s in sentences) / len(sentences)
 
 
-def by_source(findings: model.Findings, texts: dict[str, SourceText],
-              passages: dict[tuple[str, int], Passage]) -> dict[str, list[Sentence]]:
+def by_source(
+    findings: model.Findings, texts: dict[str, SourceText], passages: dict[tuple[str, int], Passage]
+) -> dict[str, list[Sentence]]:
     """Each source's sentences, marked covered where some quoted stretch touches them."""
     quoted: dict[str, list[tuple[int, int]]] = {s.id: [] for s in findings.sources}
     for passage in passages.values():

@@ -17,18 +17,28 @@ from .validate import Validated
 
 # How sources hedge a figure, by what the hedge means.
 _HEDGES: dict[str, tuple[str, ...]] = {
-    "approximate": ("about", "approximately", "around", "roughly", "some", "nearly", "almost",
-                    "an estimated", "estimated", "close to"),
+    "approximate": (
+        "about",
+        "approximately",
+        "around",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "an estimated",
+        "estimated",
+        "close to",
+    ),
     "upper bound": ("up to", "as many as", "as high as", "no more than", "at most"),
-    "lower bound": ("at least", "more than", "over", "upwards of", "no fewer than",
-                    "in excess of"),
+    "lower bound": ("at least", "more than", "over", "upwards of", "no fewer than", "in excess of"),
     "exact": ("exactly", "precisely"),
 }
 _QUALIFIER_MEANS = vocab.QUALIFIERS
 
 
-def check_figures(checked: Validated, doc: Document, problems: Problems,
-                  passages: dict[tuple[str, int], Passage]) -> None:
+def check_figures(
+    checked: Validated, doc: Document, problems: Problems, passages: dict[tuple[str, int], Passage]
+) -> None:
     languages = {source.id: source.language for _, source in checked.sources}
     for ci, claim in checked.claims:
         if claim.estimate is not None:
@@ -38,8 +48,12 @@ def check_figures(checked: Validated, doc: Document, problems: Problems,
             _check_hedging(claim, ci, languages, doc, problems)
 
 
-def found_in(claim: model.Claim, texts: dict[str, SourceText],
-             passages: dict[tuple[str, int], Passage], languages: dict[str, str]) -> str:
+def found_in(
+    claim: model.Claim,
+    texts: dict[str, SourceText],
+    passages: dict[tuple[str, int], Passage],
+    languages: dict[str, str],
+) -> str:
     """Where an estimate's figures are given: 'original' when every one is in the quotes
     as the source writes them, 'translation' when some is only in a passage's translation
     (an original that writes the number otherwise, like 1만 2천)."""
@@ -55,18 +69,24 @@ def _translated(claim: model.Claim, languages: dict[str, str]) -> list[Figure]:
     """The figures the English translations of passages in another language state: a
     translation stands in for an original that writes a number otherwise (1만 2천), never
     for an English source's own words."""
-    return [f for ev in claim.evidence
-            if ev.translation and not _english(languages.get(ev.source))
-            for f in figures_in(fold(ev.translation)[0], "en")]
+    return [
+        f
+        for ev in claim.evidence
+        if ev.translation and not _english(languages.get(ev.source))
+        for f in figures_in(fold(ev.translation)[0], "en")
+    ]
 
 
 def _english(language: str | None) -> bool:
     return (language or "en").lower().split("-")[0] == "en"
 
 
-def _stated(claim: model.Claim, texts: dict[str, SourceText],
-            passages: dict[tuple[str, int], Passage], languages: dict[str, str]
-            ) -> list[Figure]:
+def _stated(
+    claim: model.Claim,
+    texts: dict[str, SourceText],
+    passages: dict[tuple[str, int], Passage],
+    languages: dict[str, str],
+) -> list[Figure]:
     """The figures the claim's passages state, read in the source's own text and language
     (a quote that could not be placed is read on its own)."""
     found: list[Figure] = []
@@ -82,8 +102,9 @@ def _stated(claim: model.Claim, texts: dict[str, SourceText],
     return found
 
 
-def _check_numbers(claim: model.Claim, ci: int, figures: list[Figure], doc: Document,
-                   problems: Problems) -> None:
+def _check_numbers(
+    claim: model.Claim, ci: int, figures: list[Figure], doc: Document, problems: Problems
+) -> None:
     assert claim.estimate is not None
     stated = {f.value for f in figures if not f.ambiguous}
     for key in ("value", "low", "high"):
@@ -92,8 +113,11 @@ def _check_numbers(claim: model.Claim, ci: int, figures: list[Figure], doc: Docu
             continue  # a negative figure is already an error of its own
         where = doc.at(("claims", ci, "estimate", key))
         if not claim.evidence:
-            problems.error(where, f"estimate {key} {number:,} is not sourced: claim "
-                           f"'{claim.id}' has no evidence; quote the passage that gives it")
+            problems.error(
+                where,
+                f"estimate {key} {number:,} is not sourced: claim "
+                f"'{claim.id}' has no evidence; quote the passage that gives it",
+            )
             continue
         listed = ", ".join(f"{n:,g}" for n in sorted(stated)) or "no figures"
         advice = "quote the passage that gives it, or correct the figure"
@@ -102,14 +126,20 @@ def _check_numbers(claim: model.Claim, ci: int, figures: list[Figure], doc: Docu
             advice = f"{unsure}: give the source's language (sources[].language)"
         elif isinstance(number, float) and number * 1000 in stated:
             # 1.200 meant as twelve hundred, the European way
-            advice = (f"YAML reads the point as a decimal point; for {number * 1000:,.0f} "
-                      f"write {number * 1000:.0f}")
-        problems.error(where, f"estimate {key} {number:,} does not appear in any quote of "
-                       f"claim '{claim.id}' (they state {listed}): {advice}")
+            advice = (
+                f"YAML reads the point as a decimal point; for {number * 1000:,.0f} "
+                f"write {number * 1000:.0f}"
+            )
+        problems.error(
+            where,
+            f"estimate {key} {number:,} does not appear in any quote of "
+            f"claim '{claim.id}' (they state {listed}): {advice}",
+        )
 
 
-def _check_hedging(claim: model.Claim, ci: int, languages: dict[str, str], doc: Document,
-                   problems: Problems) -> None:
+def _check_hedging(
+    claim: model.Claim, ci: int, languages: dict[str, str], doc: Document, problems: Problems
+) -> None:
     est = claim.estimate
     assert est is not None
     if est.value is None:
@@ -122,10 +152,13 @@ def _check_hedging(claim: model.Claim, ci: int, languages: dict[str, str], doc: 
         chosen = _QUALIFIER_MEANS.get(est.qualifier or "")
         if chosen != meaning:
             key = "qualifier" if est.qualifier else "value"
-            problems.warning(doc.at(("claims", ci, "estimate", key)), f"the quote says "
-                             f"'{phrase} {shown(est.value)}' but the qualifier is "
-                             f"{repr(est.qualifier) if est.qualifier else 'not set'}: use one "
-                             f"that means the same ({_suggest(meaning)})")
+            problems.warning(
+                doc.at(("claims", ci, "estimate", key)),
+                f"the quote says "
+                f"'{phrase} {shown(est.value)}' but the qualifier is "
+                f"{repr(est.qualifier) if est.qualifier else 'not set'}: use one "
+                f"that means the same ({_suggest(meaning)})",
+            )
         return
 
 
@@ -134,7 +167,7 @@ def _hedge_before(text: str, value: float, language: str | None) -> tuple[str, s
     for figure in figures_in(text, language):
         if figure.value != value or figure.ambiguous:
             continue
-        before = " ".join(text[:figure.start].lower().split()[-3:])
+        before = " ".join(text[: figure.start].lower().split()[-3:])
         for meaning, phrases in _HEDGES.items():
             for phrase in sorted(phrases, key=len, reverse=True):
                 if before == phrase or before.endswith(" " + phrase):
@@ -145,5 +178,3 @@ def _hedge_before(text: str, value: float, language: str | None) -> tuple[str, s
 
 def _suggest(meaning: str) -> str:
     return " or ".join(f"'{q}'" for q, m in _QUALIFIER_MEANS.items() if m == meaning)
-
-

@@ -74,24 +74,27 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
     """Parse ``path``; on a syntax error record it and return ``None``."""
     origin = Position(shown_as)
     try:
-        text = read_regular(path, advice=": split the sources' texts out of it").decode(
-            "utf-8-sig")
+        text = read_regular(path, advice=": split the sources' texts out of it").decode("utf-8-sig")
     except SourceReadError as exc:
         problems.error(origin, f"the findings file {exc}")
         return None
     except UnicodeDecodeError as exc:
-        good = exc.object[:exc.start].decode("utf-8", errors="replace")
+        good = exc.object[: exc.start].decode("utf-8", errors="replace")
         line, column = line_column(good, len(good))
-        problems.error(Position(shown_as, line, column), "this character is not UTF-8: save "
-                       "the file as UTF-8")
+        problems.error(
+            Position(shown_as, line, column), "this character is not UTF-8: save the file as UTF-8"
+        )
         return None
     refuse_bidi_controls(text, shown_as, problems)
     nested = too_deep(text)
     if nested:
         line, column = nested
-        problems.error(Position(shown_as, line, column), f"the findings nest more than "
-                       f"{MAX_DEPTH} levels deep here: no findings file needs that; check "
-                       "for unclosed brackets or runaway indentation")
+        problems.error(
+            Position(shown_as, line, column),
+            f"the findings nest more than "
+            f"{MAX_DEPTH} levels deep here: no findings file needs that; check "
+            "for unclosed brackets or runaway indentation",
+        )
         return None
     root, loader = _compose_fast(text)
     if loader is not None:
@@ -106,14 +109,15 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
             mark, message = opened
             problems.error(_mark(shown_as, mark), message)
         else:
-            problems.error(_mark(shown_as, exc.problem_mark or exc.context_mark),
-                           yaml_message(exc))
+            problems.error(_mark(shown_as, exc.problem_mark or exc.context_mark), yaml_message(exc))
         return None
     except yaml.reader.ReaderError as exc:
         line, column = line_column(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        problems.error(Position(shown_as, line, column), f"the control character U+{code:04X} "
-                       "is not allowed in YAML: delete it")
+        problems.error(
+            Position(shown_as, line, column),
+            f"the control character U+{code:04X} is not allowed in YAML: delete it",
+        )
         return None
     except RecursionError:
         problems.error(origin, "the findings are nested too deeply to read")
@@ -138,12 +142,14 @@ def _compose_fast(text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
-def _document(root: yaml.Node | None, loader: Any, shown_as: str, text: str,
-              problems: Problems) -> Document | None:
+def _document(
+    root: yaml.Node | None, loader: Any, shown_as: str, text: str, problems: Problems
+) -> Document | None:
     origin = Position(shown_as)
     if root is None:
-        problems.error(origin, "the findings file is empty: it needs 'briefing', 'sources' "
-                       "and 'claims'")
+        problems.error(
+            origin, "the findings file is empty: it needs 'briefing', 'sources' and 'claims'"
+        )
         return None
     doc = Document(shown_as, None, lines=text.splitlines())
     try:
@@ -162,6 +168,8 @@ _STANDARD = "tag:yaml.org,2002:"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _STR = _STANDARD + "str"
 _FLOAT = _STANDARD + "float"
+
+
 class _AliasTrouble(Exception):
     """The walk went deeper than MAX_DEPTH, or repeated more than MAX_ALIASED values
     through aliases; ``node`` is where it noticed."""
@@ -171,8 +179,14 @@ class _AliasTrouble(Exception):
         self.node = node
 
 
-def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader,
-          problems: Problems, aliased: bool = False) -> Any:
+def _walk(
+    node: yaml.Node,
+    path: KeyPath,
+    doc: Document,
+    loader: yaml.SafeLoader,
+    problems: Problems,
+    aliased: bool = False,
+) -> Any:
     # The text was checked for nesting before parsing, but an alias repeats a whole value
     # wherever it stands: depth and size are counted again here, through aliases.
     if len(path) > MAX_DEPTH:
@@ -194,39 +208,52 @@ def _walk(node: yaml.Node, path: KeyPath, doc: Document, loader: yaml.SafeLoader
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain "
-                               "word, not a list or a mapping: write the key as a word")
+                problems.error(
+                    _mark(doc.path, key_node.start_mark),
+                    "a key must be a plain word, not a list or a mapping: write the key as a word",
+                )
                 continue
             if key_node.tag.endswith(":merge"):
-                problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain "
-                               "word (merge keys '<<' are not supported: write the keys out)")
+                problems.error(
+                    _mark(doc.path, key_node.start_mark),
+                    "a key must be a plain "
+                    "word (merge keys '<<' are not supported: write the keys out)",
+                )
                 continue
             if _SURROGATE.search(key_node.value):
-                problems.error(_mark(doc.path, key_node.start_mark), "a key must be a plain "
-                               "word: this one holds half of a surrogate pair")
+                problems.error(
+                    _mark(doc.path, key_node.start_mark),
+                    "a key must be a plain word: this one holds half of a surrogate pair",
+                )
                 continue
             key = key_node.value  # as written: "null" or "2024-01-01" as a key stays text
             if key in result:
                 first = doc.key_at((*path, key))
-                problems.error(_mark(doc.path, key_node.start_mark),
-                               f"duplicate key '{key}' (first set on line {first.line}): "
-                               "remove one of them")
+                problems.error(
+                    _mark(doc.path, key_node.start_mark),
+                    f"duplicate key '{key}' (first set on line {first.line}): remove one of them",
+                )
                 continue
             doc.key_positions[(*path, key)] = key_node.start_mark
             result[key] = _walk(value_node, (*path, key), doc, loader, problems, aliased)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, (*path, i), doc, loader, problems, aliased)
-                for i, item in enumerate(node.value)]
+        return [
+            _walk(item, (*path, i), doc, loader, problems, aliased)
+            for i, item in enumerate(node.value)
+        ]
     half = None if node.value.isascii() else _SURROGATE.search(node.value)
     if half:
         with contextlib.suppress(UnicodeError):  # "\ud83d\ude00", as JSON writes 😀
             node.value = node.value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
             half = None
     if half:
-        problems.error(_mark(doc.path, node.start_mark), f"the escape "
-                       f"'\\u{ord(half.group()):04x}' is half of a surrogate pair, not a "
-                       "character: write the character itself, or its '\\U' escape")
+        problems.error(
+            _mark(doc.path, node.start_mark),
+            f"the escape "
+            f"'\\u{ord(half.group()):04x}' is half of a surrogate pair, not a "
+            "character: write the character itself, or its '\\U' escape",
+        )
         doc.unreadable.add(path)
         return node.value.encode("utf-8", "replace").decode("utf-8")
     control = None if node.value.isascii() else BIDI_CONTROLS.search(node.value)
@@ -264,15 +291,16 @@ def _alias_problem(text: str, trouble: _AliasTrouble, shown_as: str) -> tuple[Po
     if culprit is None:
         return _mark(shown_as, trouble.node.start_mark), (
             f"the findings nest more than {MAX_DEPTH} levels deep here: no findings file "
-            "needs that; check for unclosed brackets or runaway indentation")
+            "needs that; check for unclosed brackets or runaway indentation"
+        )
     mark, why = culprit
     return _mark(shown_as, mark), {
         "inside": "this alias repeats the value it stands in, which would repeat itself "
-                  "without end: write the value out plainly",
+        "without end: write the value out plainly",
         "deep": f"through this alias the findings nest more than {MAX_DEPTH} levels deep "
-                "(the value it repeats holds aliases in turn): write the values out plainly",
+        "(the value it repeats holds aliases in turn): write the values out plainly",
         "large": f"with this alias, YAML aliases repeat more than {MAX_ALIASED:,} values in "
-                 "all: write the values out plainly",
+        "all: write the values out plainly",
     }[why]
 
 
@@ -281,16 +309,16 @@ def _unbuilt_message(node: yaml.Node, loader: Any) -> str:
     # A value its tag cannot build: 2024-11-31 (no such day), '!!int two', '!!bool
     # maybe', '!!float ""' (PyYAML fails on these in many ways), a 5,000-digit number.
     kind = node.tag.rsplit(":", 1)[-1]
-    tag = "!!" + node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) \
-        else node.tag
+    tag = "!!" + node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) else node.tag
     implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     if node.tag.endswith(":timestamp"):
-        return (f"'{shown}' is not a real date: check the day and the month "
-                   "(YYYY-MM-DD)")
+        return f"'{shown}' is not a real date: check the day and the month (YYYY-MM-DD)"
     elif implicit and kind in ("int", "float"):
-        return (f"'{shown}' is too long a number ({len(node.value):,} characters): "
-                   "write a figure of at most 15 digits")
+        return (
+            f"'{shown}' is too long a number ({len(node.value):,} characters): "
+            "write a figure of at most 15 digits"
+        )
     elif node.tag not in loader.yaml_constructors:
         return f"the tag '{tag}' is not one this file may use: remove it"
     else:
@@ -310,20 +338,21 @@ _TAGS_REFUSED = {
 
 def _tag_refused(tag: str) -> str:
     shown = "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
-    made = _TAGS_REFUSED.get(tag.removeprefix(_STANDARD)) if tag.startswith(_STANDARD) \
-        else None
+    made = _TAGS_REFUSED.get(tag.removeprefix(_STANDARD)) if tag.startswith(_STANDARD) else None
     if made is None:
         return f"the tag '{shown}' is not one this file may use: remove it"
     what, instead = made
-    return (f"the tag '{shown}' makes {what}, which a findings file has no use for: remove "
-            f"it and write {instead}")
+    return (
+        f"the tag '{shown}' makes {what}, which a findings file has no use for: remove "
+        f"it and write {instead}"
+    )
 
 
 def _written_in(node: yaml.Node, doc: Document) -> bool:
     """Whether the scalar's own lines hold a bidirectional control as written (reported,
     at its place, before parsing)."""
     first, last = node.start_mark.line, node.end_mark.line
-    return any(BIDI_CONTROLS.search(line) for line in doc.lines[first:last + 1])
+    return any(BIDI_CONTROLS.search(line) for line in doc.lines[first : last + 1])
 
 
 def _comment_follows(node: yaml.Node, lines: list[str]) -> bool:
@@ -353,12 +382,13 @@ def written_at(doc: Document, path: KeyPath, target: str, line: int = 0) -> Posi
     if not 0 < start.line <= len(doc.lines):
         return start
     first = doc.lines[start.line - 1]
-    if first[start.column - 1:start.column] not in ("|", ">"):
+    if first[start.column - 1 : start.column] not in ("|", ">"):
         column = first.find(target, start.column - 1)
         return start if column < 0 else Position(start.path, start.line, column + 1)
     body = start.line + 1  # 1-based line of the block's first line of text
-    indent = next((len(text) - len(text.lstrip(" ")) for text in doc.lines[body - 1:]
-                   if text.strip()), 0)
+    indent = next(
+        (len(text) - len(text.lstrip(" ")) for text in doc.lines[body - 1 :] if text.strip()), 0
+    )
     for number in range(body + line, len(doc.lines) + 1):
         text = doc.lines[number - 1]
         if text.strip() and len(text) - len(text.lstrip(" ")) < indent:

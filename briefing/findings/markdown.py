@@ -41,8 +41,7 @@ def plain(text: str) -> bool:
     """
     if not text:
         return True
-    if _MARK_CHARACTERS.search(text) or "--" in text or text[0].isspace() \
-            or text[-1].isspace():
+    if _MARK_CHARACTERS.search(text) or "--" in text or text[0].isspace() or text[-1].isspace():
         return False
     if "\n" not in text:
         return not _opens_item(text)
@@ -88,8 +87,11 @@ def _parsed(text: str) -> Parsed:
     tokens = md.parse(text)
     links: list[tuple[str, int]] = []
     words = _words(tokens, links)
-    return Parsed(str(md.renderer.render(tokens, md.options, {})), tuple(links),
-                  None if words == text else words)
+    return Parsed(
+        str(md.renderer.render(tokens, md.options, {})),
+        tuple(links),
+        None if words == text else words,
+    )
 
 
 def _words(tokens: list[Token], links: list[tuple[str, int]]) -> str:

@@ -45,12 +45,20 @@ Url = Annotated[str, Pattern(URL_PATTERN)]
 Kind = Literal["reported", "judgment", "assumption"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Credibility = Annotated[Literal[1, 2, 3, 4, 5, 6], Check(_plain_grade)]
-Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly even chance",
-                     "likely", "very likely", "almost certain"]
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
 Confidence = Literal["high", "moderate", "low"]
 Flag = Literal["likely-error", "misattributed", "inconsistent", "disputed", "unverified"]
-Qualifier = Literal["about", "approximately", "up to", "as many as", "at least", "more than",
-                    "exactly"]
+Qualifier = Literal[
+    "about", "approximately", "up to", "as many as", "at least", "more than", "exactly"
+]
 Number = Annotated[float, Check(_plain_number, "number")]
 Text = Annotated[str, MinLen(1)]
 Basis = Literal["count", "possible", "forecast", "plan"]
@@ -77,10 +85,15 @@ def _longitude(value: Any) -> Any:
 
 
 def _degrees(value: Any, limit: int, name: str, example: str) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int | float) or \
-            not math.isfinite(value) or abs(value) > limit:
-        raise Invalid("degrees", f"a {name} from -{limit} to {limit} degrees is needed, "
-                      f"positive {example}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or abs(value) > limit
+    ):
+        raise Invalid(
+            "degrees", f"a {name} from -{limit} to {limit} degrees is needed, positive {example}"
+        )
     return value
 
 

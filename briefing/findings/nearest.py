@@ -37,10 +37,12 @@ def not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
             else:
                 hi = mid - 1
         first = max(0, min(lo - SUGGEST_WORDS // 4, len(quoted) - SUGGEST_WORDS))
-        quoted = quoted[first:first + SUGGEST_WORDS]
+        quoted = quoted[first : first + SUGGEST_WORDS]
         if lo:
-            head += (f" (its first {lo:,} of {len(needle.split()):,} words match the "
-                     "source; shown is where it departs)")
+            head += (
+                f" (its first {lo:,} of {len(needle.split()):,} words match the "
+                "source; shown is where it departs)"
+            )
         needle = " ".join(quoted)
     want = [comparable(w) for w in quoted if w != "..."]
     words = source.words
@@ -49,26 +51,30 @@ def not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
         return f"{head}: no passage resembles it; copy the words exactly from {shown_path}"
     start, end = words[best[0]][0], words[best[1] - 1][1]
     if numbers(source.folded[start:end]) != numbers(needle):
-        return (f"{head}: the closest passage gives different figures, so none is suggested; "
-                f"check the numbers against {shown_path}")
+        return (
+            f"{head}: the closest passage gives different figures, so none is suggested; "
+            f"check the numbers against {shown_path}"
+        )
     o_start, o_end = source.original_span(start, end)
     line, col = source.line_col(o_start)
     verbatim = " ".join(source.text[o_start:o_end].split())
-    shown = [(w[2], source.original_text(w[0], w[1])) for w in words[best[0]:best[1]]]
+    shown = [(w[2], source.original_text(w[0], w[1])) for w in words[best[0] : best[1]]]
     diffs = _differences(quoted, shown)
-    return (f"{head}; closest passage at {shown_path}:{line}:{col}: «{clip(verbatim)}» "
-            f"({diffs}); copy it verbatim")
+    return (
+        f"{head}; closest passage at {shown_path}:{line}:{col}: «{clip(verbatim)}» "
+        f"({diffs}); copy it verbatim"
+    )
 
 
-def _closest_window(want: list[str], words: list[tuple[int, int, str]]
-                    ) -> tuple[int, int] | None:
+def _closest_window(want: list[str], words: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """Word range of the source most like ``want``: rank by shared words, then by diff."""
     ranked = closest_windows(want, words, 1)
     return ranked[0][1:] if ranked and ranked[0][0] >= 0.5 else None
 
 
-def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: int
-                    ) -> list[tuple[float, int, int]]:
+def closest_windows(
+    want: list[str], words: list[tuple[int, int, str]], count: int
+) -> list[tuple[float, int, int]]:
     """Up to ``count`` word ranges of the source most like ``want``, best first, as
     (likeness 0-1, first word, end word), none overlapping another.
 
@@ -85,8 +91,9 @@ def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: i
     wanted = set(want)
     flags = bytes(1 if w[2] in wanted else 0 for w in words)
     size = min(n, len(words))
-    best_windows = heapq.nsmallest(25 * count, _window_scores(flags, size),
-                                   key=lambda r: (-r[0], r[1]))
+    best_windows = heapq.nsmallest(
+        25 * count, _window_scores(flags, size), key=lambda r: (-r[0], r[1])
+    )
     scored: list[tuple[float, int, int]] = []
     ratios: dict[tuple[str, ...], float] = {}  # a repetitive text repeats its windows
     for _, i in best_windows:
@@ -94,8 +101,7 @@ def closest_windows(want: list[str], words: list[tuple[int, int, str]], count: i
         for lo, hi in ((i, i + size), (max(0, i - 2), min(len(words), i + size + 2))):
             window = tuple(w[2] for w in words[lo:hi])
             if window not in ratios:
-                ratios[window] = SequenceMatcher(None, want, window,
-                                                         autojunk=False).ratio()
+                ratios[window] = SequenceMatcher(None, want, window, autojunk=False).ratio()
             ratio = ratios[window]
             if best is None or ratio > best[0]:
                 best = (ratio, lo, hi)
@@ -121,8 +127,9 @@ def _window_scores(flags: bytes, size: int) -> Iterator[tuple[int, int]]:
         yield score, i
 
 
-def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: int
-              ) -> tuple[int, int]:
+def _covering(
+    want: list[str], words: list[tuple[int, int, str]], lo: int, hi: int
+) -> tuple[int, int]:
     """The run of source words that lines up with the whole quote, found around [lo, hi).
 
     The quote is aligned with a window a few words wider on each side; the run goes from
@@ -131,11 +138,12 @@ def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: i
     and source words beyond the quote's ends are left out.
     """
     from difflib import SequenceMatcher  # only for a quote not found
+
     lo, hi = max(0, lo - 3), min(len(words), hi + 3)
-    ops = SequenceMatcher(None, want, [w[2] for w in words[lo:hi]],
-                                  autojunk=False).get_opcodes()
-    kept = [(a2 - a1, b1, b2) for tag, a1, a2, b1, b2 in ops
-            if tag in ("equal", "replace") and b2 > b1]
+    ops = SequenceMatcher(None, want, [w[2] for w in words[lo:hi]], autojunk=False).get_opcodes()
+    kept = [
+        (a2 - a1, b1, b2) for tag, a1, a2, b1, b2 in ops if tag in ("equal", "replace") and b2 > b1
+    ]
     if not kept:
         return lo, hi
     # A replaced run at either end stands for as many source words as quoted ones, those
@@ -150,14 +158,15 @@ def _covering(want: list[str], words: list[tuple[int, int, str]], lo: int, hi: i
 def _differences(quoted: list[str], source: list[tuple[str, str]]) -> str:
     """The words that differ, the source's shown as written there."""
     from difflib import SequenceMatcher  # only for a quote not found
-    ops = SequenceMatcher(None, [comparable(w) for w in quoted],
-                                  [w[0] for w in source], autojunk=False)
+
+    ops = SequenceMatcher(
+        None, [comparable(w) for w in quoted], [w[0] for w in source], autojunk=False
+    )
     said = []
     for tag, a1, a2, b1, b2 in ops.get_opcodes():
         q, s = " ".join(quoted[a1:a2]), " ".join(w[1] for w in source[b1:b2])
         if tag == "replace" and a2 - a1 == 1 and q.lower() in s.lower() and q != s:
-            said.append(f"'{q}' is part of the word '{s}': a quote starts and ends on whole "
-                        "words")
+            said.append(f"'{q}' is part of the word '{s}': a quote starts and ends on whole words")
         elif tag == "replace":
             if q[-1:] not in ".,;:!?":
                 s = s.rstrip(".,;:!?")  # the word, not the sentence's full stop after it
@@ -180,9 +189,6 @@ def comparable(word: str) -> str:
     return word.strip(".,;:!?\"'()[]").lower()
 
 
-
-
-
 class Hit(NamedTuple):
     """A unit of a source (a sentence, a list item, a heading) holding some of the words
     looked for."""
@@ -196,8 +202,9 @@ class Hit(NamedTuple):
     end: int
 
 
-def ranked_units(want: list[str], source_id: str, text: str,
-                 spans: list[tuple[int, int]]) -> list[Hit]:
+def ranked_units(
+    want: list[str], source_id: str, text: str, spans: list[tuple[int, int]]
+) -> list[Hit]:
     """Every unit of ``text`` holding at least one of the words ``want``, unranked.
 
     A word counts when a unit's word is the same, or the same word with another ending

@@ -43,14 +43,43 @@ _ARABIC = Convention("\u066c,", "\u066b")
 # By primary language subtag; a language not listed writes numbers the English way (as
 # Korean, Japanese and Chinese do). A region may differ from its language's habit.
 _CONVENTIONS = {
-    **dict.fromkeys(("de", "es", "it", "pt", "nl", "da", "id", "tr", "el", "ro", "hr",
-                     "sl", "sr", "vi", "is"), _POINT_GROUPS),
-    **dict.fromkeys(("fr", "ru", "uk", "pl", "cs", "sk", "fi", "sv", "nb", "nn", "no",
-                     "hu", "bg", "lt", "lv", "et", "be", "kk"), _SPACE_GROUPS),
+    **dict.fromkeys(
+        ("de", "es", "it", "pt", "nl", "da", "id", "tr", "el", "ro", "hr", "sl", "sr", "vi", "is"),
+        _POINT_GROUPS,
+    ),
+    **dict.fromkeys(
+        (
+            "fr",
+            "ru",
+            "uk",
+            "pl",
+            "cs",
+            "sk",
+            "fi",
+            "sv",
+            "nb",
+            "nn",
+            "no",
+            "hu",
+            "bg",
+            "lt",
+            "lv",
+            "et",
+            "be",
+            "kk",
+        ),
+        _SPACE_GROUPS,
+    ),
     **dict.fromkeys(("ar", "fa", "ur"), _ARABIC),
 }
-_REGIONS = {"de-ch": _SWISS, "it-ch": _SWISS, "es-mx": ENGLISH, "es-us": ENGLISH,
-            "es-419": ENGLISH, "pt-pt": _SPACE_GROUPS}
+_REGIONS = {
+    "de-ch": _SWISS,
+    "it-ch": _SWISS,
+    "es-mx": ENGLISH,
+    "es-us": ENGLISH,
+    "es-419": ENGLISH,
+    "pt-pt": _SPACE_GROUPS,
+}
 
 
 def convention(language: str | None) -> Convention:
@@ -75,8 +104,9 @@ class Figure(NamedTuple):
     """Why it states no sure value ("" when it does): its value is then not to be used."""
 
 
-def figures_in(text: str, language: str | None = None, start: int = 0,
-               end: int | None = None) -> Iterator[Figure]:
+def figures_in(
+    text: str, language: str | None = None, start: int = 0, end: int | None = None
+) -> Iterator[Figure]:
     """Each figure in ``text[start:end]``, read in context (what stands just outside the
     stretch decides whether a token there is a figure)."""
     rule = convention(language)
@@ -115,7 +145,8 @@ def _token_pattern(rule: Convention) -> re.Pattern[str]:
         group = "[" + re.escape(rule.group) + "]"
         decimal = re.escape(rule.decimal)
         _PATTERNS[rule] = re.compile(
-            rf"(?:\d{{1,3}}(?:{group}\d{{3}})+|\d+)(?:{decimal}\d+)?(?!\d)|\d+")
+            rf"(?:\d{{1,3}}(?:{group}\d{{3}})+|\d+)(?:{decimal}\d+)?(?!\d)|\d+"
+        )
     return _PATTERNS[rule]
 
 
@@ -126,8 +157,7 @@ def _figure(text: str, start: int, end: int, rule: Convention) -> Figure | None:
         return None  # digits of two scripts: a look-alike, not a number
     before = visible_before(text, start)
     after = visible_after(text, end)
-    if (before and is_word(text[before - 1])) or (after < len(text) and
-                                                   text[after].isdigit()):
+    if (before and is_word(text[before - 1])) or (after < len(text) and text[after].isdigit()):
         return None  # part of a longer token: "F16", or digits split by an invisible mark
     if _in_a_date(text, start, end):
         return None
@@ -142,12 +172,16 @@ def _figure(text: str, start: int, end: int, rule: Convention) -> Figure | None:
     value = float(_ascii(whole) + ("." + _ascii(fraction) if fraction else ""))
     ambiguous = ""
     if _cut(text, start, start - 1) or _cut(text, end, end):
-        ambiguous = (f"'{token}' is part of the longer number "
-                     f"'{text[_reach(text, start, -1):_reach(text, end, 1)]}'")
+        ambiguous = (
+            f"'{token}' is part of the longer number "
+            f"'{text[_reach(text, start, -1) : _reach(text, end, 1)]}'"
+        )
     elif rule == ENGLISH and _looks_grouped_by_points(token):
-        ambiguous = (f"'{token}' reads as {_ascii(whole)}.{_ascii(fraction)} in English and "
-                     f"as {_ascii(whole)}{_ascii(fraction)} in languages that group "
-                     "thousands with a point")
+        ambiguous = (
+            f"'{token}' reads as {_ascii(whole)}.{_ascii(fraction)} in English and "
+            f"as {_ascii(whole)}{_ascii(fraction)} in languages that group "
+            "thousands with a point"
+        )
     return Figure(start, end, sign * value, ambiguous)
 
 
@@ -162,8 +196,9 @@ def _reach(text: str, pos: int, step: int) -> int:
     """How far the longer number around ``pos`` runs, for the message."""
     while 0 < pos < len(text) if step < 0 else pos < len(text):
         near = text[pos - 1] if step < 0 else text[pos]
-        if near.isdigit() or (near not in " \t\r\n" and not near.isalpha()
-                              and _digit_beyond(text, pos, step)):
+        if near.isdigit() or (
+            near not in " \t\r\n" and not near.isalpha() and _digit_beyond(text, pos, step)
+        ):
             pos += step
         else:
             break
@@ -176,8 +211,10 @@ def _digit_beyond(text: str, pos: int, step: int) -> bool:
 
 
 def _in_a_date(text: str, start: int, end: int) -> bool:
-    return any(m.start() <= start and end <= m.end()
-               for m in _DATE.finditer(text, max(0, start - 10), min(len(text), end + 10)))
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _DATE.finditer(text, max(0, start - 10), min(len(text), end + 10))
+    )
 
 
 def _split_decimal(token: str, rule: Convention) -> tuple[str, str, str]:
@@ -188,7 +225,7 @@ def _split_decimal(token: str, rule: Convention) -> tuple[str, str, str]:
 
 
 def _looks_grouped_by_points(token: str) -> bool:
-    """"12.000" or "1.500": one point and three digits after it, no comma."""
+    """ "12.000" or "1.500": one point and three digits after it, no comma."""
     whole, point, fraction = token.partition(".")
     return bool(point) and len(fraction) == 3 and "," not in token and 1 <= len(whole) <= 3
 

@@ -61,8 +61,10 @@ def count_originators(refs: frozenset[OriginRef], by: dict[OriginRef, str]) -> i
 def trace(findings: model.Findings) -> dict[str, frozenset[OriginRef]]:
     """The independent origins of every claim, by claim id."""
     sources = {s.id: s for s in findings.sources}
-    return _through_based_on(findings, lambda claim: frozenset(
-        passage_origin(ev, sources[ev.source]) for ev in claim.evidence))
+    return _through_based_on(
+        findings,
+        lambda claim: frozenset(passage_origin(ev, sources[ev.source]) for ev in claim.evidence),
+    )
 
 
 def resting_on(findings: model.Findings) -> dict[str, list[str]]:
@@ -70,15 +72,19 @@ def resting_on(findings: model.Findings) -> dict[str, list[str]]:
     based_on, in file order."""
     order = {c.id: n for n, c in enumerate(findings.claims)}
     reached = _through_based_on(findings, lambda claim: frozenset((claim.id,)))
-    return {c.id: sorted(reached[c.id], key=order.__getitem__) for c in findings.claims
-            if c.kind != "reported"}
+    return {
+        c.id: sorted(reached[c.id], key=order.__getitem__)
+        for c in findings.claims
+        if c.kind != "reported"
+    }
 
 
 T = TypeVar("T")
 
 
-def _through_based_on(findings: model.Findings, own: Callable[[model.Claim], frozenset[T]]
-                      ) -> dict[str, frozenset[T]]:
+def _through_based_on(
+    findings: model.Findings, own: Callable[[model.Claim], frozenset[T]]
+) -> dict[str, frozenset[T]]:
     """``own(claim)`` for each reported claim; for a judgment or an assumption, the union
     of what the claims in its based_on have, followed down to reported claims.
 
@@ -99,8 +105,11 @@ def _through_based_on(findings: model.Findings, own: Callable[[model.Claim], fro
             if current in done:
                 stack.pop()
                 continue
-            waiting = [ref for ref in claims[current].based_on
-                       if ref in claims and ref not in done and ref not in open_]
+            waiting = [
+                ref
+                for ref in claims[current].based_on
+                if ref in claims and ref not in done and ref not in open_
+            ]
             if current not in open_ and waiting:
                 open_.add(current)
                 stack.extend(waiting)
@@ -121,7 +130,9 @@ def titles(findings: model.Findings) -> dict[OriginRef, str]:
     source by its title, not by a number or an id)."""
     named = {OriginRef("origin", o.id): o.title for o in findings.origins}
     for source in findings.sources:
-        named[OriginRef("source", source.id)] = \
-            f"{source.publisher}'s own reporting" if source.publisher else \
-            f"the own reporting of “{opening_words(source.title, 6)}”"
+        named[OriginRef("source", source.id)] = (
+            f"{source.publisher}'s own reporting"
+            if source.publisher
+            else f"the own reporting of “{opening_words(source.title, 6)}”"
+        )
     return named

@@ -36,22 +36,27 @@ def with_labels(text_path: Path, source: SourceText) -> SourceText:
         return source
     try:
         # Never through a link: a map is the project's own file, kept beside its text.
-        data = json.loads(read_regular(path, MAX_MAP_BYTES, follow_links=False)
-                          .decode("utf-8"))
+        data = json.loads(read_regular(path, MAX_MAP_BYTES, follow_links=False).decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
-        raise SourceReadError(f"has a page map '{path.name}' that is not JSON: restore it, "
-                              "or remove it to number the pages 1, 2, 3...") from None
+        raise SourceReadError(
+            f"has a page map '{path.name}' that is not JSON: restore it, "
+            "or remove it to number the pages 1, 2, 3..."
+        ) from None
     except SourceReadError as exc:
         raise SourceReadError(f"has a page map '{path.name}' that {exc}") from None
     labels = data.get("labels") if isinstance(data, dict) else None
     pages = source.text.count(BREAK) + 1
     if not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels):
-        raise SourceReadError(f"has a page map '{path.name}' without a list of 'labels': "
-                              "restore it, or remove it to number the pages 1, 2, 3...")
+        raise SourceReadError(
+            f"has a page map '{path.name}' without a list of 'labels': "
+            "restore it, or remove it to number the pages 1, 2, 3..."
+        )
     if len(labels) != pages:
-        raise SourceReadError(f"has {pages:,} pages but its page map '{path.name}' labels "
-                              f"{len(labels):,}: add the PDF again with add-source --replace, "
-                              "or remove the page map to number the pages 1, 2, 3...")
+        raise SourceReadError(
+            f"has {pages:,} pages but its page map '{path.name}' labels "
+            f"{len(labels):,}: add the PDF again with add-source --replace, "
+            "or remove the page map to number the pages 1, 2, 3..."
+        )
     return source._replace(page_labels=tuple(labels))
 
 

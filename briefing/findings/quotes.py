@@ -100,8 +100,7 @@ class IndexedSource:
     def __init__(self, source_id: str, text: str) -> None:
         self.id = source_id
         self.text = text
-        self.located: dict[tuple[str, str, bool],
-                           tuple[list[tuple[int, int]] | None, str]] = {}
+        self.located: dict[tuple[str, str, bool], tuple[list[tuple[int, int]] | None, str]] = {}
         self.folded, self.index = fold(text)
         spans = paragraph_spans(text) or [(0, len(text))]
         self.paragraph_starts = [start for start, _ in spans]
@@ -133,11 +132,15 @@ class IndexedSource:
         """(start, end, comparable form) of each word of the folded text."""
         # A long text repeats its words: each distinct form is kept once.
         forms: dict[str, str] = {}
-        return [(m.start(), m.end(), forms.setdefault(form, form))
-                for m in WORD.finditer(self.folded) for form in (comparable(m.group()),)]
+        return [
+            (m.start(), m.end(), forms.setdefault(form, form))
+            for m in WORD.finditer(self.folded)
+            for form in (comparable(m.group()),)
+        ]
 
-    def find_all(self, needle: str, lo: int = 0, hi: int | None = None,
-                 limit: int | None = MAX_HITS) -> list[int]:
+    def find_all(
+        self, needle: str, lo: int = 0, hi: int | None = None, limit: int | None = MAX_HITS
+    ) -> list[int]:
         """Starts of ``needle`` in the folded text that begin and end where a token does
         (the first ``limit`` of them).
 
@@ -175,8 +178,7 @@ class IndexedSource:
             at.append(match.start())
         return places
 
-    def _find_by_word(self, needle: str, lo: int, hi: int, limit: int | None
-                      ) -> list[int] | None:
+    def _find_by_word(self, needle: str, lo: int, hi: int, limit: int | None) -> list[int] | None:
         """``find_all`` through the places of the needle's rarest whole word, or ``None``
         when the needle has no word that is whole within it (a word at its very end may
         continue in the source).
@@ -184,8 +186,7 @@ class IndexedSource:
         A match the boundary check accepts has each of its inner words whole in the
         source too, so every such match is found at a place of any of them.
         """
-        words = [(m.group(), m.start()) for m in _LETTERS.finditer(needle)
-                 if m.end() < len(needle)]
+        words = [(m.group(), m.start()) for m in _LETTERS.finditer(needle) if m.end() < len(needle)]
         if not words:
             return None
         places = self._word_places
@@ -195,8 +196,7 @@ class IndexedSource:
             start = place - offset
             if start < lo or start + len(needle) > hi:
                 continue
-            if self.folded.startswith(needle, start) and \
-                    self._bounded(start, start + len(needle)):
+            if self.folded.startswith(needle, start) and self._bounded(start, start + len(needle)):
                 hits.append(start)
                 if limit is not None and len(hits) >= limit:
                     break
@@ -209,8 +209,9 @@ class IndexedSource:
         return not (splits_token(self.text, o_start) or splits_token(self.text, o_end))
 
 
-def verify_quotes(checked: Validated, doc: Document, problems: Problems
-                  ) -> dict[tuple[str, int], Passage]:
+def verify_quotes(
+    checked: Validated, doc: Document, problems: Problems
+) -> dict[tuple[str, int], Passage]:
     """Every evidence quote's passage, keyed by (claim id, evidence index)."""
     indexed = {sid: _indexed(sid, t.text) for sid, t in checked.texts.items()}
     forget_sources(set(indexed))
@@ -230,8 +231,9 @@ def verify_quotes(checked: Validated, doc: Document, problems: Problems
                     budget -= len(source.text)
                 continue
             start, end = found[0][0], found[-1][1]
-            resolved[(claim.id, ei)] = Passage(ev.source, start, end, tuple(found),
-                                               page_of(checked.texts[ev.source], start, end))
+            resolved[(claim.id, ei)] = Passage(
+                ev.source, start, end, tuple(found), page_of(checked.texts[ev.source], start, end)
+            )
     for source in indexed.values():
         if len(source.text) >= INDEX_FROM:
             source.__dict__.pop("words", None)  # the closest-passage search's, rebuilt if asked
@@ -254,8 +256,9 @@ def _indexed(source_id: str, text: str) -> IndexedSource:
     return kept
 
 
-def _located(quote: str, source: IndexedSource, shown_path: str, suggest: bool
-             ) -> tuple[list[tuple[int, int]] | None, str]:
+def _located(
+    quote: str, source: IndexedSource, shown_path: str, suggest: bool
+) -> tuple[list[tuple[int, int]] | None, str]:
     key = (quote, shown_path, suggest)
     found = source.located.get(key)
     if found is None:
@@ -271,8 +274,9 @@ def forget_sources(kept: set[str]) -> None:
         del _INDEXED[source_id]
 
 
-def locate(quote: str, source: IndexedSource, shown_path: str, suggest: bool = True
-           ) -> tuple[list[tuple[int, int]] | None, str]:
+def locate(
+    quote: str, source: IndexedSource, shown_path: str, suggest: bool = True
+) -> tuple[list[tuple[int, int]] | None, str]:
     """The quoted stretches as original offsets, or ``None`` and the reason."""
     needle = _without_outer_ellipses(fold(quote)[0])
     if not needle:
@@ -284,45 +288,67 @@ def locate(quote: str, source: IndexedSource, shown_path: str, suggest: bool = T
         places = [":".join(map(str, source.line_col(source.index[h]))) for h in hits[:5]]
         shown = ", ".join(places) + (f" and {len(hits) - 5:,} more" if len(hits) > 5 else "")
         count = f"{len(hits):,} times" if len(hits) < MAX_HITS else f"{MAX_HITS:,} times or more"
-        return None, (f"quote occurs {count} in source '{source.id}' (at {shown}): "
-                      "quote more of the passage so that it points at one place")
+        return None, (
+            f"quote occurs {count} in source '{source.id}' (at {shown}): "
+            "quote more of the passage so that it points at one place"
+        )
     if "..." in needle:
         pieces = [p for p in needle.split("...") if p.strip()]
         if len(pieces) > MAX_PIECES:
-            return None, (f"quote leaves words out in {len(pieces) - 1} places: an ellipsis "
-                          f"may stand in at most {MAX_PIECES - 1} places of one quote; cite "
-                          "the passage as several evidence entries")
-        common = next((p.strip() for p in pieces if len(source.find_all(
-            p.strip(), limit=MAX_PLACES + 1)) > MAX_PLACES), None)
+            return None, (
+                f"quote leaves words out in {len(pieces) - 1} places: an ellipsis "
+                f"may stand in at most {MAX_PIECES - 1} places of one quote; cite "
+                "the passage as several evidence entries"
+            )
+        common = next(
+            (
+                p.strip()
+                for p in pieces
+                if len(source.find_all(p.strip(), limit=MAX_PLACES + 1)) > MAX_PLACES
+            ),
+            None,
+        )
         if common is not None:
-            return None, (f"the part '{clip(common, 40)}' of the quote occurs more than "
-                          f"{MAX_PLACES:,} times in source '{source.id}': quote more words "
-                          "around each '...'")
+            return None, (
+                f"the part '{clip(common, 40)}' of the quote occurs more than "
+                f"{MAX_PLACES:,} times in source '{source.id}': quote more words "
+                "around each '...'"
+            )
         matches = _elided(needle, source)
         if len(matches) == 1:
             dropped = _negation_left_out(source.text, matches[0])
             if dropped:
-                return None, (f"the words the '...' leaves out include '{dropped}', which "
-                              "can turn the meaning around: quote them too, or cite the "
-                              "parts as separate evidence entries")
+                return None, (
+                    f"the words the '...' leaves out include '{dropped}', which "
+                    "can turn the meaning around: quote them too, or cite the "
+                    "parts as separate evidence entries"
+                )
             return matches[0], ""
         if len(matches) > 1:
-            return None, (f"quote with '...' fits {len(matches)} places in source "
-                          f"'{source.id}': quote more words so that it points at one place")
+            return None, (
+                f"quote with '...' fits {len(matches)} places in source "
+                f"'{source.id}': quote more words so that it points at one place"
+            )
         if _elided(needle, source, across_paragraphs=True):
-            return None, (f"the parts of the quote around '...' are in different paragraphs "
-                          f"of source '{source.id}': an ellipsis may leave out words only "
-                          "within one paragraph; cite each paragraph as its own evidence")
+            return None, (
+                f"the parts of the quote around '...' are in different paragraphs "
+                f"of source '{source.id}': an ellipsis may leave out words only "
+                "within one paragraph; cite each paragraph as its own evidence"
+            )
     if not suggest:
-        return None, (f"quote not found in source '{source.id}' (no closest passage is "
-                      "searched for: this build has looked through its sources for many "
-                      f"quotes not found already); copy the words exactly from {shown_path}")
+        return None, (
+            f"quote not found in source '{source.id}' (no closest passage is "
+            "searched for: this build has looked through its sources for many "
+            f"quotes not found already); copy the words exactly from {shown_path}"
+        )
     return None, not_found(needle, source, shown_path)
 
 
 # Words whose absence turns a statement around: an ellipsis may not leave them out.
-_NEGATION = re.compile(r"(?i)\b(?:not|no|never|nor|neither|none|nothing|nobody|without|"
-                       r"cannot|denied|denies|deny)\b|n['’]t\b")
+_NEGATION = re.compile(
+    r"(?i)\b(?:not|no|never|nor|neither|none|nothing|nobody|without|"
+    r"cannot|denied|denies|deny)\b|n['’]t\b"
+)
 
 
 def _negation_left_out(text: str, parts: list[tuple[int, int]]) -> str:
@@ -354,8 +380,9 @@ def _without_outer_ellipses(text: str) -> str:
     return text[start:end]
 
 
-def _elided(needle: str, source: IndexedSource, across_paragraphs: bool = False
-            ) -> list[list[tuple[int, int]]]:
+def _elided(
+    needle: str, source: IndexedSource, across_paragraphs: bool = False
+) -> list[list[tuple[int, int]]]:
     """The ways the pieces between '...' fit, in order, within one paragraph (two at most:
     a second one already makes the quote ambiguous).
 
@@ -372,8 +399,11 @@ def _elided(needle: str, source: IndexedSource, across_paragraphs: bool = False
         return []
     matches: list[list[tuple[int, int]]] = []
     for first in places[0]:
-        end = len(source.folded) if across_paragraphs else \
-            source.paragraph_ends[source.paragraph_of(first)]
+        end = (
+            len(source.folded)
+            if across_paragraphs
+            else source.paragraph_ends[source.paragraph_of(first)]
+        )
         nearest = _fit(pieces, places, first, end)
         if nearest is None:
             continue
@@ -387,8 +417,9 @@ def _elided(needle: str, source: IndexedSource, across_paragraphs: bool = False
     return matches
 
 
-def _fit(pieces: list[str], places: list[list[int]], first: int, end: int
-         ) -> list[tuple[int, int]] | None:
+def _fit(
+    pieces: list[str], places: list[list[int]], first: int, end: int
+) -> list[tuple[int, int]] | None:
     stretches = [(first, first + len(pieces[0]))]
     for piece, at in zip(pieces[1:], places[1:], strict=True):
         i = bisect.bisect_left(at, stretches[-1][1])
@@ -398,8 +429,9 @@ def _fit(pieces: list[str], places: list[list[int]], first: int, end: int
     return stretches
 
 
-def _fit_backwards(pieces: list[str], places: list[list[int]], first: int, end: int
-                   ) -> list[tuple[int, int]] | None:
+def _fit_backwards(
+    pieces: list[str], places: list[list[int]], first: int, end: int
+) -> list[tuple[int, int]] | None:
     stretches: list[tuple[int, int]] = []
     hi = end
     for piece, at in zip(reversed(pieces[1:]), reversed(places[1:]), strict=True):

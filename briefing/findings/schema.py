@@ -34,9 +34,13 @@ def docstrings(cls: type) -> dict[str, str]:
     body = tree.body[0].body  # type: ignore[attr-defined]
     found = {}
     for node, after in itertools.pairwise(body):
-        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-                and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
-                and isinstance(after.value.value, str)):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
             found[node.target.id] = inspect.cleandoc(after.value.value)
     return found
 
@@ -45,8 +49,12 @@ def json_schema(cls: type, title: str) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) of ``cls``, with a ``$defs`` entry per nested record."""
     defs: dict[str, Any] = {}
     root = _object_schema(cls, defs)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
-            **root, "$defs": dict(sorted(defs.items()))}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
 
 
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
@@ -61,8 +69,12 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             schema["default"] = typed.dump(defaults[f.name])
         properties[f.name] = schema
     required = [f.name for f in typed.fields(cls) if f.required]
-    out: dict[str, Any] = {"type": "object", "description": inspect.cleandoc(cls.__doc__ or ""),
-                           "properties": properties, "additionalProperties": False}
+    out: dict[str, Any] = {
+        "type": "object",
+        "description": inspect.cleandoc(cls.__doc__ or ""),
+        "properties": properties,
+        "additionalProperties": False,
+    }
     if required:
         out["required"] = required
     return out
@@ -83,8 +95,7 @@ def _schema(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:
             elif isinstance(mark, typed.Timed):
                 schema = {"type": "string", "pattern": _TIMED_PATTERN}
             elif isinstance(mark, typed.MinLen):
-                schema["minItems" if schema.get("type") == "array" else "minLength"] = (
-                    mark.length)
+                schema["minItems" if schema.get("type") == "array" else "minLength"] = mark.length
         return schema
     if origin in (types.UnionType, typing.Union):
         members = [_schema(m, defs) for m in get_args(annotation)]
@@ -102,8 +113,9 @@ def _schema(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "null"}
     if annotation is dt.date:
         return {"type": "string", "format": "date"}
-    return {str: {"type": "string"}, int: {"type": "integer"},
-            float: {"type": "number"}}[annotation]
+    return {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"}}[
+        annotation
+    ]
 
 
 if __name__ == "__main__":

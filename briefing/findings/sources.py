@@ -70,7 +70,8 @@ def read_source(path: Path) -> SourceText:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SourceReadError(f"is not UTF-8 text (bad byte at offset {exc.start}); "
-                              "convert it to UTF-8") from None
+        raise SourceReadError(
+            f"is not UTF-8 text (bad byte at offset {exc.start}); convert it to UTF-8"
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(text=text, sha256=hashlib.sha256(raw).hexdigest())

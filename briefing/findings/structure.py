@@ -19,11 +19,12 @@ NOT_SENTENCES = frozenset((HEADING, DATELINE))
 
 _ITEM = re.compile(r"[ \t]*(?:[-*•‣◦▪–—]|\(?(?:\d{1,3}|[a-zA-Z])[.)])[ \t]+(?=\S)")
 _MARKDOWN_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"[ \t]*(?:(?:Updated|Published|Posted)[: ]+)?(?:[A-Z][a-z]+day,? )?"
     rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:[ ,]+\d{{1,2}}[:.]\d{{2}}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?)?[ \t]*$")
+    rf"(?:[ ,]+\d{{1,2}}[:.]\d{{2}}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?)?[ \t]*$"
+)
 # A line that ends a sentence: its last mark is a stop, maybe inside quotes or brackets.
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$|[\"”]\s*$")
 # A line without a full stop is a heading only when short: a long one is prose cut off.
@@ -47,8 +48,9 @@ def units(text: str) -> list[Unit]:
         lines = _lines(text, p_start, p_end)
         if len(lines) == 1:
             start, end = lines[0]
-            found.append(Unit(*_after_marker(text, start, end), _kind_of_line(text, start,
-                                                                             end, alone=True)))
+            found.append(
+                Unit(*_after_marker(text, start, end), _kind_of_line(text, start, end, alone=True))
+            )
             continue
         found.extend(_within(text, lines))
     return found
@@ -110,6 +112,5 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         line = match.group()
         if line.strip():
             lead = len(line) - len(line.lstrip())
-            spans.append((start + match.start() + lead,
-                          start + match.start() + len(line.rstrip())))
+            spans.append((start + match.start() + lead, start + match.start() + len(line.rstrip())))
     return spans

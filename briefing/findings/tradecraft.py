@@ -25,15 +25,18 @@ from .origins import resting_on
 
 RawFinding = tuple[str, KeyPath, KeyPath, str, str]
 
-_BAND_OF = {phrase: band for band, phrases in vocab.ESTIMATIVE_WORDS.items()
-            for phrase in phrases}
+_BAND_OF = {phrase: band for band, phrases in vocab.ESTIMATIVE_WORDS.items() for phrase in phrases}
 _EXPRESSIONS = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                              for p in sorted(_BAND_OF, key=len, reverse=True))
-    + r")(?![\w-])", re.IGNORECASE)
+    r"(?<![\w-])("
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_BAND_OF, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s")
-_DATE_WORD = re.compile(r"(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|"
-                        r"aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\b")
+_DATE_WORD = re.compile(
+    r"(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|"
+    r"aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\b"
+)
 
 
 def wording_vs_likelihood(findings: model.Findings) -> Iterator[RawFinding]:
@@ -43,10 +46,15 @@ def wording_vs_likelihood(findings: model.Findings) -> Iterator[RawFinding]:
             continue
         for phrase, band in _expressions(shown_words(claim.statement)):
             if band != claim.likelihood:
-                yield ("wording-vs-likelihood", ("claims", i), ("claims", i, "statement"),
-                       f"{claim.kind} '{claim.id}' says '{phrase}', ICD 203's word for "
-                       f"'{band}', but its likelihood is '{claim.likelihood}': reword it, or "
-                       "change the likelihood", phrase)
+                yield (
+                    "wording-vs-likelihood",
+                    ("claims", i),
+                    ("claims", i, "statement"),
+                    f"{claim.kind} '{claim.id}' says '{phrase}', ICD 203's word for "
+                    f"'{band}', but its likelihood is '{claim.likelihood}': reword it, or "
+                    "change the likelihood",
+                    phrase,
+                )
     for key in ("summary", "implications"):
         text = getattr(findings.briefing, key) or ""
         for sentence in _SENTENCE_END.split(text):
@@ -57,10 +65,14 @@ def wording_vs_likelihood(findings: model.Findings) -> Iterator[RawFinding]:
             for phrase, band in _expressions(shown_words(sentence)):
                 if band not in bands:
                     names = " and ".join(f"'{j.id}' ({j.likelihood})" for j in linked)
-                    yield ("wording-vs-likelihood", ("briefing",), ("briefing", key),
-                           f"the {key} says '{phrase}', ICD 203's word for '{band}', in a "
-                           f"sentence that links {names}: make the words and the grade agree",
-                           phrase)
+                    yield (
+                        "wording-vs-likelihood",
+                        ("briefing",),
+                        ("briefing", key),
+                        f"the {key} says '{phrase}', ICD 203's word for '{band}', in a "
+                        f"sentence that links {names}: make the words and the grade agree",
+                        phrase,
+                    )
 
 
 def _expressions(text: str) -> Iterator[tuple[str, str]]:
@@ -93,8 +105,13 @@ def unsupported_figures(findings: model.Findings) -> Iterator[RawFinding]:
             continue
         linked = [name for name, _ in links(claim.statement)]
         backing = support(resting([*linked, *claim.based_on, claim.id]))
-        yield from _unbacked(claim.statement, backing, ("claims", i), ("claims", i, "statement"),
-                             f"judgment '{claim.id}'")
+        yield from _unbacked(
+            claim.statement,
+            backing,
+            ("claims", i),
+            ("claims", i, "statement"),
+            f"judgment '{claim.id}'",
+        )
     for key in ("summary", "implications"):
         text = getattr(findings.briefing, key) or ""
         backing = support(resting([name for name, _ in links(text)]))
@@ -103,26 +120,34 @@ def unsupported_figures(findings: model.Findings) -> Iterator[RawFinding]:
 
 def _stated(claim: model.Claim, languages: dict[str, str]) -> set[float]:
     """The figures a claim's quotes and estimate state."""
-    found = {n for ev in claim.evidence
-             for n in numbers(ev.quote, languages.get(ev.source))}
+    found = {n for ev in claim.evidence for n in numbers(ev.quote, languages.get(ev.source))}
     if claim.estimate is not None:
-        found |= {float(v) for v in (claim.estimate.value, claim.estimate.low,
-                                     claim.estimate.high) if v is not None}
+        found |= {
+            float(v)
+            for v in (claim.estimate.value, claim.estimate.low, claim.estimate.high)
+            if v is not None
+        }
     return found
 
 
-def _unbacked(text: str, backing: set[float], subject: KeyPath, at: KeyPath, named: str
-              ) -> Iterator[RawFinding]:
+def _unbacked(
+    text: str, backing: set[float], subject: KeyPath, at: KeyPath, named: str
+) -> Iterator[RawFinding]:
     words = shown_words(text)
     for figure in figures_in(words):
         if figure.ambiguous or abs(figure.value) in backing or figure.value in backing:
             continue
         if _is_date(words, figure.start, figure.end, figure.value):
             continue
-        written = words[figure.start:figure.end]
-        yield ("unsupported-figure", subject, at,
-               f"{named} gives {shown(figure.value)}, which no claim it links or rests on "
-               "states: link the claim that gives it, or correct the figure", written)
+        written = words[figure.start : figure.end]
+        yield (
+            "unsupported-figure",
+            subject,
+            at,
+            f"{named} gives {shown(figure.value)}, which no claim it links or rests on "
+            "states: link the claim that gives it, or correct the figure",
+            written,
+        )
 
 
 def _is_date(text: str, start: int, end: int, value: float) -> bool:
@@ -132,12 +157,13 @@ def _is_date(text: str, start: int, end: int, value: float) -> bool:
         return True
     if not (written.isdigit() and 1 <= value <= 31):
         return False
-    around = text[max(0, start - 12):start] + " " + text[end:end + 12]
+    around = text[max(0, start - 12) : start] + " " + text[end : end + 12]
     return bool(_DATE_WORD.search(around))
 
 
-def indicators_not_acted_on(findings: model.Findings, sightings: dict[str, list[str]],
-                            moved: dict[str, list[str]]) -> Iterator[RawFinding]:
+def indicators_not_acted_on(
+    findings: model.Findings, sightings: dict[str, list[str]], moved: dict[str, list[str]]
+) -> Iterator[RawFinding]:
     """``sightings``: by claim id, the indicators whose status became seen or contradicted
     since the previous edition; ``moved``: by claim id, the fields that changed."""
     for i, claim in enumerate(findings.claims):
@@ -147,8 +173,12 @@ def indicators_not_acted_on(findings: model.Findings, sightings: dict[str, list[
         for j, entry in enumerate(claim.indicators):
             indicator = model.indicator(entry)
             if indicator.text in seen:
-                yield ("indicator-not-acted-on", ("claims", i),
-                       ("claims", i, "indicators", j, "status"),
-                       f"an indicator of '{claim.id}' is now {indicator.status}, but its "
-                       "likelihood, confidence and 'revised' are as in the previous edition: "
-                       "revise the judgment, or say in 'revised' why it stands", "")
+                yield (
+                    "indicator-not-acted-on",
+                    ("claims", i),
+                    ("claims", i, "indicators", j, "status"),
+                    f"an indicator of '{claim.id}' is now {indicator.status}, but its "
+                    "likelihood, confidence and 'revised' are as in the previous edition: "
+                    "revise the judgment, or say in 'revised' why it stands",
+                    "",
+                )

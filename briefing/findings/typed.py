@@ -34,6 +34,7 @@ Loc = tuple[str | int, ...]
 # equality, so markers that compared as equal values (named tuples would) could be taken
 # for one another; and a class costs far less to make than a dataclass.
 
+
 class Pattern:
     """A text must match this regular expression (searched, anchored by the pattern)."""
 
@@ -103,8 +104,11 @@ def _compiled(regex: str) -> re.Pattern[str]:
 def is_record(annotation: Any) -> bool:
     """A record is a named tuple: immutable, and made far faster than a frozen dataclass
     (whose methods are compiled from source each time the class is made, on every run)."""
-    return isinstance(annotation, type) and issubclass(annotation, tuple) \
+    return (
+        isinstance(annotation, type)
+        and issubclass(annotation, tuple)
         and hasattr(annotation, "_fields")
+    )
 
 
 class FieldInfo(NamedTuple):
@@ -116,11 +120,9 @@ class FieldInfo(NamedTuple):
 @cache
 def fields(cls: type) -> tuple[FieldInfo, ...]:
     """The record's fields, in order, with their resolved annotations."""
-    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]),
-                                  include_extras=True)
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]), include_extras=True)
     defaults = cls._field_defaults  # type: ignore[attr-defined]
-    return tuple(FieldInfo(name, hints[name], name not in defaults)
-                 for name in cls._fields)  # type: ignore[attr-defined]
+    return tuple(FieldInfo(name, hints[name], name not in defaults) for name in cls._fields)  # type: ignore[attr-defined]
 
 
 @cache
@@ -246,8 +248,7 @@ def _date(raw: Any, loc: Loc, issues: list[Issue], timed: bool = False) -> dt.da
             return dt.datetime.fromisoformat(raw)
         except ValueError:
             pass
-    issues.append({"type": "datetime_type" if timed else "date_type", "loc": loc,
-                   "input": raw})
+    issues.append({"type": "datetime_type" if timed else "date_type", "loc": loc, "input": raw})
     return None
 
 
@@ -258,8 +259,9 @@ def _constrain(marks: list[Any], value: Any, loc: Loc, issues: list[Issue]) -> N
             issues.append({"type": kind, "loc": loc, "input": value})
             return
         if isinstance(mark, MaxLen) and len(value) > mark.length:
-            issues.append({"type": "string_too_long", "loc": loc, "input": value,
-                           "max": mark.length})
+            issues.append(
+                {"type": "string_too_long", "loc": loc, "input": value, "max": mark.length}
+            )
             return
         if isinstance(mark, Pattern) and not mark.compiled.search(value):
             issues.append({"type": "string_pattern_mismatch", "loc": loc, "input": value})

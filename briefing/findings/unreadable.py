@@ -27,16 +27,20 @@ MAX_ALIASED = 100_000
 MAX_DEPTH = 100
 # Brackets, and what hides them: quoted values (a quote opens one only where a value can
 # start) and comments.
-_BRACKETS = re.compile(r"""[\[\]{}]|(?<![^\s\[{,:])(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""
-                       r"|(?<!\S)#[^\n]*")
+_BRACKETS = re.compile(
+    r"""[\[\]{}]|(?<![^\s\[{,:])(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""
+    r"|(?<!\S)#[^\n]*"
+)
 _LINE_LEAD = re.compile(r"^[ -]*", re.MULTILINE)
 
 
 def too_deep(text: str) -> tuple[int, int] | None:
     """Where the text first nests more than MAX_DEPTH levels, by brackets or by
     indentation, found without parsing it; None when it does not."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH and \
-            max(map(len, _LINE_LEAD.findall(text)), default=0) < MAX_DEPTH:
+    if (
+        text.count("[") + text.count("{") <= MAX_DEPTH
+        and max(map(len, _LINE_LEAD.findall(text)), default=0) < MAX_DEPTH
+    ):
         return None  # too few brackets, and too little indentation, to nest that deep
     depth = 0
     for match in _BRACKETS.finditer(text):
@@ -68,8 +72,7 @@ def unclosed(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | No
     mark = exc.problem_mark or exc.context_mark
     error_line = mark.line if mark else 0
     if "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
-        return exc.context_mark, ("this quoted value is never closed: add its closing quote "
-                                  "mark")
+        return exc.context_mark, ("this quoted value is never closed: add its closing quote mark")
     opened: list[yaml.Token] = []
     last_quoted: yaml.ScalarToken | None = None
     scanner = yaml.SafeLoader(text)
@@ -83,8 +86,11 @@ def unclosed(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | No
             elif isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken):
                 if opened:
                     opened.pop()
-            elif (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
-                  and token.end_mark.line > token.start_mark.line):
+            elif (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.end_mark.line > token.start_mark.line
+            ):
                 last_quoted = token
     except yaml.YAMLError:
         pass
@@ -93,12 +99,15 @@ def unclosed(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | No
     if opened and opened[-1].start_mark.line < error_line:
         bracket = "[" if isinstance(opened[-1], yaml.FlowSequenceStartToken) else "{"
         closer = "]" if bracket == "[" else "}"
-        return opened[-1].start_mark, (f"the '{bracket}' opened here is never closed: add "
-                                       f"the '{closer}' at the end of its list")
+        return opened[-1].start_mark, (
+            f"the '{bracket}' opened here is never closed: add "
+            f"the '{closer}' at the end of its list"
+        )
     if last_quoted is not None and last_quoted.end_mark.line >= error_line - 1:
         return last_quoted.start_mark, (
             f"the quoted value that opens here runs on to line {last_quoted.end_mark.line + 1}"
-            f": its closing quote mark is probably missing")
+            f": its closing quote mark is probably missing"
+        )
     return None
 
 
@@ -151,20 +160,25 @@ def yaml_message(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or ""
     mark = exc.problem_mark
     if "\t" in problem or "\\t" in problem:
-        before = mark.buffer[:mark.pointer].rsplit("\n", 1)[-1] if mark and mark.buffer else ""
+        before = mark.buffer[: mark.pointer].rsplit("\n", 1)[-1] if mark and mark.buffer else ""
         if before.strip():
             return "a tab character inside a value: replace it with a space"
         return "a tab in the indentation: indent with spaces only"
     if "mapping values are not allowed" in problem:
-        return ("unexpected ':' here: quote the value if it contains ': ', or check that this "
-                "line is not indented deeper than the keys above it")
+        return (
+            "unexpected ':' here: quote the value if it contains ': ', or check that this "
+            "line is not indented deeper than the keys above it"
+        )
     if "expected <block end>" in problem or "did not find expected key" in problem:
-        return ("this line's indentation does not match the lines above it: align it with "
-                "the other keys of the same entry")
+        return (
+            "this line's indentation does not match the lines above it: align it with "
+            "the other keys of the same entry"
+        )
     if "found duplicate anchor" in problem or "found undefined alias" in problem:
         return f"invalid YAML: {problem}"
     if "found unexpected end of stream" in problem or "while scanning a quoted" in (
-            exc.context or ""):
+        exc.context or ""
+    ):
         return "a quoted value is not closed: add the closing quote mark"
     parts = [p for p in (exc.context, problem) if p]
     return "invalid YAML: " + ", ".join(parts) + " (check the indentation and quoting here)"
@@ -188,6 +202,8 @@ def refuse_bidi_controls(text: str, shown_as: str, problems: Problems) -> None:
 
 def bidi_message(char: str) -> str:
     name = unicodedata.name(char, "a bidirectional control").lower()
-    return (f"the invisible character U+{ord(char):04X} ({name}) changes the order in "
-            "which the text around it is shown, so it would read differently from what it "
-            "says: delete it")
+    return (
+        f"the invisible character U+{ord(char):04X} ({name}) changes the order in "
+        "which the text around it is shown, so it would read differently from what it "
+        "says: delete it"
+    )

@@ -86,6 +86,5 @@ ESTIMATIVE_WORDS: dict[str, tuple[str, ...]] = {
     "roughly even chance": ("roughly even chance", "roughly even odds", "even chance"),
     "likely": ("likely", "probable", "probably"),
     "very likely": ("very likely", "highly probable", "highly likely"),
-    "almost certain": ("almost certain", "almost certainly", "nearly certain",
-                       "nearly certainly"),
+    "almost certain": ("almost certain", "almost certainly", "nearly certain", "nearly certainly"),
 }

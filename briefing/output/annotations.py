@@ -25,8 +25,9 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32
 
 
-def render_annotations(findings: model.Findings, texts: dict[str, SourceText],
-                       passages: dict[tuple[str, int], Passage]) -> bytes:
+def render_annotations(
+    findings: model.Findings, texts: dict[str, SourceText], passages: dict[tuple[str, int], Passage]
+) -> bytes:
     """The annotation collection as JSON-LD, one annotation a line."""
     title = findings.briefing.title
     created = timestamp(findings.briefing.as_of)
@@ -40,39 +41,48 @@ def render_annotations(findings: model.Findings, texts: dict[str, SourceText],
             text = texts[ev.source].text
             parts = passage.parts
             for pi, (start, end) in enumerate(parts):
-                name = (f"{claim.id}, passage {ei + 1}"
-                        + (f", part {pi + 1} of {len(parts)}" if len(parts) > 1 else ""))
-                items.append({
-                    "id": "urn:uuid:" + stable_uuid(title, "annotation", claim.id, str(ei),
-                                                    str(pi)),
-                    "type": "Annotation",
-                    "label": name,
-                    "motivation": "describing",
-                    "created": created,
-                    **_creator(findings.briefing),
-                    "body": [*bodies, _grade(claim, reliability[ev.source])],
-                    "target": {
-                        "type": "SpecificResource",
-                        "source": sources[ev.source],
-                        "selector": [_quote_selector(text, start, end),
-                                     {"type": "TextPositionSelector", "start": start,
-                                      "end": end}],
-                    },
-                })
-    page = json_object([
-        ("id", encoded("urn:uuid:" + stable_uuid(title, "annotation-page", "1"))),
-        ("type", encoded("AnnotationPage")),
-        ("startIndex", "0"),
-        ("items", one_a_line(items, "    ")),
-    ], "  ")
-    collection = json_object([
-        ("@context", encoded(CONTEXT)),
-        ("id", encoded("urn:uuid:" + stable_uuid(title, "annotation-collection"))),
-        ("type", encoded("AnnotationCollection")),
-        ("label", encoded(title)),
-        ("total", str(len(items))),
-        ("first", page),
-    ])
+                name = f"{claim.id}, passage {ei + 1}" + (
+                    f", part {pi + 1} of {len(parts)}" if len(parts) > 1 else ""
+                )
+                items.append(
+                    {
+                        "id": "urn:uuid:"
+                        + stable_uuid(title, "annotation", claim.id, str(ei), str(pi)),
+                        "type": "Annotation",
+                        "label": name,
+                        "motivation": "describing",
+                        "created": created,
+                        **_creator(findings.briefing),
+                        "body": [*bodies, _grade(claim, reliability[ev.source])],
+                        "target": {
+                            "type": "SpecificResource",
+                            "source": sources[ev.source],
+                            "selector": [
+                                _quote_selector(text, start, end),
+                                {"type": "TextPositionSelector", "start": start, "end": end},
+                            ],
+                        },
+                    }
+                )
+    page = json_object(
+        [
+            ("id", encoded("urn:uuid:" + stable_uuid(title, "annotation-page", "1"))),
+            ("type", encoded("AnnotationPage")),
+            ("startIndex", "0"),
+            ("items", one_a_line(items, "    ")),
+        ],
+        "  ",
+    )
+    collection = json_object(
+        [
+            ("@context", encoded(CONTEXT)),
+            ("id", encoded("urn:uuid:" + stable_uuid(title, "annotation-collection"))),
+            ("type", encoded("AnnotationCollection")),
+            ("label", encoded(title)),
+            ("total", str(len(items))),
+            ("first", page),
+        ]
+    )
     return (collection + "\n").encode("utf-8")
 
 
@@ -84,8 +94,12 @@ def ni_iri(sha256_hex: str) -> str:
 
 
 def _source_resource(source: model.Source, text: SourceText) -> dict[str, Any]:
-    resource: dict[str, Any] = {"id": ni_iri(text.sha256), "type": "Text",
-                                "format": "text/plain", "label": source.title}
+    resource: dict[str, Any] = {
+        "id": ni_iri(text.sha256),
+        "type": "Text",
+        "format": "text/plain",
+        "label": source.title,
+    }
     if source.url:
         resource["via"] = source.url  # where the analyst found it: the text came from there
     return resource
@@ -94,28 +108,40 @@ def _source_resource(source: model.Source, text: SourceText) -> dict[str, Any]:
 def _quote_selector(text: str, start: int, end: int) -> dict[str, str]:
     selector = {"type": "TextQuoteSelector", "exact": text[start:end]}
     if start:
-        selector["prefix"] = text[max(0, start - CONTEXT_CHARS):start]
+        selector["prefix"] = text[max(0, start - CONTEXT_CHARS) : start]
     if end < len(text):
-        selector["suffix"] = text[end:end + CONTEXT_CHARS]
+        selector["suffix"] = text[end : end + CONTEXT_CHARS]
     return selector
 
 
 def _bodies(claim: model.Claim, briefing: model.Briefing) -> list[dict[str, str]]:
     """The claim's statement, its id as a tag, and its flag with the analyst's note."""
     bodies = [
-        {"type": "TextualBody", "purpose": "describing", "format": "text/markdown",
-         "value": claim.statement},
+        {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "format": "text/markdown",
+            "value": claim.statement,
+        },
         {"type": "TextualBody", "purpose": "tagging", "value": claim.id},
     ]
     if claim.likelihood or claim.confidence:
-        bodies.append({"type": "TextualBody", "purpose": "classifying",
-                       "value": _judgment_words(claim)})
+        bodies.append(
+            {"type": "TextualBody", "purpose": "classifying", "value": _judgment_words(claim)}
+        )
     if claim.flag:
-        bodies.append({"type": "TextualBody", "purpose": "questioning",
-                       "value": f"flag: {claim.flag}"})
+        bodies.append(
+            {"type": "TextualBody", "purpose": "questioning", "value": f"flag: {claim.flag}"}
+        )
     if claim.note:
-        bodies.append({"type": "TextualBody", "purpose": "commenting",
-                       "format": "text/markdown", "value": claim.note})
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "format": "text/markdown",
+                "value": claim.note,
+            }
+        )
     return bodies
 
 

@@ -21,16 +21,31 @@ from ..findings.sources import SourceReadError, read_regular
 
 # The claim fields compared, in the order a changed entry lists them: every field a
 # reader sees on the page.
-FIELDS = ("kind", "statement", "said_by", "likelihood", "confidence", "credibility", "flag",
-          "note", "estimate", "evidence", "independent_origins", "indicators", "alternatives",
-          "revised", "topic", "date", "place")
+FIELDS = (
+    "kind",
+    "statement",
+    "said_by",
+    "likelihood",
+    "confidence",
+    "credibility",
+    "flag",
+    "note",
+    "estimate",
+    "evidence",
+    "independent_origins",
+    "indicators",
+    "alternatives",
+    "revised",
+    "topic",
+    "date",
+    "place",
+)
 # Fields that findings.json files written by earlier versions lack: compared only when
 # both editions have them, so an old edition does not show every claim as changed.
 _LATER = frozenset({"independent_origins"})
 _FIGURES = ("value", "low", "high")
 _ESTIMATE_FIELDS = (*_FIGURES, "qualifier", "as_of", "basis")
-_TEXTS = ("statement", "kind", "likelihood", "confidence", "flag", "revised", "said_by",
-          "note")
+_TEXTS = ("statement", "kind", "likelihood", "confidence", "flag", "revised", "said_by", "note")
 _COUNTS = ("credibility", "independent_origins")
 # The briefing's own texts a reader sees, compared like a claim's.
 BRIEFING_FIELDS = ("title", "summary", "implications")
@@ -61,22 +76,28 @@ def read_previous(path: Path, shown_as: str | None = None) -> Previous:
     except SourceReadError as exc:
         why = str(exc)
         if why == "is not found":
-            raise BadInput(f"previous findings '{shown_path}' not found: give the "
-                           "findings.json of an earlier build") from None
+            raise BadInput(
+                f"previous findings '{shown_path}' not found: give the "
+                "findings.json of an earlier build"
+            ) from None
         if why.startswith("is a folder"):
-            raise BadInput(f"previous findings '{shown_path}' is a folder: give the "
-                           "findings.json inside it") from None
+            raise BadInput(
+                f"previous findings '{shown_path}' is a folder: give the findings.json inside it"
+            ) from None
         raise BadInput(f"previous findings '{shown_path}' {why}") from None
     try:
         data = json.loads(raw.decode("utf-8-sig"), parse_float=written)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise BadInput(f"previous findings '{shown_path}' is not JSON{where}: give the "
-                       "findings.json a build wrote") from None
+        raise BadInput(
+            f"previous findings '{shown_path}' is not JSON{where}: give the "
+            "findings.json a build wrote"
+        ) from None
     problem = _shape_problem(data)
     if problem:
-        raise BadInput(f"previous findings '{shown_path}' is not a findings.json: "
-                       f"{printable(problem)}")
+        raise BadInput(
+            f"previous findings '{shown_path}' is not a findings.json: {printable(problem)}"
+        )
     return Previous(path, data)
 
 
@@ -90,13 +111,17 @@ def remembered(project: Path, named: str, out: Path | None) -> Previous:
     except (OSError, RuntimeError):
         raise BadInput(f"previous edition '{printable(named)}' is a link that loops") from None
     if Path(named).is_absolute() or not (where == root or root in where.parents):
-        raise BadInput(f"previous edition '{printable(named)}' is outside the project: keep "
-                       "editions beside findings.yaml, like editions/1/findings.json")
+        raise BadInput(
+            f"previous edition '{printable(named)}' is outside the project: keep "
+            "editions beside findings.yaml, like editions/1/findings.json"
+        )
     report = out.resolve() if out is not None else None
     if report is not None and (where == report or report in where.parents):
-        raise BadInput(f"previous edition '{printable(named)}' is inside the report folder, "
-                       "which every build replaces: copy the edition's findings.json to "
-                       "editions/N/ and name that")
+        raise BadInput(
+            f"previous edition '{printable(named)}' is inside the report folder, "
+            "which every build replaces: copy the edition's findings.json to "
+            "editions/N/ and name that"
+        )
     return read_previous(path, named)
 
 
@@ -144,8 +169,9 @@ def _claim_problem(claim: dict[str, Any]) -> str | None:
                 return f"'estimate.{key}' is not text"
     evidence = claim.get("evidence") or []
     if not isinstance(evidence, list) or not all(
-            isinstance(e, dict) and isinstance(e.get("source"), str)
-            and isinstance(e.get("quote"), str) for e in evidence):
+        isinstance(e, dict) and isinstance(e.get("source"), str) and isinstance(e.get("quote"), str)
+        for e in evidence
+    ):
         return "'evidence' is not a list of passages with 'source' and 'quote'"
     return None
 
@@ -168,8 +194,14 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     changes = []
     for cid, claim in after.items():
         if cid not in before:
-            changes.append({"claim": cid, "change": "added", "statement": claim["statement"],
-                            "kind": claim.get("kind") or "reported"})
+            changes.append(
+                {
+                    "claim": cid,
+                    "change": "added",
+                    "statement": claim["statement"],
+                    "kind": claim.get("kind") or "reported",
+                }
+            )
             continue
         moved = {}
         for key in FIELDS:
@@ -179,16 +211,25 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
             if was != now:
                 moved[key] = {"old": was, "new": now}
         if moved:
-            entry: dict[str, Any] = {"claim": cid, "change": "changed",
-                                     "kind": claim.get("kind") or "reported", "fields": moved}
+            entry: dict[str, Any] = {
+                "claim": cid,
+                "change": "changed",
+                "kind": claim.get("kind") or "reported",
+                "fields": moved,
+            }
             if claim.get("revised"):
                 entry["revised"] = claim["revised"]
             changes.append(entry)
     for cid, claim in before.items():
         if cid not in after:
-            changes.append({"claim": cid, "change": "removed",
-                            "statement": claim.get("statement") or "",
-                            "kind": claim.get("kind") or "reported"})
+            changes.append(
+                {
+                    "claim": cid,
+                    "change": "removed",
+                    "statement": claim.get("statement") or "",
+                    "kind": claim.get("kind") or "reported",
+                }
+            )
     ranked = sorted(changes, key=lambda c: (_rank(c), c["claim"]))
     return [*_briefing_changes(old, new), *ranked]
 
@@ -199,18 +240,39 @@ def _briefing_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str
     was, now = old.get("briefing") or {}, new.get("briefing") or {}
     for key in BRIEFING_FIELDS:
         if (was.get(key) or "") != (now.get(key) or ""):
-            found.append({"claim": None, "subject": key, "change": "changed",
-                          "old": was.get(key) or "", "new": now.get(key) or ""})
+            found.append(
+                {
+                    "claim": None,
+                    "subject": key,
+                    "change": "changed",
+                    "old": was.get(key) or "",
+                    "new": now.get(key) or "",
+                }
+            )
     for section in ("sources", "origins"):
         earlier = {e["id"]: e for e in _entries(old, section)}
         later = {e["id"]: e for e in _entries(new, section)}
         subject = section.removesuffix("s")
         for eid in sorted(later.keys() - earlier.keys()):
-            found.append({"claim": None, "subject": subject, "id": eid, "change": "added",
-                          "title": str(later[eid].get("title") or "")})
+            found.append(
+                {
+                    "claim": None,
+                    "subject": subject,
+                    "id": eid,
+                    "change": "added",
+                    "title": str(later[eid].get("title") or ""),
+                }
+            )
         for eid in sorted(earlier.keys() - later.keys()):
-            found.append({"claim": None, "subject": subject, "id": eid, "change": "removed",
-                          "title": str(earlier[eid].get("title") or "")})
+            found.append(
+                {
+                    "claim": None,
+                    "subject": subject,
+                    "id": eid,
+                    "change": "removed",
+                    "title": str(earlier[eid].get("title") or ""),
+                }
+            )
     return found
 
 
@@ -224,16 +286,18 @@ def _entries(data: dict[str, Any], section: str) -> list[dict[str, Any]]:
 
 def moved_fields(changes: list[dict[str, Any]]) -> dict[str, list[str]]:
     """By claim id, the fields that moved."""
-    return {c["claim"]: list(c["fields"]) for c in changes
-            if c["claim"] is not None and c["change"] == "changed"}
+    return {
+        c["claim"]: list(c["fields"])
+        for c in changes
+        if c["claim"] is not None and c["change"] == "changed"
+    }
 
 
 def sightings(changes: list[dict[str, Any]]) -> dict[str, list[str]]:
     """By claim id, the indicators newly seen or contradicted since the previous edition."""
     found: dict[str, list[str]] = {}
     for change in changes:
-        seen = [text for text, _, now in indicator_moves(change)
-                if now in ("seen", "contradicted")]
+        seen = [text for text, _, now in indicator_moves(change) if now in ("seen", "contradicted")]
         if seen:
             found[change["claim"]] = seen
     return found
@@ -255,8 +319,9 @@ def group(change: dict[str, Any]) -> str:
 
 def _rank(change: dict[str, Any]) -> tuple[int, int]:
     """Groups in order; within the last, added, removed, re-flagged, then the rest."""
-    within = {"added": 0, "removed": 1}.get(change["change"],
-                                            2 if "flag" in change.get("fields", {}) else 3)
+    within = {"added": 0, "removed": 1}.get(
+        change["change"], 2 if "flag" in change.get("fields", {}) else 3
+    )
     return GROUPS.index(group(change)), within
 
 
@@ -268,8 +333,10 @@ def _comparable(key: str, claim: dict[str, Any]) -> Any:
         if not isinstance(value, dict):
             return None
         # Every field of the row, in a fixed order; one an older edition lacks is none.
-        figures = {k: value.get(k) for k in (*_ESTIMATE_FIELDS, *sorted(
-            k for k in value if k not in _ESTIMATE_FIELDS))}
+        figures = {
+            k: value.get(k)
+            for k in (*_ESTIMATE_FIELDS, *sorted(k for k in value if k not in _ESTIMATE_FIELDS))
+        }
         figures["basis"] = figures["basis"] or "count"  # findings from before forecasts
         return figures
     if key == "evidence":
@@ -296,12 +363,14 @@ def indicator_moves(change: dict[str, Any]) -> list[tuple[str, str, str]]:
     if not move:
         return []
     old = {i["text"]: i["status"] for i in move["old"]}
-    return [(i["text"], old.get(i["text"], "not-seen"), i["status"]) for i in move["new"]
-            if old.get(i["text"], "not-seen") != i["status"]]
+    return [
+        (i["text"], old.get(i["text"], "not-seen"), i["status"])
+        for i in move["new"]
+        if old.get(i["text"], "not-seen") != i["status"]
+    ]
 
 
-def figure_words(estimate: dict[str, Any] | None,
-                 date: Callable[[str], str] = str) -> str:
+def figure_words(estimate: dict[str, Any] | None, date: Callable[[str], str] = str) -> str:
     """An estimate's figure as a reader says it: "about 1,200", "45–55 (forecast)";
     ``date`` writes the ISO date of ``as_of`` for the reader."""
     if not estimate:
@@ -316,8 +385,9 @@ def figure_words(estimate: dict[str, Any] | None,
     # A forecast's or a plan's date is the time it is for, never a date of fact.
     when = "for" if basis in ("forecast", "plan") else "as of"
     dated = f"{when} {date(estimate['as_of'])}" if estimate.get("as_of") else ""
-    return " ".join(filter(None, [qualifier, amount, dated,
-                                  f"({basis})" if basis != "count" else ""]))
+    return " ".join(
+        filter(None, [qualifier, amount, dated, f"({basis})" if basis != "count" else ""])
+    )
 
 
 def describe(changes: list[dict[str, Any]]) -> list[str]:
@@ -343,10 +413,15 @@ def describe(changes: list[dict[str, Any]]) -> list[str]:
 
 def _described_subject(change: dict[str, Any]) -> list[str]:
     if change["subject"] in BRIEFING_FIELDS:
-        return [f"changed: the briefing's {change['subject']}",
-                f"      - {_one_line(change['old'])}", f"      + {_one_line(change['new'])}"]
-    return [f"{change['change']}: {change['subject']} '{printable(change['id'])}'",
-            f"    {_one_line(change['title'])}"]
+        return [
+            f"changed: the briefing's {change['subject']}",
+            f"      - {_one_line(change['old'])}",
+            f"      + {_one_line(change['new'])}",
+        ]
+    return [
+        f"{change['change']}: {change['subject']} '{printable(change['id'])}'",
+        f"    {_one_line(change['title'])}",
+    ]
 
 
 def _described(key: str, old: Any, new: Any) -> list[str]:
@@ -355,9 +430,11 @@ def _described(key: str, old: Any, new: Any) -> list[str]:
     if key == "evidence":
         gone = [e for e in old if e not in new]
         came = [e for e in new if e not in old]
-        return [f"    {key}: {len(old)} -> {len(new)} passage(s)",
-                *(f"      - {_passage(e)}" for e in gone),
-                *(f"      + {_passage(e)}" for e in came)]
+        return [
+            f"    {key}: {len(old)} -> {len(new)} passage(s)",
+            *(f"      - {_passage(e)}" for e in gone),
+            *(f"      + {_passage(e)}" for e in came),
+        ]
     if key == "estimate":
         lines = [f"    {key}: {_one_line(figure_words(old))} -> {_one_line(figure_words(new))}"]
         for part in sorted(set(old or {}) | set(new or {})):
@@ -368,9 +445,14 @@ def _described(key: str, old: Any, new: Any) -> list[str]:
     if key == "indicators":
         moves = indicator_moves({"fields": {"indicators": {"old": old, "new": new}}})
         texts = {i["text"] for i in old} ^ {i["text"] for i in new}
-        return [f"    {key}:", *(f"      {_one_line(t, 100)}: {a} -> {b}" for t, a, b in moves),
-                *(f"      {'+' if any(i['text'] == t for i in new) else '-'} {_one_line(t, 100)}"
-                  for t in sorted(texts))]
+        return [
+            f"    {key}:",
+            *(f"      {_one_line(t, 100)}: {a} -> {b}" for t, a, b in moves),
+            *(
+                f"      {'+' if any(i['text'] == t for i in new) else '-'} {_one_line(t, 100)}"
+                for t in sorted(texts)
+            ),
+        ]
     return [f"    {key}: {_one_line(_none(old))} -> {_one_line(_none(new))}"]
 
 
@@ -384,4 +466,4 @@ def _none(value: Any) -> str:
 
 def _one_line(text: str, limit: int = 200) -> str:
     flat = printable(" ".join(str(text).split()))
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -31,8 +31,7 @@ def _item(source: model.Source, text: SourceText) -> dict[str, Any]:
         item["issued"] = date_parts(source.published)
     if source.url:
         item["URL"] = source.url
-    item["note"] = (f"SHA-256: {text.sha256}\n"
-                    f"Admiralty source reliability: {source.reliability}")
+    item["note"] = f"SHA-256: {text.sha256}\nAdmiralty source reliability: {source.reliability}"
     return item
 
 

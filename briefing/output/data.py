@@ -25,10 +25,13 @@ from ..findings.quotes import Passage
 from ..findings.sources import SourceText
 
 
-def findings_data(findings: model.Findings, texts: dict[str, SourceText],
-                  passages: dict[tuple[str, int], Passage],
-                  sentences: dict[str, list[Sentence]],
-                  origins: dict[str, frozenset[OriginRef]]) -> dict[str, Any]:
+def findings_data(
+    findings: model.Findings,
+    texts: dict[str, SourceText],
+    passages: dict[tuple[str, int], Passage],
+    sentences: dict[str, list[Sentence]],
+    origins: dict[str, frozenset[OriginRef]],
+) -> dict[str, Any]:
     data: dict[str, Any] = typed.dump(findings)
     by = originators(findings)
     for source in data["sources"]:
@@ -37,7 +40,7 @@ def findings_data(findings: model.Findings, texts: dict[str, SourceText],
         source["sha256"] = texts[source["id"]].sha256
         source["coverage"] = round(share(said), 4)
         source["sentences"] = len(said)
-        source["uncovered_sentences"] = [text[s.start:s.end] for s in said if not s.covered]
+        source["uncovered_sentences"] = [text[s.start : s.end] for s in said if not s.covered]
     languages = {s.id: s.language for s in findings.sources}
     for claim, held in zip(data["claims"], findings.claims, strict=True):
         if held.estimate is not None:
@@ -68,9 +71,25 @@ def render_json(data: dict[str, Any]) -> bytes:
 
 
 # New columns go at the end, so that a script reading columns by position keeps working.
-CSV_COLUMNS = ("quantity", "estimator", "location", "qualifier", "value", "low", "high",
-               "as_of", "said_by", "claim_id", "source_ids", "flag", "basis", "stated",
-               "place", "unit", "note")
+CSV_COLUMNS = (
+    "quantity",
+    "estimator",
+    "location",
+    "qualifier",
+    "value",
+    "low",
+    "high",
+    "as_of",
+    "said_by",
+    "claim_id",
+    "source_ids",
+    "flag",
+    "basis",
+    "stated",
+    "place",
+    "unit",
+    "note",
+)
 
 
 def render_csv(findings: model.Findings) -> bytes:
@@ -85,13 +104,26 @@ def render_csv(findings: model.Findings) -> bytes:
         if est is None:
             continue
         sources = sorted({ev.source for ev in claim.evidence})
-        writer.writerow(_inert(cell) for cell in (
-            est.quantity, est.estimator, est.location, est.qualifier or "",
-            *(plain(getattr(est, k)) for k in ("value", "low", "high")),
-            _moment(est.as_of), claim.said_by or "",
-            claim.id, ";".join(sources), claim.flag or "", est.basis, _moment(est.stated),
-            est.place or "", units.get(est.quantity, ""), est.note or "",
-        ))
+        writer.writerow(
+            _inert(cell)
+            for cell in (
+                est.quantity,
+                est.estimator,
+                est.location,
+                est.qualifier or "",
+                *(plain(getattr(est, k)) for k in ("value", "low", "high")),
+                _moment(est.as_of),
+                claim.said_by or "",
+                claim.id,
+                ";".join(sources),
+                claim.flag or "",
+                est.basis,
+                _moment(est.stated),
+                est.place or "",
+                units.get(est.quantity, ""),
+                est.note or "",
+            )
+        )
     return out.getvalue().encode("utf-8")
 
 

@@ -41,9 +41,13 @@ OPINION_OF_FLAG = {
 
 
 GRADE_PROPERTIES = (
-    "x_briefing_claim_id", "x_briefing_kind", "x_briefing_flag",
-    "x_briefing_icd203_likelihood", "x_briefing_analytic_confidence",
-    "x_briefing_admiralty_credibility", "x_briefing_admiralty_reliability",
+    "x_briefing_claim_id",
+    "x_briefing_kind",
+    "x_briefing_flag",
+    "x_briefing_icd203_likelihood",
+    "x_briefing_analytic_confidence",
+    "x_briefing_admiralty_credibility",
+    "x_briefing_admiralty_reliability",
 )
 # The definition's text is the extension's normative schema (STIX allows plain text):
 # a reader of the bundle alone learns what each property means.
@@ -88,13 +92,15 @@ class _Identities:
         if name not in self.by_name:
             self.by_name[name] = {
                 **_common("identity", stix_uuid("identity", name), self.created),
-                "name": name, "identity_class": identity_class,
+                "name": name,
+                "identity_class": identity_class,
             }
         return str(self.by_name[name]["id"])
 
 
-def render_stix(findings: model.Findings, texts: dict[str, SourceText],
-                passages: dict[tuple[str, int], Passage]) -> bytes:
+def render_stix(
+    findings: model.Findings, texts: dict[str, SourceText], passages: dict[tuple[str, int], Passage]
+) -> bytes:
     """The bundle as JSON, one STIX object a line: the report, then the objects it lists,
     then the extension definition of the grade properties."""
     briefing = findings.briefing
@@ -109,12 +115,12 @@ def render_stix(findings: model.Findings, texts: dict[str, SourceText],
     report_id = "report--" + stix_uuid(title, "report")
     notes, opinions = [], []
     for claim in findings.claims:
-        notes.append(_note(claim, note_ids, report_id, sources, texts, passages, identities,
-                           created, author))
+        notes.append(
+            _note(claim, note_ids, report_id, sources, texts, passages, identities, created, author)
+        )
         if claim.flag:
             opinions.append(_opinion(claim, note_ids[claim.id], title, created, author))
-    listed = [*sorted(identities.by_name.values(), key=lambda i: str(i["id"])), *notes,
-              *opinions]
+    listed = [*sorted(identities.by_name.values(), key=lambda i: str(i["id"])), *notes, *opinions]
     report = {
         **_common("report", report_id.removeprefix("report--"), created, author),
         "name": title,
@@ -123,11 +129,13 @@ def render_stix(findings: model.Findings, texts: dict[str, SourceText],
         "published": created,
         "object_refs": [o["id"] for o in listed],
     }
-    bundle = json_object([
-        ("type", encoded("bundle")),
-        ("id", encoded("bundle--" + stix_uuid(title, "bundle", created))),
-        ("objects", one_a_line([report, *listed, *_tool_objects()])),
-    ])
+    bundle = json_object(
+        [
+            ("type", encoded("bundle")),
+            ("id", encoded("bundle--" + stix_uuid(title, "bundle", created))),
+            ("objects", one_a_line([report, *listed, *_tool_objects()])),
+        ]
+    )
     return (bundle + "\n").encode("utf-8")
 
 
@@ -135,20 +143,23 @@ def render_stix(findings: model.Findings, texts: dict[str, SourceText],
 # it, not a briefing's date, since they are the same in every bundle.
 EXTENSION_DATE = "2026-12-03T00:00:00.000Z"
 EXTENSION_ID = "extension-definition--" + stix_uuid(TOOL_NAME, "extension", "grades", "1.0")
-_USES_EXTENSION = {"extensions": {EXTENSION_ID: {"extension_type":
-                                                 "toplevel-property-extension"}}}
+_USES_EXTENSION = {"extensions": {EXTENSION_ID: {"extension_type": "toplevel-property-extension"}}}
 
 
 def _tool_objects() -> list[dict[str, Any]]:
     """This tool as an identity, and its definition of the grade properties."""
-    tool = {**_common("identity", stix_uuid(TOOL_NAME, "identity"), EXTENSION_DATE),
-            "name": TOOL_NAME, "identity_class": "system"}
+    tool = {
+        **_common("identity", stix_uuid(TOOL_NAME, "identity"), EXTENSION_DATE),
+        "name": TOOL_NAME,
+        "identity_class": "system",
+    }
     definition = {
-        **_common("extension-definition", EXTENSION_ID.split("--")[1], EXTENSION_DATE,
-                  str(tool["id"])),
+        **_common(
+            "extension-definition", EXTENSION_ID.split("--")[1], EXTENSION_DATE, str(tool["id"])
+        ),
         "name": "Briefing grades",
         "description": "ICD 203 likelihood and analytic confidence, Admiralty grades, the "
-                       "claim's id and kind, and the analyst's flag, on their own scales.",
+        "claim's id and kind, and the analyst's flag, on their own scales.",
         "schema": GRADE_SCHEMA,
         "version": "1.0.0",
         "extension_types": ["toplevel-property-extension"],
@@ -158,8 +169,13 @@ def _tool_objects() -> list[dict[str, Any]]:
 
 
 def _common(kind: str, uuid: str, created: str, author: str | None = None) -> dict[str, Any]:
-    common = {"type": kind, "spec_version": "2.1", "id": f"{kind}--{uuid}",
-              "created": created, "modified": created}
+    common = {
+        "type": kind,
+        "spec_version": "2.1",
+        "id": f"{kind}--{uuid}",
+        "created": created,
+        "modified": created,
+    }
     if author:
         common["created_by_ref"] = author
     return common
@@ -169,10 +185,17 @@ def _note_id(title: str, claim_id: str) -> str:
     return "note--" + stix_uuid(title, "claim", claim_id)
 
 
-def _note(claim: model.Claim, note_ids: dict[str, str], report_id: str,
-          sources: dict[str, model.Source], texts: dict[str, SourceText],
-          passages: dict[tuple[str, int], Passage], identities: _Identities,
-          created: str, author: str | None) -> dict[str, Any]:
+def _note(
+    claim: model.Claim,
+    note_ids: dict[str, str],
+    report_id: str,
+    sources: dict[str, model.Source],
+    texts: dict[str, SourceText],
+    passages: dict[tuple[str, int], Passage],
+    identities: _Identities,
+    created: str,
+    author: str | None,
+) -> dict[str, Any]:
     """The claim as a note on the report, on whoever made it, and on what it rests on."""
     refs = [report_id]
     if claim.said_by:
@@ -202,20 +225,25 @@ def _note(claim: model.Claim, note_ids: dict[str, str], report_id: str,
     return note
 
 
-def _content(claim: model.Claim, sources: dict[str, model.Source],
-             texts: dict[str, SourceText], passages: dict[tuple[str, int], Passage]) -> str:
+def _content(
+    claim: model.Claim,
+    sources: dict[str, model.Source],
+    texts: dict[str, SourceText],
+    passages: dict[tuple[str, int], Passage],
+) -> str:
     """The note as a reader sees it: statement, grades, then each quote with its source."""
     lines = [claim.statement.strip(), ""]
     if claim.likelihood or claim.confidence:
-        lines.append(f"Likelihood (ICD 203): {claim.likelihood or 'not given'}; "
-                     f"analytic confidence: {claim.confidence or 'not given'}.")
+        lines.append(
+            f"Likelihood (ICD 203): {claim.likelihood or 'not given'}; "
+            f"analytic confidence: {claim.confidence or 'not given'}."
+        )
     if claim.said_by:
         lines.append(f"Said by: {claim.said_by}.")
     for ei, ev in enumerate(claim.evidence):
         source = sources[ev.source]
         grade = source.reliability + (str(claim.credibility) if claim.credibility else "")
-        quote = " […] ".join(texts[ev.source].text[a:b] for a, b in
-                             passages[(claim.id, ei)].parts)
+        quote = " […] ".join(texts[ev.source].text[a:b] for a, b in passages[(claim.id, ei)].parts)
         lines += ["", f"> {quote}", f"— {source.title} (Admiralty {grade})"]
     if claim.note:
         lines += ["", f"Analyst's note: {claim.note.strip()}"]
@@ -223,8 +251,11 @@ def _content(claim: model.Claim, sources: dict[str, model.Source],
 
 
 def _reference(source: model.Source, text: SourceText) -> dict[str, Any]:
-    reference: dict[str, Any] = {"source_name": source.title, "external_id": source.id,
-                                 "hashes": {"SHA-256": text.sha256}}
+    reference: dict[str, Any] = {
+        "source_name": source.title,
+        "external_id": source.id,
+        "hashes": {"SHA-256": text.sha256},
+    }
     if source.url:
         reference["url"] = source.url
     if source.published:
@@ -232,8 +263,9 @@ def _reference(source: model.Source, text: SourceText) -> dict[str, Any]:
     return reference
 
 
-def _opinion(claim: model.Claim, note_id: str, title: str, created: str,
-             author: str | None) -> dict[str, Any]:
+def _opinion(
+    claim: model.Claim, note_id: str, title: str, created: str, author: str | None
+) -> dict[str, Any]:
     flag = claim.flag or ""
     return {
         **_common("opinion", stix_uuid(title, "flag", claim.id), created, author),

@@ -27,8 +27,14 @@ from ..errors import UsageError, printable
 from ..files import UnreadableFile, read_regular, read_start, write_new
 
 # Files a build writes; a folder holding anything else is not ours to replace.
-REPORT_FILES = ("index.html", "findings.json", "estimates.csv", "annotations.jsonld",
-                "briefing.stix.json", "sources.csl.json")
+REPORT_FILES = (
+    "index.html",
+    "findings.json",
+    "estimates.csv",
+    "annotations.jsonld",
+    "briefing.stix.json",
+    "sources.csl.json",
+)
 # What file managers leave in any folder they show; kept, never a reason to refuse, as
 # long as it is an ordinary file of its own (a link there could name any file).
 OS_JUNK = frozenset((".DS_Store", "Thumbs.db", "desktop.ini", ".directory"))
@@ -78,8 +84,7 @@ def _kept_junk(out: Path) -> dict[str, bytes]:
     kept = {}
     for name in sorted(OS_JUNK):
         try:
-            kept[name] = read_regular(out / name, MAX_JUNK_BYTES, follow_links=False,
-                                      one_name=True)
+            kept[name] = read_regular(out / name, MAX_JUNK_BYTES, follow_links=False, one_name=True)
         except UnreadableFile as exc:
             if str(exc) != "is not found":
                 raise UsageError(_junk_refused(out / name, str(exc))) from None
@@ -87,9 +92,11 @@ def _kept_junk(out: Path) -> dict[str, bytes]:
 
 
 def _junk_refused(path: Path, why: str) -> str:
-    return (f"{printable(str(path))} {why}: a build carries over what a file manager "
-            f"leaves only as an ordinary file; remove {printable(path.name)} and build "
-            "again")
+    return (
+        f"{printable(str(path))} {why}: a build carries over what a file manager "
+        f"leaves only as an ordinary file; remove {printable(path.name)} and build "
+        "again"
+    )
 
 
 @contextlib.contextmanager
@@ -109,8 +116,7 @@ def _exchange(a: Path, b: Path) -> None:
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is not None:
         at_fdcwd = -100
-        if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b),
-                     _RENAME_EXCHANGE) == 0:
+        if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
             return
         code = ctypes.get_errno()
         if code not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
@@ -153,8 +159,10 @@ def differences(out: Path, files: dict[str, bytes]) -> list[str]:
             found.append(f"{shown} {why}, not a file a build writes")
             continue
         try:
-            same = path.stat().st_size == len(data) and read_regular(
-                path, len(data), follow_links=False) == data
+            same = (
+                path.stat().st_size == len(data)
+                and read_regular(path, len(data), follow_links=False) == data
+            )
         except (OSError, UnreadableFile) as exc:
             found.append(f"{shown} cannot be read ({getattr(exc, 'strerror', None) or exc})")
             continue
@@ -172,8 +180,10 @@ def differences(out: Path, files: dict[str, bytes]) -> list[str]:
             continue
         why = _not_ordinary(out / extra, junk=True)
         if why:
-            found.append(f"{printable(str(out / extra))} {why}: a report keeps a file "
-                         "manager's file only as an ordinary file")
+            found.append(
+                f"{printable(str(out / extra))} {why}: a report keeps a file "
+                "manager's file only as an ordinary file"
+            )
     return found
 
 
@@ -202,9 +212,11 @@ def refuse_foreign(out: Path, inputs: tuple[Path, ...] = ()) -> None:
     resolved = out.resolve()
     for path in inputs:
         if path.resolve().is_relative_to(resolved):
-            raise UsageError(f"--out {shown} holds {printable(str(path))}, an input of this "
-                             "build: a build replaces that folder whole; choose a folder of "
-                             "its own for --out, like report/, or move the input out of it")
+            raise UsageError(
+                f"--out {shown} holds {printable(str(path))}, an input of this "
+                "build: a build replaces that folder whole; choose a folder of "
+                "its own for --out, like report/, or move the input out of it"
+            )
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise UsageError(f"{shown} is not a folder: choose another --out")
     if not out.is_dir():
@@ -212,23 +224,28 @@ def refuse_foreign(out: Path, inputs: tuple[Path, ...] = ()) -> None:
     try:
         entries = sorted(out.iterdir())
     except OSError as exc:
-        raise UsageError(f"{shown} cannot be read ({exc.strerror or exc}): choose "
-                         "another --out") from None
+        raise UsageError(
+            f"{shown} cannot be read ({exc.strerror or exc}): choose another --out"
+        ) from None
     unknown = [p.name for p in entries if p.name not in REPORT_FILES and p.name not in OS_JUNK]
     wrong = [p.name for p in entries if p.name in REPORT_FILES and _not_ordinary(p)]
     if unknown or wrong:
         names = [printable(n) for n in unknown + wrong]
         listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        raise UsageError(f"{shown} holds files a build does not write ({listed}): refusing "
-                         "to replace it; choose an empty folder or a report folder")
+        raise UsageError(
+            f"{shown} holds files a build does not write ({listed}): refusing "
+            "to replace it; choose an empty folder or a report folder"
+        )
     for junk in (p for p in entries if p.name in OS_JUNK):
         why = _not_ordinary(junk, junk=True)
         if why:
             raise UsageError(_junk_refused(junk, why))
     if any(p.name in REPORT_FILES for p in entries) and not _is_report(out):
-        raise UsageError(f"{shown} holds no index.html written by build-report (a build puts "
-                         f"{GENERATOR} in every page): refusing to replace it; choose an "
-                         "empty folder or a report folder")
+        raise UsageError(
+            f"{shown} holds no index.html written by build-report (a build puts "
+            f"{GENERATOR} in every page): refusing to replace it; choose an "
+            "empty folder or a report folder"
+        )
 
 
 def _is_report(out: Path) -> bool:

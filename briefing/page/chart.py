@@ -23,8 +23,11 @@ from ..findings.numbers import plain, shown
 POINT, RANGE, UPPER, LOWER = "point", "range", "upper", "lower"
 
 # How a qualifier bounds a single figure; every other qualifier (or none) is a point.
-_BOUND = {q: {"upper bound": UPPER, "lower bound": LOWER}[meaning]
-          for q, meaning in vocab.QUALIFIERS.items() if meaning.endswith("bound")}
+_BOUND = {
+    q: {"upper bound": UPPER, "lower bound": LOWER}[meaning]
+    for q, meaning in vocab.QUALIFIERS.items()
+    if meaning.endswith("bound")
+}
 
 LEGEND: dict[str, str] = {
     POINT: "Point estimate (about, approximately, exactly)",
@@ -32,8 +35,7 @@ LEGEND: dict[str, str] = {
     UPPER: "Upper bound (up to, as many as): anywhere below the marker",
     LOWER: "Lower bound (at least, more than): anywhere above the marker",
 }
-FORECAST_LEGEND = ("Possibility, forecast or plan, not a count: drawn hollow with a dashed "
-                   "outline")
+FORECAST_LEGEND = "Possibility, forecast or plan, not a count: drawn hollow with a dashed outline"
 
 # Geometry in SVG user units; the stylesheet scales the whole drawing to the column.
 WIDTH = 400
@@ -74,8 +76,9 @@ def shape_of(qualifier: str | None, low: float, high: float) -> str:
     return _BOUND.get(qualifier or "", POINT)
 
 
-def render(anchor: str, quantity: str, data: Sequence[Datum],
-           spreads: Sequence[tuple[str, str]]) -> Markup:
+def render(
+    anchor: str, quantity: str, data: Sequence[Datum], spreads: Sequence[tuple[str, str]]
+) -> Markup:
     """The chart as an ``<svg>`` element whose title and description say it all in words."""
     lo, hi, ticks = _axis(data)
 
@@ -93,11 +96,13 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
         y += 2
         for d in (d for d in data if d.group == group):
             basis = "" if d.basis == "count" else f" c-{d.basis}"
-            body.append(f'<g class="c-est c-{d.shape}{basis}" '
-                        f'id="{escape(anchor)}_{escape(d.key)}" '
-                        f'data-claim="{escape(d.key)}" data-shape="{d.shape}" '
-                        f'data-basis="{d.basis}" '
-                        f'data-low="{plain(d.low)}" data-high="{plain(d.high)}">')
+            body.append(
+                f'<g class="c-est c-{d.shape}{basis}" '
+                f'id="{escape(anchor)}_{escape(d.key)}" '
+                f'data-claim="{escape(d.key)}" data-shape="{d.shape}" '
+                f'data-basis="{d.basis}" '
+                f'data-low="{plain(d.low)}" data-high="{plain(d.high)}">'
+            )
             body.append(f"<title>{escape(_sentence(d))}</title>")
             label = f"{d.label}: {d.figure}" + ("" if d.basis == "count" else f", {d.basis}")
             lines = _wrap(label + (f" ({d.flag})" if d.flag else ""))
@@ -106,20 +111,27 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
             y += len(lines) * _LINE
             cy = y + _TRACK / 2
             # Guides at the ticks, only across the track, so they never cross a label.
-            grid.extend(f'<line class="c-grid" x1="{x(t):.1f}" y1="{cy - 9:.1f}" '
-                        f'x2="{x(t):.1f}" y2="{cy + 9:.1f}"/>' for t in ticks)
+            grid.extend(
+                f'<line class="c-grid" x1="{x(t):.1f}" y1="{cy - 9:.1f}" '
+                f'x2="{x(t):.1f}" y2="{cy + 9:.1f}"/>'
+                for t in ticks
+            )
             body.append(_mark(d, x, cy, x(lo), _RIGHT + 8))
             body.append("</g>")
             y += _TRACK
         y += 8
     axis_y = y + 2
-    axis = [f'<line class="c-axis" x1="{_LEFT:.1f}" y1="{axis_y:.1f}" x2="{_RIGHT:.1f}" '
-            f'y2="{axis_y:.1f}"/>']
+    axis = [
+        f'<line class="c-axis" x1="{_LEFT:.1f}" y1="{axis_y:.1f}" x2="{_RIGHT:.1f}" '
+        f'y2="{axis_y:.1f}"/>'
+    ]
     for t in ticks:
         anchor_ = "start" if t == ticks[0] else "end" if t == ticks[-1] else "middle"
         tx = x(t) - 2 if anchor_ == "start" else x(t) + 2 if anchor_ == "end" else x(t)
-        axis.append(f'<line class="c-axis" x1="{x(t):.1f}" y1="{axis_y:.1f}" '
-                    f'x2="{x(t):.1f}" y2="{axis_y + 5:.1f}"/>')
+        axis.append(
+            f'<line class="c-axis" x1="{x(t):.1f}" y1="{axis_y:.1f}" '
+            f'x2="{x(t):.1f}" y2="{axis_y + 5:.1f}"/>'
+        )
         axis.append(_text(tx, axis_y + 20, shown(t), "c-tick", anchor_))
     height = axis_y + 28
     title_id, desc_id = f"{anchor}_chart-title", f"{anchor}_chart-desc"
@@ -130,38 +142,49 @@ def render(anchor: str, quantity: str, data: Sequence[Datum],
         f'<title id="{escape(title_id)}">{escape(quantity)}: estimates by estimator and '
         f"location</title>\n"
         f'<desc id="{escape(desc_id)}">{escape(_description(data, lo, hi, spread))}</desc>\n'
-        + "\n".join(grid + axis + body) + "\n</svg>")
+        + "\n".join(grid + axis + body)
+        + "\n</svg>"
+    )
 
 
 def legend_icon(shape: str, basis: str = "count") -> Markup:
     """A small drawing of one kind of mark, for the legend beside the chart."""
+
     def x(value: float) -> float:
         return 4 + value * 32
 
     low, high = _ICON_SPAN[shape]
     group = "" if basis == "count" else f' class="c-{basis}"'
     mark = _mark(Datum("", "", "", "", low, high, shape), x, 8.0, 4.0, 42.0)
-    return Markup(f'<svg class="chart-key" viewBox="0 0 44 16" width="44" height="16" '
-                  f'aria-hidden="true" focusable="false"><g{group}>{mark}</g></svg>')
+    return Markup(
+        f'<svg class="chart-key" viewBox="0 0 44 16" width="44" height="16" '
+        f'aria-hidden="true" focusable="false"><g{group}>{mark}</g></svg>'
+    )
 
 
 # Where each kind of mark sits in its legend icon, on a scale of 0 to 1.
-_ICON_SPAN = {POINT: (.5, .5), RANGE: (.25, .85), UPPER: (.85, .85), LOWER: (.2, .2)}
+_ICON_SPAN = {POINT: (0.5, 0.5), RANGE: (0.25, 0.85), UPPER: (0.85, 0.85), LOWER: (0.2, 0.2)}
 
 
 def _mark(d: Datum, x: Callable[[float], float], cy: float, start: float, end: float) -> str:
     if d.shape == RANGE:
         x1, x2 = x(d.low), x(d.high)
-        return (f'<rect class="c-bar" x="{x1:.1f}" y="{cy - 5:.1f}" width="{max(x2 - x1, 2):.1f}" '
-                f'height="10" rx="3"/>')
+        return (
+            f'<rect class="c-bar" x="{x1:.1f}" y="{cy - 5:.1f}" width="{max(x2 - x1, 2):.1f}" '
+            f'height="10" rx="3"/>'
+        )
     cx = x(d.high)
     if d.shape == UPPER:
-        return (f'<line class="c-dash" x1="{start:.1f}" y1="{cy:.1f}" x2="{cx:.1f}" '
-                f'y2="{cy:.1f}"/>' + _hollow(cx, cy))
+        return (
+            f'<line class="c-dash" x1="{start:.1f}" y1="{cy:.1f}" x2="{cx:.1f}" '
+            f'y2="{cy:.1f}"/>' + _hollow(cx, cy)
+        )
     if d.shape == LOWER:
-        return (f'<line class="c-dash" x1="{cx:.1f}" y1="{cy:.1f}" x2="{end - 6:.1f}" '
-                f'y2="{cy:.1f}"/><path class="c-arrow" d="M{end - 7:.1f} {cy - 5:.1f} '
-                f'L{end:.1f} {cy:.1f} L{end - 7:.1f} {cy + 5:.1f} Z"/>' + _hollow(cx, cy))
+        return (
+            f'<line class="c-dash" x1="{cx:.1f}" y1="{cy:.1f}" x2="{end - 6:.1f}" '
+            f'y2="{cy:.1f}"/><path class="c-arrow" d="M{end - 7:.1f} {cy - 5:.1f} '
+            f'L{end:.1f} {cy:.1f} L{end - 7:.1f} {cy + 5:.1f} Z"/>' + _hollow(cx, cy)
+        )
     return f'<circle class="c-dot" cx="{cx:.1f}" cy="{cy:.1f}" r="6"/>'
 
 
@@ -227,14 +250,17 @@ def _label(x: float, y: float, line: str, flag: str) -> str:
     suffix = f"({flag})"
     if flag and line.endswith(suffix):
         head = line[: -len(suffix)]
-        return (f'<text class="c-label" x="{x:.1f}" y="{y:.1f}">{escape(head)}'
-                f'<tspan class="c-flag">{escape(suffix)}</tspan></text>')
+        return (
+            f'<text class="c-label" x="{x:.1f}" y="{y:.1f}">{escape(head)}'
+            f'<tspan class="c-flag">{escape(suffix)}</tspan></text>'
+        )
     return _text(x, y, line, "c-label")
 
 
 def _sentence(d: Datum) -> str:
-    kind = {POINT: "point estimate", RANGE: "range", UPPER: "upper bound",
-            LOWER: "lower bound"}[d.shape]
+    kind = {POINT: "point estimate", RANGE: "range", UPPER: "upper bound", LOWER: "lower bound"}[
+        d.shape
+    ]
     flag = f", flagged {d.flag}" if d.flag else ""
     basis = "" if d.basis == "count" else f", {vocab.BASIS[d.basis]}, not a count"
     return f"{d.label}, {d.group}: {d.figure} ({kind}{basis}{flag})"
@@ -243,12 +269,13 @@ def _sentence(d: Datum) -> str:
 def _description(data: Sequence[Datum], lo: float, hi: float, spread: dict[str, str]) -> str:
     parts = [f"Scale from {shown(lo)} to {shown(hi)}."]
     for group in dict.fromkeys(d.group for d in data):
-        rows = "; ".join(f"{d.label}: {d.figure}"
-                         + ("" if d.basis == "count" else f" ({d.basis})")
-                         + (f" ({d.flag})" if d.flag else "")
-                         for d in data if d.group == group)
+        rows = "; ".join(
+            f"{d.label}: {d.figure}"
+            + ("" if d.basis == "count" else f" ({d.basis})")
+            + (f" ({d.flag})" if d.flag else "")
+            for d in data
+            if d.group == group
+        )
         span = f" (spread {spread[group]})" if spread.get(group) else ""
         parts.append(f"{group}{span}: {rows}.")
     return " ".join(parts)
-
-

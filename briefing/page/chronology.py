@@ -79,18 +79,26 @@ def events(findings: model.Findings, target: Callable[[str, int], str]) -> list[
     for claim in sorted(dated, key=lambda c: when.order(c.date)):  # type: ignore[arg-type]
         assert claim.date is not None
         basis = claim.estimate.basis if claim.estimate else "count"
-        found.append(Event(
-            claim_id=claim.id, anchor=f"claim_{claim.id}", moment=claim.date,
-            iso=when.iso(claim.date), date_words=when.described(claim.date, basis),
-            words=inline_words(claim.statement),
-            cited=tuple(Cited(target(claim.id, i), titles.get(ev.source, ev.source))
-                        for i, ev in enumerate(claim.evidence)),
-            ahead=basis in when.AHEAD, place=places.get(claim.place or "", "")))
+        found.append(
+            Event(
+                claim_id=claim.id,
+                anchor=f"claim_{claim.id}",
+                moment=claim.date,
+                iso=when.iso(claim.date),
+                date_words=when.described(claim.date, basis),
+                words=inline_words(claim.statement),
+                cited=tuple(
+                    Cited(target(claim.id, i), titles.get(ev.source, ev.source))
+                    for i, ev in enumerate(claim.evidence)
+                ),
+                ahead=basis in when.AHEAD,
+                place=places.get(claim.place or "", ""),
+            )
+        )
     return found
 
 
-def chronology(findings: model.Findings, target: Callable[[str, int], str]
-               ) -> Chronology | None:
+def chronology(findings: model.Findings, target: Callable[[str, int], str]) -> Chronology | None:
     """The chronology, or None when fewer than :data:`MIN_EVENTS` claims are dated."""
     found = events(findings, target)
     if len(found) < MIN_EVENTS:
@@ -99,7 +107,9 @@ def chronology(findings: model.Findings, target: Callable[[str, int], str]
     return Chronology(
         before=tuple(e for e in found if not when.after(e.moment, cut_off)),
         after=tuple(e for e in found if when.after(e.moment, cut_off)),
-        cut_off=cut_off, cut_off_words=when.words(cut_off))
+        cut_off=cut_off,
+        cut_off_words=when.words(cut_off),
+    )
 
 
 def passage_targets(anchors: Mapping[tuple[str, int], str]) -> Callable[[str, int], str]:

@@ -53,7 +53,7 @@ def render_source(text: str, marks: Sequence[Mark]) -> tuple[Markup, list[Mark]]
     done = 0
     html: list[str] = []
     for p_start, p_end in paragraph_spans(text):
-        inner = cuts[bisect.bisect_right(cuts, p_start):bisect.bisect_left(cuts, p_end)]
+        inner = cuts[bisect.bisect_right(cuts, p_start) : bisect.bisect_left(cuts, p_end)]
         html.append("<p>")
         for a, b in pairwise([p_start, *inner, p_end]):
             while done < len(cuts) and cuts[done] <= a:
@@ -90,11 +90,15 @@ def _marker(mark: Mark) -> str:
     if not mark.cited_by:
         return ""
     first = mark.cited_by[0][0]
-    links = "".join(f'<span class="pcard-item"><a href="#{escape(anchor)}">{escape(label)}'
-                    '</a></span>' for anchor, label in mark.cited_by)
+    links = "".join(
+        f'<span class="pcard-item"><a href="#{escape(anchor)}">{escape(label)}</a></span>'
+        for anchor, label in mark.cited_by
+    )
     count = len(mark.cited_by)
-    return (f'<span class="pref" data-passage="{escape(mark.anchor)}">'
-            f'<a class="pnum" href="#{escape(first)}" aria-label="Passage [{mark.number}], '
-            f'cited by {counted(count, "claim")}">{mark.number}</a>'
-            f'<span class="pcard"><span class="pcard-head">[{mark.number}] is cited for:</span>'
-            f'{links}</span></span>')
+    return (
+        f'<span class="pref" data-passage="{escape(mark.anchor)}">'
+        f'<a class="pnum" href="#{escape(first)}" aria-label="Passage [{mark.number}], '
+        f'cited by {counted(count, "claim")}">{mark.number}</a>'
+        f'<span class="pcard"><span class="pcard-head">[{mark.number}] is cited for:</span>'
+        f"{links}</span></span>"
+    )

@@ -87,11 +87,16 @@ def locate(findings: model.Findings) -> Locator | None:
     for claim in findings.claims:
         named = {claim.place, claim.estimate.place if claim.estimate else None} - {None}
         for pid in sorted(p for p in named if p):
-            naming.setdefault(pid, []).append((f"claim_{claim.id}",
-                                               inline_words(claim.statement)))
-    marked = [Marked(p, f"place_{p.id}", naming[p.id][0][0] if p.id in naming
-                     else f"place_{p.id}", tuple(naming.get(p.id, ())))
-              for p in findings.places]
+            naming.setdefault(pid, []).append((f"claim_{claim.id}", inline_words(claim.statement)))
+    marked = [
+        Marked(
+            p,
+            f"place_{p.id}",
+            naming[p.id][0][0] if p.id in naming else f"place_{p.id}",
+            tuple(naming.get(p.id, ())),
+        )
+        for p in findings.places
+    ]
     groups = _groups(marked)
     return Locator(tuple(_frame(g) for g in groups), tuple(tuple(g) for g in groups))
 
@@ -100,17 +105,20 @@ def _groups(marked: list[Marked]) -> list[list[Marked]]:
     """One group, or two split at the widest gap where the places lie far apart."""
     lats = [m.place.lat for m in marked]
     lons = [m.place.lon for m in marked]
-    by, far = ("lon", _FAR_LON) if max(lons) - min(lons) >= max(lats) - min(lats) else \
-        ("lat", _FAR_LAT)
+    by, far = (
+        ("lon", _FAR_LON) if max(lons) - min(lons) >= max(lats) - min(lats) else ("lat", _FAR_LAT)
+    )
     ordered = sorted(marked, key=lambda m: getattr(m.place, by))
     values = [getattr(m.place, by) for m in ordered]
     if values[-1] - values[0] <= far:
         return [marked]
     gaps = [(values[i + 1] - values[i], i) for i in range(len(values) - 1)]
     _, cut = max(gaps)
-    first = {m.place.id for m in ordered[:cut + 1]}
-    return [[m for m in marked if m.place.id in first],
-            [m for m in marked if m.place.id not in first]]
+    first = {m.place.id for m in ordered[: cut + 1]}
+    return [
+        [m for m in marked if m.place.id in first],
+        [m for m in marked if m.place.id not in first],
+    ]
 
 
 def _frame(group: Sequence[Marked]) -> Frame:
@@ -122,8 +130,7 @@ def _frame(group: Sequence[Marked]) -> Frame:
     north = min(max(lats) + lat_pad, _MAX_LAT)
     shrink = max(math.cos(math.radians((south + north) / 2)), 0.1)
     lon_pad = max((max(lons) - min(lons)) * 0.2, _MIN_SPAN / 2 / shrink)
-    return Frame(max(min(lons) - lon_pad, -180.0), south, min(max(lons) + lon_pad, 180.0),
-                 north)
+    return Frame(max(min(lons) - lon_pad, -180.0), south, min(max(lons) + lon_pad, 180.0), north)
 
 
 class _Panel(NamedTuple):
@@ -135,8 +142,10 @@ class _Panel(NamedTuple):
 
     def at(self, lat: float, lon: float) -> tuple[float, float]:
         f = self.frame
-        return (self.x + (lon - f.west) / (f.east - f.west) * self.width,
-                self.y + (f.north - lat) / (f.north - f.south) * self.height)
+        return (
+            self.x + (lon - f.west) / (f.east - f.west) * self.width,
+            self.y + (f.north - lat) / (f.north - f.south) * self.height,
+        )
 
 
 def _panels(frames: Sequence[Frame]) -> list[_Panel]:
@@ -146,8 +155,9 @@ def _panels(frames: Sequence[Frame]) -> list[_Panel]:
     panels = []
     for i, frame in enumerate(frames):
         height = min(max(width * frame.height / frame.width, width * 0.5), width * 1.2)
-        panels.append(_Panel(_fitted(frame, width / height), i * (width + _GAP), 0.0,
-                             width, height))
+        panels.append(
+            _Panel(_fitted(frame, width / height), i * (width + _GAP), 0.0, width, height)
+        )
     return panels
 
 
@@ -155,8 +165,7 @@ def _fitted(frame: Frame, aspect: float) -> Frame:
     """The frame grown in one direction to the panel's shape, so no place moves out."""
     wanted = frame.height * aspect
     if frame.width < wanted:
-        grow = (wanted - frame.width) / 2 / math.cos(
-            math.radians((frame.south + frame.north) / 2))
+        grow = (wanted - frame.width) / 2 / math.cos(math.radians((frame.south + frame.north) / 2))
         return frame._replace(west=frame.west - grow, east=frame.east + grow)
     grow = (frame.width / aspect - frame.height) / 2
     return frame._replace(south=frame.south - grow, north=frame.north + grow)
@@ -185,8 +194,10 @@ def _outlines(scale: str, kind: str) -> tuple[_Line, ...]:
     per = float(data["precision"])
     layer = data[scale][kind]
     b = layer["bounds"]
-    return tuple(_Line(b[i] / per, b[i + 1] / per, b[i + 2] / per, b[i + 3] / per, text, per)
-                 for i, text in zip(range(0, len(b), 4), layer["lines"], strict=True))
+    return tuple(
+        _Line(b[i] / per, b[i + 1] / per, b[i + 2] / per, b[i + 3] / per, text, per)
+        for i, text in zip(range(0, len(b), 4), layer["lines"], strict=True)
+    )
 
 
 def _decoded(text: str, per: float) -> list[tuple[float, float]]:
@@ -210,8 +221,12 @@ def _paths(panel: _Panel, kind: str) -> str:
     scale = "110m" if frame.east - frame.west > _COARSE_FROM else "50m"
     parts = []
     for line in _outlines(scale, kind):
-        if line.east < frame.west or line.west > frame.east or line.north < frame.south \
-                or line.south > frame.north:
+        if (
+            line.east < frame.west
+            or line.west > frame.east
+            or line.north < frame.south
+            or line.south > frame.north
+        ):
             continue
         drawn: list[str] = []
         last = (math.inf, math.inf)
@@ -235,13 +250,17 @@ def svg(locator: Locator, anchor: str = "locator") -> Markup:
     body = []
     for n, (panel, places) in enumerate(zip(panels, locator.places, strict=True)):
         clip = f"{anchor}_clip{n + 1}"
-        box = (f'x="{panel.x:.1f}" y="{panel.y:.1f}" width="{panel.width:.1f}" '
-               f'height="{panel.height:.1f}"')
+        box = (
+            f'x="{panel.x:.1f}" y="{panel.y:.1f}" width="{panel.width:.1f}" '
+            f'height="{panel.height:.1f}"'
+        )
         body.append(f'<clipPath id="{escape(clip)}"><rect {box}/></clipPath>')
-        body.append(f'<g class="l-panel" data-frame="{n + 1}" clip-path="url(#{escape(clip)})">'
-                    f'<rect class="l-back" {box}/>'
-                    f'<path class="l-coast" d="{_paths(panel, "coast")}"/>'
-                    f'<path class="l-border" d="{_paths(panel, "border")}"/></g>')
+        body.append(
+            f'<g class="l-panel" data-frame="{n + 1}" clip-path="url(#{escape(clip)})">'
+            f'<rect class="l-back" {box}/>'
+            f'<path class="l-coast" d="{_paths(panel, "coast")}"/>'
+            f'<path class="l-border" d="{_paths(panel, "border")}"/></g>'
+        )
         body.append(f'<rect class="l-frame" data-frame="{n + 1}" {box}/>')
         body += [_mark(m, panel, n + 1) for m in places]
     return Markup(
@@ -250,7 +269,9 @@ def svg(locator: Locator, anchor: str = "locator") -> Markup:
         f'aria-describedby="{escape(desc_id)}">\n'
         f'<title id="{escape(title_id)}">Locator map</title>\n'
         f'<desc id="{escape(desc_id)}">{escape(describe(locator))}</desc>\n'
-        + "\n".join(body) + "\n</svg>")
+        + "\n".join(body)
+        + "\n</svg>"
+    )
 
 
 def _mark(marked: Marked, panel: _Panel, frame: int) -> str:
@@ -258,24 +279,24 @@ def _mark(marked: Marked, panel: _Panel, frame: int) -> str:
     right = x < panel.x + panel.width * 0.6
     tx = x + 8 if right else x - 8
     end = "" if right else ' text-anchor="end"'
-    return (f'<a class="l-place" href="#{escape(marked.href)}" '
-            f'data-place="{escape(marked.place.id)}" data-frame="{frame}">'
-            f'<circle class="l-dot" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
-            f'<text class="l-label" x="{tx:.1f}" y="{y + 4:.1f}"{end}>'
-            f'{escape(marked.place.name)}</text></a>')
+    return (
+        f'<a class="l-place" href="#{escape(marked.href)}" '
+        f'data-place="{escape(marked.place.id)}" data-frame="{frame}">'
+        f'<circle class="l-dot" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
+        f'<text class="l-label" x="{tx:.1f}" y="{y + 4:.1f}"{end}>'
+        f"{escape(marked.place.name)}</text></a>"
+    )
 
 
 def _degrees(lat: float, lon: float) -> str:
-    return (f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, "
-            f"{abs(lon):.2f}° {'E' if lon >= 0 else 'W'}")
+    return f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
 
 
 def describe(locator: Locator) -> str:
     """The map in words: which places, where, and in which inset."""
     parts = []
     for n, places in enumerate(locator.places, 1):
-        named = "; ".join(f"{m.place.name} ({_degrees(m.place.lat, m.place.lon)})"
-                          for m in places)
+        named = "; ".join(f"{m.place.name} ({_degrees(m.place.lat, m.place.lon)})" for m in places)
         inset = f"Inset {n} of {len(locator.places)}: " if len(locator.places) > 1 else ""
         parts.append(f"{inset}{named}.")
     return "Coastlines and borders with the places marked. " + " ".join(parts)
@@ -287,12 +308,14 @@ def render(locator: Locator, anchor: str = "locator") -> Markup:
     items = []
     for places in locator.places:
         for m in places:
-            said = "; ".join(f'<a href="#{escape(a)}">{escape(words)}</a>'
-                             for a, words in m.claims)
-            items.append(f'<li id="{escape(m.anchor)}"><strong>{escape(m.place.name)}</strong>'
-                         f' ({_degrees(m.place.lat, m.place.lon)}){": " + said if said else ""}'
-                         "</li>")
+            said = "; ".join(f'<a href="#{escape(a)}">{escape(words)}</a>' for a, words in m.claims)
+            items.append(
+                f'<li id="{escape(m.anchor)}"><strong>{escape(m.place.name)}</strong>'
+                f" ({_degrees(m.place.lat, m.place.lon)}){': ' + said if said else ''}"
+                "</li>"
+            )
     return Markup(
         f'<figure class="locator" id="{escape(anchor)}">\n{svg(locator, anchor)}\n'
-        f'<figcaption><p>Places the briefing names. Outlines: Natural Earth (public domain).'
-        f'</p><ul class="locator-places">{"".join(items)}</ul></figcaption>\n</figure>')
+        f"<figcaption><p>Places the briefing names. Outlines: Natural Earth (public domain)."
+        f'</p><ul class="locator-places">{"".join(items)}</ul></figcaption>\n</figure>'
+    )

@@ -47,8 +47,9 @@ _SETTINGS: dict[str, Any] = {
 
 
 def settings_fingerprint() -> str:
-    return repr(sorted((key, getattr(value, "__qualname__", value))
-                       for key, value in _SETTINGS.items()))
+    return repr(
+        sorted((key, getattr(value, "__qualname__", value)) for key, value in _SETTINGS.items())
+    )
 
 
 @cache
@@ -85,15 +86,24 @@ def stylesheet() -> str:
 def content_security_policy(css: str) -> str:
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     # No scripts, no fetches, no frames: only the one inline stylesheet, by its hash.
-    return (f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def render_html(view: Page) -> bytes:
     css = stylesheet() + _whole_passage_rules(view) + view.marking_css + "\n"
-    html = environment().get_template("page.html").render(
-        # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
-        **view.context(), css=Markup(css), csp=content_security_policy(css))
+    html = (
+        environment()
+        .get_template("page.html")
+        .render(
+            # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
+            **view.context(),
+            css=Markup(css),
+            csp=content_security_policy(css),
+        )
+    )
     # The narrow class is several times faster over a whole page; it also stops at any
     # character beyond the BMP, where the full class decides.
     if _CONTROLS_OR_ASTRAL.search(html) and _controls().search(html):
@@ -107,15 +117,20 @@ def render_html(view: Page) -> bytes:
 # for one). Compiled only for a page that may hold one: most never do.
 @cache
 def _controls() -> re.Pattern[str]:
-    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
-                      + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
-                                for plane in range(0, 0x110000, 0x10000)) + "]")
+    return re.compile(
+        "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+        + "".join(
+            chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+        )
+        + "]"
+    )
 
 
 # (A negated class would search faster still, but compiling its BMP-wide bitmap costs
 # more than the search saves in a one-build process.)
-_CONTROLS_OR_ASTRAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
-                                 "\U00010000-\U0010ffff]")
+_CONTROLS_OR_ASTRAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]"
+)
 
 
 def _whole_passage_rules(view: Page) -> str:
@@ -124,7 +139,9 @@ def _whole_passage_rules(view: Page) -> str:
     rules = []
     for source in view.sources:
         for mark in source.split_passages:
-            rules.append(f'.source-text:has(#{mark.anchor}:target) '
-                         f'mark[data-passages~="{mark.number}"]'
-                         "{background:var(--target);outline:2px solid var(--target-line)}")
+            rules.append(
+                f".source-text:has(#{mark.anchor}:target) "
+                f'mark[data-passages~="{mark.number}"]'
+                "{background:var(--target);outline:2px solid var(--target-line)}"
+            )
     return "".join(f"\n{rule}" for rule in rules) + ("\n" if rules else "")

@@ -26,8 +26,11 @@ from ..findings.numbers import plain, shown
 # The chart's shape of a figure: a range when low and high differ, else what its
 # qualifier bounds.
 POINT, RANGE, UPPER, LOWER = "point", "range", "upper", "lower"
-_BOUND = {q: {"upper bound": UPPER, "lower bound": LOWER}[meaning]
-          for q, meaning in vocab.QUALIFIERS.items() if meaning.endswith("bound")}
+_BOUND = {
+    q: {"upper bound": UPPER, "lower bound": LOWER}[meaning]
+    for q, meaning in vocab.QUALIFIERS.items()
+    if meaning.endswith("bound")
+}
 
 # Geometry in SVG user units; a stylesheet may scale the drawing to its column.
 WIDTH, HEIGHT = 400, 220
@@ -85,8 +88,9 @@ def find(findings: model.Findings) -> list[Series]:
             continue
         where = est.place or " ".join(est.location.casefold().split())
         key = (est.quantity, est.estimator.casefold(), where)
-        words.setdefault(key, (est.quantity, est.estimator,
-                               places.get(est.place or "", est.location)))
+        words.setdefault(
+            key, (est.quantity, est.estimator, places.get(est.place or "", est.location))
+        )
         groups.setdefault(key, []).append(_point(claim.id, est, moment))
     rank = {q.name: i for i, q in enumerate(findings.quantities)}
     found = []
@@ -95,8 +99,7 @@ def find(findings: model.Findings) -> list[Series]:
             continue
         quantity, estimator, location = words[key]
         ordered = sorted(points, key=lambda p: when.order(p.moment))  # stable: ties keep order
-        found.append(Series(quantity, estimator, location, units.get(quantity, ""),
-                            tuple(ordered)))
+        found.append(Series(quantity, estimator, location, units.get(quantity, ""), tuple(ordered)))
     return sorted(found, key=lambda s: rank.get(s.quantity, len(rank)))
 
 
@@ -109,17 +112,30 @@ def _point(claim_id: str, est: model.Estimate, moment: dt.date) -> Point:
         low, high = est.low, est.high
         amount = f"{shown(low)}–{shown(high)}"
     shape = RANGE if low != high else _BOUND.get(est.qualifier or "", POINT)
-    return Point(claim_id, moment, when.iso(moment), when.described(moment, est.basis),
-                 " ".join(filter(None, [est.qualifier, amount])), low, high, est.basis, shape)
+    return Point(
+        claim_id,
+        moment,
+        when.iso(moment),
+        when.described(moment, est.basis),
+        " ".join(filter(None, [est.qualifier, amount])),
+        low,
+        high,
+        est.basis,
+        shape,
+    )
 
 
 def describe(series: Series) -> str:
     """The series in words, point by point: the drawing's description."""
     unit = f" ({series.unit})" if series.unit else ""
-    parts = [f"{series.estimator}'s figures for {series.quantity}{unit}, {series.location}, "
-             f"in time order:"]
-    parts += [f"{_kind(p)} {p.figure}, {p.date_words}{';' if i < len(series.points) else '.'}"
-              for i, p in enumerate(series.points, 1)]
+    parts = [
+        f"{series.estimator}'s figures for {series.quantity}{unit}, {series.location}, "
+        f"in time order:"
+    ]
+    parts += [
+        f"{_kind(p)} {p.figure}, {p.date_words}{';' if i < len(series.points) else '.'}"
+        for i, p in enumerate(series.points, 1)
+    ]
     return " ".join(parts)
 
 
@@ -131,7 +147,9 @@ def text_alternative(series: Series) -> Markup:
     """The series as an ordered list, for readers who do not see the drawing."""
     items = "".join(
         f'<li><time datetime="{escape(p.iso)}">{escape(p.date_words)}</time>: '
-        f'{escape(p.figure)} ({escape(_kind(p))})</li>' for p in series.points)
+        f"{escape(p.figure)} ({escape(_kind(p))})</li>"
+        for p in series.points
+    )
     return Markup(f'<ol class="series-points">{items}</ol>')
 
 
@@ -158,9 +176,11 @@ def render(series: Series, anchor: str) -> Markup:
         f'height="{HEIGHT}" role="img" aria-labelledby="{escape(title_id)} '
         f'{escape(desc_id)}">\n'
         f'<title id="{escape(title_id)}">{escape(series.quantity)}{escape(unit)} over time: '
-        f'{escape(series.estimator)}, {escape(series.location)}</title>\n'
+        f"{escape(series.estimator)}, {escape(series.location)}</title>\n"
         f'<desc id="{escape(desc_id)}">{escape(describe(series))}</desc>\n'
-        + "\n".join(part for part in parts if part) + "\n</svg>")
+        + "\n".join(part for part in parts if part)
+        + "\n</svg>"
+    )
 
 
 def _minutes(moment: dt.date) -> float:
@@ -203,10 +223,13 @@ def _grid(ticks: list[float], y: YAt) -> str:
     lines = []
     for t in ticks:
         ty = y(t)
-        lines.append(f'<line class="s-grid" x1="{_LEFT:.1f}" y1="{ty:.1f}" x2="{_RIGHT:.1f}" '
-                     f'y2="{ty:.1f}"/>')
-        lines.append(f'<text class="s-tick" x="{_LEFT - 6:.1f}" y="{ty + 4:.1f}" '
-                     f'text-anchor="end">{escape(shown(t))}</text>')
+        lines.append(
+            f'<line class="s-grid" x1="{_LEFT:.1f}" y1="{ty:.1f}" x2="{_RIGHT:.1f}" y2="{ty:.1f}"/>'
+        )
+        lines.append(
+            f'<text class="s-tick" x="{_LEFT - 6:.1f}" y="{ty + 4:.1f}" '
+            f'text-anchor="end">{escape(shown(t))}</text>'
+        )
     return "\n".join(lines)
 
 
@@ -220,9 +243,11 @@ def _line(points: Sequence[Point], x: XAt, y: YAt) -> str:
     segments = []
     for a, b in itertools.pairwise(points):
         ahead = "" if a.basis == b.basis == "count" else " s-ahead"
-        segments.append(f'<line class="s-line{ahead}" x1="{x(a.moment):.1f}" '
-                        f'y1="{y(_middle(a)):.1f}" x2="{x(b.moment):.1f}" '
-                        f'y2="{y(_middle(b)):.1f}"/>')
+        segments.append(
+            f'<line class="s-line{ahead}" x1="{x(a.moment):.1f}" '
+            f'y1="{y(_middle(a)):.1f}" x2="{x(b.moment):.1f}" '
+            f'y2="{y(_middle(b)):.1f}"/>'
+        )
     return "\n".join(segments)
 
 
@@ -238,30 +263,41 @@ def _date_labels(points: Sequence[Point], x: XAt) -> list[str]:
             continue
         shown_at.append(px)
         anchor = "start" if i == 0 else "end" if i == len(points) - 1 else "middle"
-        labels.append(f'<text class="s-date" x="{px:.1f}" y="{_BOTTOM + 20:.1f}" '
-                      f'text-anchor="{anchor}">{escape(when.words(p.moment, year=False))}'
-                      f'</text>')
-    return [f'<line class="s-axis" x1="{_LEFT:.1f}" y1="{_BOTTOM:.1f}" x2="{_RIGHT:.1f}" '
-            f'y2="{_BOTTOM:.1f}"/>', *labels]
+        labels.append(
+            f'<text class="s-date" x="{px:.1f}" y="{_BOTTOM + 20:.1f}" '
+            f'text-anchor="{anchor}">{escape(when.words(p.moment, year=False))}'
+            f"</text>"
+        )
+    return [
+        f'<line class="s-axis" x1="{_LEFT:.1f}" y1="{_BOTTOM:.1f}" x2="{_RIGHT:.1f}" '
+        f'y2="{_BOTTOM:.1f}"/>',
+        *labels,
+    ]
 
 
 def _mark(p: Point, px: float, y: YAt, anchor: str, labelled: bool) -> str:
     basis = "" if p.basis == "count" else f" s-{p.basis}"
-    head = (f'<g class="s-point s-{p.shape}{basis}" id="{escape(anchor)}_{escape(p.claim_id)}" '
-            f'data-claim="{escape(p.claim_id)}" data-basis="{p.basis}" '
-            f'data-when="{escape(p.iso)}" data-low="{plain(p.low)}" '
-            f'data-high="{plain(p.high)}">'
-            f'<title>{escape(f"{_kind(p)} {p.figure}, {p.date_words}")}</title>')
+    head = (
+        f'<g class="s-point s-{p.shape}{basis}" id="{escape(anchor)}_{escape(p.claim_id)}" '
+        f'data-claim="{escape(p.claim_id)}" data-basis="{p.basis}" '
+        f'data-when="{escape(p.iso)}" data-low="{plain(p.low)}" '
+        f'data-high="{plain(p.high)}">'
+        f"<title>{escape(f'{_kind(p)} {p.figure}, {p.date_words}')}</title>"
+    )
     cy = y(_middle(p))
     if p.shape == RANGE:
         top, bottom = y(float(p.high)), y(float(p.low))
-        body = (f'<rect class="s-bar" x="{px - 4:.1f}" y="{top:.1f}" width="8" '
-                f'height="{max(bottom - top, 2):.1f}" rx="3"/>')
+        body = (
+            f'<rect class="s-bar" x="{px - 4:.1f}" y="{top:.1f}" width="8" '
+            f'height="{max(bottom - top, 2):.1f}" rx="3"/>'
+        )
     elif p.shape in (UPPER, LOWER):
         end = _BOTTOM if p.shape == UPPER else _TOP
-        body = (f'<line class="s-dash" x1="{px:.1f}" y1="{cy:.1f}" x2="{px:.1f}" '
-                f'y2="{end:.1f}"/><circle class="s-hollow" cx="{px:.1f}" cy="{cy:.1f}" '
-                'r="5.5"/>')
+        body = (
+            f'<line class="s-dash" x1="{px:.1f}" y1="{cy:.1f}" x2="{px:.1f}" '
+            f'y2="{end:.1f}"/><circle class="s-hollow" cx="{px:.1f}" cy="{cy:.1f}" '
+            'r="5.5"/>'
+        )
     elif p.basis == "count":
         body = f'<circle class="s-dot" cx="{px:.1f}" cy="{cy:.1f}" r="5.5"/>'
     else:
@@ -269,6 +305,8 @@ def _mark(p: Point, px: float, y: YAt, anchor: str, labelled: bool) -> str:
     label = ""
     if labelled:
         ly = y(float(p.high)) - 10
-        label = (f'<text class="s-figure" x="{px:.1f}" y="{ly:.1f}" '
-                 f'text-anchor="middle">{escape(p.figure)}</text>')
+        label = (
+            f'<text class="s-figure" x="{px:.1f}" y="{ly:.1f}" '
+            f'text-anchor="middle">{escape(p.figure)}</text>'
+        )
     return head + body + label + "</g>"

@@ -94,8 +94,9 @@ def demote_headings(html: Markup, top: int) -> Markup:
     if not levels:
         return html
     shift = max(0, top - min(levels))
-    return Markup(re.sub(r"<(/?)h([1-6])>",
-                         lambda m: f"<{m[1]}h{min(6, int(m[2]) + shift)}>", html))
+    return Markup(
+        re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(6, int(m[2]) + shift)}>", html)
+    )
 
 
 class OriginView(NamedTuple):
@@ -163,47 +164,61 @@ class Page:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
-def assemble(findings: model.Findings, texts: dict[str, SourceText],
-             passages: dict[tuple[str, int], Passage],
-             sentences: dict[str, list[coverage.Sentence]],
-             origins: dict[str, frozenset[OriginRef]], accepted: list[Accepted],
-             edition: Edition | None, build_date: str | None) -> Page:
+def assemble(
+    findings: model.Findings,
+    texts: dict[str, SourceText],
+    passages: dict[tuple[str, int], Passage],
+    sentences: dict[str, list[coverage.Sentence]],
+    origins: dict[str, frozenset[OriginRef]],
+    accepted: list[Accepted],
+    edition: Edition | None,
+    build_date: str | None,
+) -> Page:
     """The page's content, worked out for the templates."""
     md = Markdown(targets(findings))
     origin_anchor = {o.id: f"origin_{o.id}" for o in findings.origins}
     names = titles(findings)
-    sources = {s.id: source_view(i, s, texts[s.id], sentences[s.id], md, names, origin_anchor)
-               for i, s in enumerate(findings.sources, 1)}
+    sources = {
+        s.id: source_view(i, s, texts[s.id], sentences[s.id], md, names, origin_anchor)
+        for i, s in enumerate(findings.sources, 1)
+    }
     numbering = number_passages(findings, passages)
     below = resting_on(findings)
     by = originators(findings)
-    claims = [claim_view(c, sources, passages, numbering, md, names, origins[c.id],
-                         len(below.get(c.id, ())), by)
-              for c in findings.claims]
+    claims = [
+        claim_view(
+            c, sources, passages, numbering, md, names, origins[c.id], len(below.get(c.id, ())), by
+        )
+        for c in findings.claims
+    ]
     link_bases(claims)
     by_id = {c.model.id: c for c in claims}
     render_sources(sources, claims, passages, numbering)
     reported = [c for c in claims if c.model.kind == "reported"]
     judgments = [c for c in claims if c.model.kind != "reported"]
     languages = {s.id: s.language for s in findings.sources}
-    translated = {c.id for c in findings.claims if c.estimate is not None and
-                  found_in(c, texts, passages, languages) == "translation"}
+    translated = {
+        c.id
+        for c in findings.claims
+        if c.estimate is not None and found_in(c, texts, passages, languages) == "translation"
+    }
     estimate_tables, single = tables(claims, findings.quantities, md, translated)
     briefing = findings.briefing
     return Page(
         briefing=briefing,
         summary_html=md.block(briefing.summary),
-        implications_html=md.block(briefing.implications) if briefing.implications
-        else Markup(),
+        implications_html=md.block(briefing.implications) if briefing.implications else Markup(),
         build_date=_reader_day(build_date),
         judgments=judgments,
         tables=estimate_tables,
         single_figures=single,
         trends=_trends(findings),
         chronology=chronology.chronology(findings, lambda cid, i: _passage_target(by_id, cid, i)),
-        chronology_cites={c.model.id: Markup("".join(cite.html(in_table=True)
-                                                     for cite in c.citations))
-                          for c in claims if c.model.date is not None},
+        chronology_cites={
+            c.model.id: Markup("".join(cite.html(in_table=True) for cite in c.citations))
+            for c in claims
+            if c.model.date is not None
+        },
         locator=_locator(findings),
         # Gathered by judgment: an indicator reads in the light of the judgment it tests.
         watch=[j for j in judgments if j.indicators_html],
@@ -211,10 +226,11 @@ def assemble(findings: model.Findings, texts: dict[str, SourceText],
         topics=topics(reported),
         caveats=caveats(claims, accepted, by_id, sources, md),
         sources=list(sources.values()),
-        origins=[OriginView(o, origin_anchor[o.id], md.block(o.note))
-                 for o in findings.origins],
-        references=[ReferenceView(r, f"reference_{r.id}", md.block(r.note) if r.note
-                                  else Markup()) for r in findings.references],
+        origins=[OriginView(o, origin_anchor[o.id], md.block(o.note)) for o in findings.origins],
+        references=[
+            ReferenceView(r, f"reference_{r.id}", md.block(r.note) if r.note else Markup())
+            for r in findings.references
+        ],
         annexes=annexes(bool(judgments), bool(reported), edition is not None),
         marking_css=_marking_css(briefing.marking),
     )
@@ -229,8 +245,9 @@ def _trends(findings: model.Findings) -> list[Trend]:
     found = []
     for number, each in enumerate(series.find(findings), 1):
         anchor = f"trend_{number}"
-        found.append(Trend(each, anchor, series.render(each, anchor),
-                           series.text_alternative(each)))
+        found.append(
+            Trend(each, anchor, series.render(each, anchor), series.text_alternative(each))
+        )
     return found
 
 
@@ -252,7 +269,10 @@ def _marking_css(marking: str | None) -> str:
     """A print rule that puts the marking at the top and bottom of every printed page."""
     if not marking:
         return ""
-    text = '"' + "".join(c if c.isalnum() or c in " .,;:/()-" else f"\\{ord(c):x} "
-                         for c in marking) + '"'
+    text = (
+        '"'
+        + "".join(c if c.isalnum() or c in " .,;:/()-" else f"\\{ord(c):x} " for c in marking)
+        + '"'
+    )
     box = f"content:{text};font:bold 9pt system-ui,sans-serif;letter-spacing:.05em"
     return f"@page{{@top-center{{{box}}}@bottom-center{{{box}}}}}"

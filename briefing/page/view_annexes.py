@@ -39,17 +39,20 @@ class Annex(NamedTuple):
 
 def annexes(judgments: bool, findings: bool, edition: bool) -> dict[str, Annex]:
     """The annexes the page has, lettered in page order and keyed by section id."""
-    names = [("judgments-in-full", "Key judgments in full", judgments),
-             ("findings", "Reported findings", findings),
-             ("caveats", "Caveats", True),
-             ("sources", "Sources", True),
-             ("legends", "Grades and terms", True),
-             # Last, so that the other annexes keep their letters from one edition to
-             # the next; the header links here.
-             ("changes", "What changed", edition)]
+    names = [
+        ("judgments-in-full", "Key judgments in full", judgments),
+        ("findings", "Reported findings", findings),
+        ("caveats", "Caveats", True),
+        ("sources", "Sources", True),
+        ("legends", "Grades and terms", True),
+        # Last, so that the other annexes keep their letters from one edition to
+        # the next; the header links here.
+        ("changes", "What changed", edition),
+    ]
     present = [(anchor, name) for anchor, name, shown in names if shown]
-    return {anchor: Annex(anchor, chr(ord("A") + i), name)
-            for i, (anchor, name) in enumerate(present)}
+    return {
+        anchor: Annex(anchor, chr(ord("A") + i), name) for i, (anchor, name) in enumerate(present)
+    }
 
 
 class Topic(NamedTuple):
@@ -63,8 +66,9 @@ def topics(claims: list[ClaimView]) -> list[Topic]:
     for view in claims:
         groups.setdefault(view.model.topic or "Other findings", []).append(view)
     used: set[str] = set()
-    return [Topic(topic, unique(f"topic_{slug(topic)}", used), views)
-            for topic, views in groups.items()]
+    return [
+        Topic(topic, unique(f"topic_{slug(topic)}", used), views) for topic, views in groups.items()
+    ]
 
 
 class Caveat(NamedTuple):
@@ -79,27 +83,48 @@ class Caveat(NamedTuple):
     """(anchor, words) of each claim a gathered line names instead of one link."""
 
 
-def caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str, ClaimView],
-            sources: dict[str, SourceView], md: Markdown) -> list[Caveat]:
+def caveats(
+    claims: list[ClaimView],
+    accepted: list[Accepted],
+    by_id: dict[str, ClaimView],
+    sources: dict[str, SourceView],
+    md: Markdown,
+) -> list[Caveat]:
     """One line per flagged claim: what it is, in a few words, and what is wrong with it
     (the note's first sentence), linking to the whole note; then one line per claim or
     source with accepted lint warnings, with the analyst's reasons. No line repeats a
     statement whole: the statement is said where the claim is."""
-    lines = [Caveat(v.model.flag.replace("-", " ").capitalize() if v.model.flag else "",
-                    f"flag flag-{v.flag_weight}",
-                    Markup("{}: {}").format(opening_words(v.statement_text),
-                                            _first_sentence(v.model.note)),
-                    v.note_anchor, "the note")
-             for v in claims if v.model.flag and v.model.flag != "unverified"]
+    lines = [
+        Caveat(
+            v.model.flag.replace("-", " ").capitalize() if v.model.flag else "",
+            f"flag flag-{v.flag_weight}",
+            Markup("{}: {}").format(opening_words(v.statement_text), _first_sentence(v.model.note)),
+            v.note_anchor,
+            "the note",
+        )
+        for v in claims
+        if v.model.flag and v.model.flag != "unverified"
+    ]
     # The mildest flag, often on many claims: one line naming them, each linked to its
     # note, so that the serious caveats are not lost in a long list.
     unverified = [v for v in claims if v.model.flag == "unverified"]
     if unverified:
-        lines.append(Caveat("Unverified", "flag flag-quiet",
-                            Markup(escape(vocab.FLAGS["unverified"].rstrip(".") + ":")), "",
-                            "", tuple((v.note_anchor if v.model.note else v.anchor,
-                                       opening_words(v.statement_text, 6))
-                                      for v in unverified)))
+        lines.append(
+            Caveat(
+                "Unverified",
+                "flag flag-quiet",
+                Markup(escape(vocab.FLAGS["unverified"].rstrip(".") + ":")),
+                "",
+                "",
+                tuple(
+                    (
+                        v.note_anchor if v.model.note else v.anchor,
+                        opening_words(v.statement_text, 6),
+                    )
+                    for v in unverified
+                ),
+            )
+        )
     grouped: dict[tuple[str, str], list[Accepted]] = defaultdict(list)
     for item in accepted:
         grouped[(item.subject_kind, item.subject_id)].append(item)
@@ -112,11 +137,19 @@ def caveats(claims: list[ClaimView], accepted: list[Accepted], by_id: dict[str, 
             source = sources[subject_id]
             what, anchor, link = opening_words(source.model.title), source.anchor, "the source"
         reasons = Markup(" ").join(md.inline(item.reason) for item in items)
-        labels = "; ".join(label if n == 0 else label[:1].lower() + label[1:] for n, label
-                           in enumerate(dict.fromkeys(CODES[i.code].accepted_as for i in items)))
-        lines.append(Caveat(labels, "accepted",
-                            Markup("{}: <span class=\"reason\">Accepted: {}</span>")
-                            .format(what, reasons), anchor, link))
+        labels = "; ".join(
+            label if n == 0 else label[:1].lower() + label[1:]
+            for n, label in enumerate(dict.fromkeys(CODES[i.code].accepted_as for i in items))
+        )
+        lines.append(
+            Caveat(
+                labels,
+                "accepted",
+                Markup('{}: <span class="reason">Accepted: {}</span>').format(what, reasons),
+                anchor,
+                link,
+            )
+        )
     return lines
 
 
@@ -127,7 +160,7 @@ def _first_sentence(note: str | None) -> str:
     paragraph = re.split(r"\n\s*\n", shown_words(note).strip(), maxsplit=1)[0]
     text = " ".join(paragraph.split())
     spans = coverage.split_sentences(text)
-    return text[spans[0][0]:spans[0][1]] if spans else text
+    return text[spans[0][0] : spans[0][1]] if spans else text
 
 
 class Edition(NamedTuple):
@@ -157,34 +190,45 @@ class EditionView:
 
     @property
     def summary(self) -> str:
-        """"2 judgments revised, 1 figure moved, 3 other changes": for the header."""
-        parts = [(len(self.groups["judgments"]), "judgment revised", "judgments revised"),
-                 (len(self.groups["estimates"]), "figure moved", "figures moved"),
-                 (len(self.groups["other"]), "other change", "other changes")]
+        """ "2 judgments revised, 1 figure moved, 3 other changes": for the header."""
+        parts = [
+            (len(self.groups["judgments"]), "judgment revised", "judgments revised"),
+            (len(self.groups["estimates"]), "figure moved", "figures moved"),
+            (len(self.groups["other"]), "other change", "other changes"),
+        ]
         said = [counted(n, one, many) for n, one, many in parts if n]
         return ", ".join(said) if said else "nothing changed"
 
 
-def edition_view(edition: Edition | None, by_id: dict[str, ClaimView], md: Markdown,
-                 places: dict[str, str]) -> EditionView | None:
+def edition_view(
+    edition: Edition | None, by_id: dict[str, ClaimView], md: Markdown, places: dict[str, str]
+) -> EditionView | None:
     """The "What changed" annex: each change with the claim it links to, in words."""
     if edition is None:
         return None
     groups: dict[str, list[Change]] = {name: [] for name in changes.GROUPS}
     for change in edition.changes:
         if change["claim"] is None:
-            groups["briefing"].append(Change(change, "", _subject_words(change), [],
-                                             Markup()))
+            groups["briefing"].append(Change(change, "", _subject_words(change), [], Markup()))
             continue
         view = by_id.get(change["claim"])
         # A removed claim has no card to link to: its old statement as plain words, so a
         # cross-reference to a claim that is gone shows neither its id nor Markdown.
         words = view.statement_text if view else inline_words(change["statement"])
-        groups[changes.group(change)].append(Change(
-            change, view.anchor if view else "", words, _moves(change, places),
-            md.inline(change["revised"]) if change.get("revised") else Markup()))
-    heading = (f"What changed since edition {edition.previous}" if edition.previous
-               else "What changed since the previous edition")
+        groups[changes.group(change)].append(
+            Change(
+                change,
+                view.anchor if view else "",
+                words,
+                _moves(change, places),
+                md.inline(change["revised"]) if change.get("revised") else Markup(),
+            )
+        )
+    heading = (
+        f"What changed since edition {edition.previous}"
+        if edition.previous
+        else "What changed since the previous edition"
+    )
     return EditionView(heading, groups, len(edition.changes))
 
 
@@ -215,22 +259,30 @@ def _moves(change: dict[str, Any], places: dict[str, str]) -> list[str]:
         if key in _REWORDED:
             words.append(_REWORDED[key])
         elif key == "note":
-            words.append("note added" if not old else "note removed" if not new
-                         else "note reworded")
+            words.append(
+                "note added" if not old else "note removed" if not new else "note reworded"
+            )
         elif key == "indicators":
-            words += [f"indicator “{opening_words(inline_words(text), 6)}”: "
-                      f"{_flag(was)} → {_flag(now)}"
-                      for text, was, now in changes.indicator_moves(change)] or \
-                ["indicators changed"]
+            words += [
+                f"indicator “{opening_words(inline_words(text), 6)}”: {_flag(was)} → {_flag(now)}"
+                for text, was, now in changes.indicator_moves(change)
+            ] or ["indicators changed"]
         elif key == "estimate":
             words += _estimate_moves(old or {}, new or {})
         elif key == "evidence":
-            words.append(f"passages cited: {len(old)} → {len(new)}" if len(old) != len(new)
-                         else f"{plural(len(old), 'quote')} changed")
+            words.append(
+                f"passages cited: {len(old)} → {len(new)}"
+                if len(old) != len(new)
+                else f"{plural(len(old), 'quote')} changed"
+            )
         elif key == "flag":
-            words.append(f"flagged: {_flag(new)}" if old is None else
-                         f"flag lifted: {_flag(old)}" if new is None else
-                         f"flag: {_flag(old)} → {_flag(new)}")
+            words.append(
+                f"flagged: {_flag(new)}"
+                if old is None
+                else f"flag lifted: {_flag(old)}"
+                if new is None
+                else f"flag: {_flag(old)} → {_flag(new)}"
+            )
         elif key == "independent_origins":
             words.append(f"independent originators: {old} → {new}")
         elif key == "said_by":
@@ -238,8 +290,10 @@ def _moves(change: dict[str, Any], places: dict[str, str]) -> list[str]:
         elif key == "date":
             words.append(f"date: {_day(old) if old else 'none'} → {_day(new) if new else 'none'}")
         elif key == "place":
-            words.append(f"place: {places.get(old, old) if old else 'none'} → "
-                         f"{places.get(new, new) if new else 'none'}")
+            words.append(
+                f"place: {places.get(old, old) if old else 'none'} → "
+                f"{places.get(new, new) if new else 'none'}"
+            )
         else:
             words.append(f"{key.replace('_', ' ')}: {old or 'none'} → {new or 'none'}")
     return words
@@ -249,13 +303,19 @@ def _estimate_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """The figure as a reader says it, then who, where and what, where they moved."""
     words = []
     if changes.figure_words(old, _day) != changes.figure_words(new, _day):
-        words.append(f"figure: {changes.figure_words(old, _day)} → "
-                     f"{changes.figure_words(new, _day)}")
-    words += [f"{part}: {old.get(part) or 'none'} → {new.get(part) or 'none'}"
-              for part in ("estimator", "location", "quantity") if old.get(part) != new.get(part)]
+        words.append(
+            f"figure: {changes.figure_words(old, _day)} → {changes.figure_words(new, _day)}"
+        )
+    words += [
+        f"{part}: {old.get(part) or 'none'} → {new.get(part) or 'none'}"
+        for part in ("estimator", "location", "quantity")
+        if old.get(part) != new.get(part)
+    ]
     if old.get("stated") != new.get("stated"):
-        words.append(f"stated: {_day(old['stated']) if old.get('stated') else 'none'} → "
-                     f"{_day(new['stated']) if new.get('stated') else 'none'}")
+        words.append(
+            f"stated: {_day(old['stated']) if old.get('stated') else 'none'} → "
+            f"{_day(new['stated']) if new.get('stated') else 'none'}"
+        )
     return words
 
 

@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 # How loudly a flag speaks: a figure that is likely wrong, or words given to the wrong
 # person, must stand out; a disagreement less; one source alone is the common case, so it
 # stays quiet, and the brief does not show it at all (a mark on every row is no signal).
-FLAG_WEIGHT = {"likely-error": "strong", "misattributed": "strong", "disputed": "medium",
-               "inconsistent": "medium", "unverified": "quiet"}
+FLAG_WEIGHT = {
+    "likely-error": "strong",
+    "misattributed": "strong",
+    "disputed": "medium",
+    "inconsistent": "medium",
+    "unverified": "quiet",
+}
 
 
 class Basis(NamedTuple):
@@ -76,33 +81,54 @@ class ClaimView:
     @property
     def has_reasoning(self) -> bool:
         """Whether Annex A has more to say of this judgment than the brief does."""
-        return bool(self.based_on or self.alternatives_html or self.indicators_html
-                    or self.model.note or self.citations or self.origins_line)
+        return bool(
+            self.based_on
+            or self.alternatives_html
+            or self.indicators_html
+            or self.model.note
+            or self.citations
+            or self.origins_line
+        )
 
 
-def claim_view(claim: model.Claim, sources: dict[str, SourceView],
-               passages: dict[tuple[str, int], Passage], numbering: dict[PassageKey, int],
-               md: Markdown, names: dict[OriginRef, str],
-               origins: frozenset[OriginRef], resting: int, by: dict[OriginRef, str]
-               ) -> ClaimView:
+def claim_view(
+    claim: model.Claim,
+    sources: dict[str, SourceView],
+    passages: dict[tuple[str, int], Passage],
+    numbering: dict[PassageKey, int],
+    md: Markdown,
+    names: dict[OriginRef, str],
+    origins: frozenset[OriginRef],
+    resting: int,
+    by: dict[OriginRef, str],
+) -> ClaimView:
     citations = []
     for ei, ev in enumerate(claim.evidence):
         passage = passages[(claim.id, ei)]
         source = sources[ev.source]
         relayed = passage_origin(ev, source.model)
-        citations.append(Citation(
-            number=numbering[(passage.source, passage.parts)],
-            anchor=f"cite_{claim.id}_{ei + 1}",
-            target=passage_anchor(passage.source, passage.parts),
-            source=source, quote=ev.quote,
-            relays=names[relayed] if relayed.kind == "origin" else "", page=passage.page,
-            lang=source.model.language, translation=ev.translation or "",
-            translated_by=ev.translated_by or ""))
+        citations.append(
+            Citation(
+                number=numbering[(passage.source, passage.parts)],
+                anchor=f"cite_{claim.id}_{ei + 1}",
+                target=passage_anchor(passage.source, passage.parts),
+                source=source,
+                quote=ev.quote,
+                relays=names[relayed] if relayed.kind == "origin" else "",
+                page=passage.page,
+                lang=source.model.language,
+                translation=ev.translation or "",
+                translated_by=ev.translated_by or "",
+            )
+        )
     low_high = vocab.LIKELIHOOD.get(claim.likelihood or "")
     return ClaimView(
-        model=claim, anchor=f"claim_{claim.id}",
-        statement_html=md.inline(claim.statement), note_html=md.block(claim.note),
-        citations=citations, quotes=[(in_quote_marks(c.quote), c) for c in citations],
+        model=claim,
+        anchor=f"claim_{claim.id}",
+        statement_html=md.inline(claim.statement),
+        note_html=md.block(claim.note),
+        citations=citations,
+        quotes=[(in_quote_marks(c.quote), c) for c in citations],
         credibility_label=vocab.INFORMATION_CREDIBILITY.get(claim.credibility or 0, ""),
         flag_label=vocab.FLAGS.get(claim.flag or "", ""),
         likelihood_range=f"{low_high[0]}–{low_high[1]}%" if low_high else "",
@@ -119,8 +145,11 @@ def link_bases(claims: list[ClaimView]) -> None:
     judgment rests on without following the links (the links lead to the quotes)."""
     by_id = {c.model.id: c for c in claims}
     for view in claims:
-        view.based_on = [Basis(by_id[ref].anchor, by_id[ref].statement_text)
-                         for ref in view.model.based_on if ref in by_id]
+        view.based_on = [
+            Basis(by_id[ref].anchor, by_id[ref].statement_text)
+            for ref in view.model.based_on
+            if ref in by_id
+        ]
 
 
 def _seen(indicator: model.Indicator) -> str:
@@ -131,20 +160,30 @@ def _seen(indicator: model.Indicator) -> str:
     return f"{words} as of {reader_date(indicator.as_of)}" if indicator.as_of else words
 
 
-def origins_line(claim: model.Claim, titled: dict[OriginRef, str],
-                 traced: frozenset[OriginRef], resting: int, by: dict[OriginRef, str]) -> str:
+def origins_line(
+    claim: model.Claim,
+    titled: dict[OriginRef, str],
+    traced: frozenset[OriginRef],
+    resting: int,
+    by: dict[OriginRef, str],
+) -> str:
     """Corroboration in plain words: outlets are counted apart from independent origins,
     so two outlets relaying one briefing read as one origin, and origins apart from their
     originators, so three briefings by one ministry read as one body's word."""
     count, bodies = len(traced), count_originators(traced, by)
-    origin_words = counted(count, "independent origin") if count == bodies else \
-        f"{count} statements from {counted(bodies, 'originator')}"
+    origin_words = (
+        counted(count, "independent origin")
+        if count == bodies
+        else f"{count} statements from {counted(bodies, 'originator')}"
+    )
     if claim.kind != "reported":
         if not resting:
             return ""
         names = "; ".join(titled[ref] for ref in sorted(traced))
-        return (f"Rests on {counted(resting, 'reported claim')}, drawn "
-                f"from {origin_words} in all: {names}.")
+        return (
+            f"Rests on {counted(resting, 'reported claim')}, drawn "
+            f"from {origin_words} in all: {names}."
+        )
     # A reported claim's quotes each say what they relay; the line only counts, and only
     # where several outlets carry the claim (the corroboration question).
     outlets = len({ev.source for ev in claim.evidence})

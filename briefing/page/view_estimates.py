@@ -46,8 +46,11 @@ class EstimateRow(NamedTuple):
         """When the estimator gave the figure, where the findings say and it adds to the
         figure's own date: "31 Oct 2024, 15:30"."""
         est = self.estimate
-        same = est.as_of is not None and est.stated is not None and \
-            when.iso(est.as_of) == when.iso(est.stated)
+        same = (
+            est.as_of is not None
+            and est.stated is not None
+            and when.iso(est.as_of) == when.iso(est.stated)
+        )
         if not est.stated or same:
             return ""
         return when.words(est.stated)
@@ -83,9 +86,12 @@ class EstimateTable:
     """(icon, words) for each kind of mark the chart uses."""
 
 
-def tables(claims: list[ClaimView], quantities: tuple[model.Quantity, ...],
-           md: Markdown, translated: set[str]
-           ) -> tuple[list[EstimateTable], list[EstimateRow]]:
+def tables(
+    claims: list[ClaimView],
+    quantities: tuple[model.Quantity, ...],
+    md: Markdown,
+    translated: set[str],
+) -> tuple[list[EstimateTable], list[EstimateRow]]:
     """A table for each quantity with two or more figures, and a sentence for each with
     one, in the order of ``quantities`` (else the largest table first). A figure flagged
     likely-error is left out of both: the caveats carry it."""
@@ -94,13 +100,14 @@ def tables(claims: list[ClaimView], quantities: tuple[model.Quantity, ...],
         est = view.model.estimate
         if est is None or view.model.flag == "likely-error":
             continue
-        groups.setdefault(est.quantity, []).append(
-            _row(view, est, md, view.model.id in translated))
+        groups.setdefault(est.quantity, []).append(_row(view, est, md, view.model.id in translated))
     listed = {q.name: (i, q) for i, q in enumerate(quantities)}
     found, single = [], []
     used: set[str] = set()
-    for quantity, rows in sorted(groups.items(), key=lambda g: (
-            listed[g[0]][0] if g[0] in listed else len(listed), -len(g[1]))):
+    for quantity, rows in sorted(
+        groups.items(),
+        key=lambda g: (listed[g[0]][0] if g[0] in listed else len(listed), -len(g[1])),
+    ):
         if len(rows) == 1:
             single.append(rows[0])
             continue
@@ -108,13 +115,20 @@ def tables(claims: list[ClaimView], quantities: tuple[model.Quantity, ...],
         for row in rows:
             places.setdefault(row.estimate.location, []).append(row)
         ordered = [row for group in places.values() for row in _series_together(group)]
-        spreads = [(place, _spread(group)) for place, group in places.items()
-                   if len(group) > 1]
+        spreads = [(place, _spread(group)) for place, group in places.items() if len(group) > 1]
         about = listed[quantity][1] if quantity in listed else None
-        found.append(_with_chart(EstimateTable(
-            quantity, unique(f"estimates_{slug(quantity)}", used), ordered,
-            (about.unit or "") if about else "",
-            md.block(about.note) if about and about.note else Markup(), spreads)))
+        found.append(
+            _with_chart(
+                EstimateTable(
+                    quantity,
+                    unique(f"estimates_{slug(quantity)}", used),
+                    ordered,
+                    (about.unit or "") if about else "",
+                    md.block(about.note) if about and about.note else Markup(),
+                    spreads,
+                )
+            )
+        )
     return found, single
 
 
@@ -128,14 +142,17 @@ def _series_together(rows: list[EstimateRow]) -> list[EstimateRow]:
     def key(item: tuple[int, EstimateRow]) -> tuple[int, int, tuple[object, ...], int]:
         n, row = item
         moment = row.estimate.as_of or row.estimate.stated
-        return (first[row.estimate.estimator.casefold()], moment is not None,
-                when.order(moment) if moment else (), n)
+        return (
+            first[row.estimate.estimator.casefold()],
+            moment is not None,
+            when.order(moment) if moment else (),
+            n,
+        )
 
     return [row for _, row in sorted(enumerate(rows), key=key)]
 
 
-def _row(view: ClaimView, est: model.Estimate, md: Markdown, translated: bool
-         ) -> EstimateRow:
+def _row(view: ClaimView, est: model.Estimate, md: Markdown, translated: bool) -> EstimateRow:
     # The figures as written (5.0 stays 5.0): the table and the chart show them so.
     if est.value is not None:
         figure = " ".join(filter(None, [est.qualifier, shown(est.value)]))
@@ -144,8 +161,16 @@ def _row(view: ClaimView, est: model.Estimate, md: Markdown, translated: bool
         assert est.low is not None and est.high is not None
         figure = " ".join(filter(None, [est.qualifier, f"{shown(est.low)}–{shown(est.high)}"]))
         low, high = est.low, est.high
-    return EstimateRow(view, est, figure, low, high, chart.shape_of(est.qualifier, low, high),
-                       md.inline(est.note) if est.note else Markup(), translated)
+    return EstimateRow(
+        view,
+        est,
+        figure,
+        low,
+        high,
+        chart.shape_of(est.qualifier, low, high),
+        md.inline(est.note) if est.note else Markup(),
+        translated,
+    )
 
 
 def _spread(rows: list[EstimateRow]) -> str:
@@ -169,15 +194,23 @@ def _with_chart(table: EstimateTable) -> EstimateTable:
     drawn = [r for r in table.rows if r.estimate.location in spread_at]
     if not drawn:
         return table
-    data = [chart.Datum(key=r.claim.model.id, group=r.estimate.location,
-                        label=r.estimate.estimator, figure=r.figure, low=r.low, high=r.high,
-                        shape=r.shape, flag=r.mark.replace("-", " "),
-                        basis=r.estimate.basis)
-            for r in drawn]
+    data = [
+        chart.Datum(
+            key=r.claim.model.id,
+            group=r.estimate.location,
+            label=r.estimate.estimator,
+            figure=r.figure,
+            low=r.low,
+            high=r.high,
+            shape=r.shape,
+            flag=r.mark.replace("-", " "),
+            basis=r.estimate.basis,
+        )
+        for r in drawn
+    ]
     table.chart = chart.render(table.anchor, table.quantity, data, table.spreads)
     shapes = [s for s in chart.LEGEND if any(r.shape == s for r in drawn)]
     table.legend = [(chart.legend_icon(s), chart.LEGEND[s]) for s in shapes]
     if any(r.estimate.basis != "count" for r in drawn):
-        table.legend.append((chart.legend_icon(chart.POINT, "forecast"),
-                             chart.FORECAST_LEGEND))
+        table.legend.append((chart.legend_icon(chart.POINT, "forecast"), chart.FORECAST_LEGEND))
     return table

@@ -62,9 +62,10 @@ class SourceView:
         published = reader_date(source.published) if source.published else "date not known"
         return Markup(
             f'<span class="cite-title">{escape(source.title)}.</span> <span class="cite-meta">'
-            f'{escape(source.publisher or "Publisher not known")}, {escape(published)}.</span> '
+            f"{escape(source.publisher or 'Publisher not known')}, {escape(published)}.</span> "
             f'<span class="cite-grade">Source reliability {escape(source.reliability)}: '
-            f'{escape(self.reliability_label.lower())}.</span>')
+            f"{escape(self.reliability_label.lower())}.</span>"
+        )
 
 
 class Citation(NamedTuple):
@@ -104,40 +105,54 @@ class Citation(NamedTuple):
         # f-strings with escape(): Markup.format escapes through a formatter object and
         # costs several times more.
         source, n = self.source, self.number
-        where = 'class="cite cite-plain"' if in_table else \
-            f'class="cite" id="{escape(self.anchor)}"'
+        where = (
+            'class="cite cite-plain"' if in_table else f'class="cite" id="{escape(self.anchor)}"'
+        )
         return Markup(
             f'<a {where} href="#{escape(self.target)}" aria-label="[{n}] '
             f'{escape(source.model.title)}">[{n}]'
             f'<span class="cite-card">{source.card}'
-            f'{escape(" (" + self.page_words + ")") if self.page else ""}</span></a>')
+            f"{escape(' (' + self.page_words + ')') if self.page else ''}</span></a>"
+        )
 
 
-def source_view(number: int, src: model.Source, text: SourceText,
-                sentences: list[coverage.Sentence], md: Markdown, names: dict[OriginRef, str],
-                origin_anchor: dict[str, str]) -> SourceView:
+def source_view(
+    number: int,
+    src: model.Source,
+    text: SourceText,
+    sentences: list[coverage.Sentence],
+    md: Markdown,
+    names: dict[OriginRef, str],
+    origin_anchor: dict[str, str],
+) -> SourceView:
     relays = names.get(OriginRef("origin", src.origin), "") if src.origin else ""
     return SourceView(
-        model=src, number=number, anchor=f"source_{src.id}", text=text.text,
+        model=src,
+        number=number,
+        anchor=f"source_{src.id}",
+        text=text.text,
         sha256=text.sha256,
         reliability_label=vocab.SOURCE_RELIABILITY[src.reliability],
-        sentences=sentences, coverage=coverage.share(sentences),
-        uncovered=[shown_controls(text.text[s.start:s.end]) for s in sentences
-                   if not s.covered],
-        note_html=md.block(src.note), origin=relays,
+        sentences=sentences,
+        coverage=coverage.share(sentences),
+        uncovered=[shown_controls(text.text[s.start : s.end]) for s in sentences if not s.covered],
+        note_html=md.block(src.note),
+        origin=relays,
         origin_anchor=origin_anchor.get(src.origin or "", ""),
     )
 
 
-def number_passages(findings: model.Findings, passages: dict[tuple[str, int], Passage]
-                    ) -> dict[PassageKey, int]:
+def number_passages(
+    findings: model.Findings, passages: dict[tuple[str, int], Passage]
+) -> dict[PassageKey, int]:
     """Citation numbers: one per distinct passage, counted in the order the page cites
     them (key judgments first, then the findings by topic), so that a reader going down
     the page meets [1], [2], [3]..."""
     reported = [c for c in findings.claims if c.kind == "reported"]
     topics = list(dict.fromkeys(c.topic for c in reported))
-    in_page_order = [c for c in findings.claims if c.kind != "reported"] + \
-        sorted(reported, key=lambda c: topics.index(c.topic))
+    in_page_order = [c for c in findings.claims if c.kind != "reported"] + sorted(
+        reported, key=lambda c: topics.index(c.topic)
+    )
     numbers: dict[PassageKey, int] = {}
     for claim in in_page_order:
         for ei in range(len(claim.evidence)):
@@ -151,23 +166,27 @@ def passage_anchor(source: str, parts: tuple[tuple[int, int], ...]) -> str:
     return f"passage_{source}_" + "_".join(f"{s}-{e}" for s, e in parts)
 
 
-def render_sources(sources: dict[str, SourceView], claims: list[ClaimView],
-                   passages: dict[tuple[str, int], Passage],
-                   numbering: dict[PassageKey, int]) -> None:
+def render_sources(
+    sources: dict[str, SourceView],
+    claims: list[ClaimView],
+    passages: dict[tuple[str, int], Passage],
+    numbering: dict[PassageKey, int],
+) -> None:
     """Each source's text with its passages marked, each linking back to its citations."""
     cited_by: dict[PassageKey, list[tuple[str, str]]] = defaultdict(list)
     for claim in claims:
         for ei, citation in enumerate(claim.citations):
             passage = passages[(claim.model.id, ei)]
-            cited_by[(passage.source, passage.parts)].append((citation.anchor,
-                                                              claim.statement_text))
+            cited_by[(passage.source, passage.parts)].append(
+                (citation.anchor, claim.statement_text)
+            )
     marks: dict[str, list[Mark]] = defaultdict(list)
     for (sid, parts), n in numbering.items():
-        marks[sid].append(Mark(passage_anchor(sid, parts), n, parts,
-                               tuple(cited_by[(sid, parts)])))
+        marks[sid].append(Mark(passage_anchor(sid, parts), n, parts, tuple(cited_by[(sid, parts)])))
     for source_id, source in sources.items():
-        source.text_html, source.split_passages = highlighted(source_id, source.text,
-                                                              marks[source_id])
+        source.text_html, source.split_passages = highlighted(
+            source_id, source.text, marks[source_id]
+        )
         source.cited = number_runs(sorted(m.number for m in marks[source_id]))
 
 

@@ -23,8 +23,14 @@ from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 DESKTOP, PHONE = 1280, 390
 
@@ -75,8 +81,14 @@ def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     assert main([*argv, "--out", str(out)]) == 0
     if request.param == "edition":
         page = (out / "index.html").read_text(encoding="utf-8")
-        assert all(group in page for group in ("Judgments revised", "Figures that moved",
-                                               "New, removed and other changed claims"))
+        assert all(
+            group in page
+            for group in (
+                "Judgments revised",
+                "Figures that moved",
+                "New, removed and other changed claims",
+            )
+        )
     return Case(request.param, out, project / "findings.yaml")
 
 
@@ -89,15 +101,22 @@ def _earlier_edition(argv: list[str], folder: Path) -> Path:
     data = json.loads(path.read_text(encoding="utf-8"))
     claims = data["claims"]
     judgment = next(c for c in claims if c.get("likelihood"))
-    judgment["likelihood"] = "roughly even chance" if judgment["likelihood"] != \
-        "roughly even chance" else "likely"
-    estimate = next(c["estimate"] for c in claims
-                    if c.get("estimate") and c["estimate"]["value"] is not None)
+    judgment["likelihood"] = (
+        "roughly even chance" if judgment["likelihood"] != "roughly even chance" else "likely"
+    )
+    estimate = next(
+        c["estimate"] for c in claims if c.get("estimate") and c["estimate"]["value"] is not None
+    )
     estimate["value"] += 1
     next(c for c in claims if c.get("flag"))["flag"] = None
     claims.pop()
-    claims.append({"id": "withdrawn", "kind": "reported",
-                   "statement": "A claim *since* withdrawn, about [a source](#gone)."})
+    claims.append(
+        {
+            "id": "withdrawn",
+            "kind": "reported",
+            "statement": "A claim *since* withdrawn, about [a source](#gone).",
+        }
+    )
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -131,10 +150,12 @@ def open_briefing(browser: Any, case: Case) -> Iterator[Callable[..., Opened]]:
     """Open the case's briefing at a width and colour scheme, recording errors and requests."""
     contexts: list[Any] = []
 
-    def open_(width: int = DESKTOP, scheme: str = "light", height: int = 900,
-              **options: Any) -> Opened:
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      color_scheme=scheme, **options)
+    def open_(
+        width: int = DESKTOP, scheme: str = "light", height: int = 900, **options: Any
+    ) -> Opened:
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=scheme, **options
+        )
         contexts.append(context)
         page = context.new_page()
         opened = Opened(page)

@@ -10,17 +10,30 @@ import pytest
 
 from .conftest import DESKTOP, PHONE, Opened
 
-RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
-                                               "wcag22aa", "best-practice"]},
-         "resultTypes": ["violations"]}
+RULES = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(("case", "width"), [
-    ("report", DESKTOP), ("report", PHONE), ("golden", DESKTOP), ("golden", PHONE),
-    ("edition", DESKTOP)], indirect=["case"])  # the What changed section, at one width
-def test_axe_finds_no_violations(open_briefing: Callable[..., Opened], width: int,
-                                 scheme: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "width"),
+    [
+        ("report", DESKTOP),
+        ("report", PHONE),
+        ("golden", DESKTOP),
+        ("golden", PHONE),
+        ("edition", DESKTOP),
+    ],
+    indirect=["case"],
+)  # the What changed section, at one width
+def test_axe_finds_no_violations(
+    open_briefing: Callable[..., Opened], width: int, scheme: str
+) -> None:
     """No violation of any rule axe checks for those tags, with a passage targeted so that
     its highlight's contrast is checked too."""
     from axe_playwright_python.sync_playwright import Axe

@@ -14,15 +14,25 @@ from briefing.page import chart
 from briefing.page.view import demote_headings
 
 
-def datum(key: str, low: float, high: float, shape: str, group: str = "North",
-          label: str = "Officials", flag: str = "") -> chart.Datum:
+def datum(
+    key: str,
+    low: float,
+    high: float,
+    shape: str,
+    group: str = "North",
+    label: str = "Officials",
+    flag: str = "",
+) -> chart.Datum:
     figure = shown(low) if low == high else f"{shown(low)}–{shown(high)}"
     return chart.Datum(key, group, label, figure, low, high, shape, flag)
 
 
-ALL_SHAPES = [datum("a", 1200, 1200, chart.POINT), datum("b", 900, 1500, chart.RANGE),
-              datum("c", 2500, 2500, chart.UPPER, group="South"),
-              datum("d", 300, 300, chart.LOWER, group="South", flag="disputed")]
+ALL_SHAPES = [
+    datum("a", 1200, 1200, chart.POINT),
+    datum("b", 900, 1500, chart.RANGE),
+    datum("c", 2500, 2500, chart.UPPER, group="South"),
+    datum("d", 300, 300, chart.LOWER, group="South", flag="disputed"),
+]
 
 
 def parse(svg: str) -> ET.Element:
@@ -72,8 +82,9 @@ def test_positions_follow_values_on_an_axis_from_zero() -> None:
 
 
 def test_negative_figures_extend_the_axis_below_zero() -> None:
-    svg = chart.render("t", "Change", [datum("a", -40, -40, chart.POINT),
-                                       datum("b", 25, 25, chart.POINT)], [])
+    svg = chart.render(
+        "t", "Change", [datum("a", -40, -40, chart.POINT), datum("b", 25, 25, chart.POINT)], []
+    )
     ticks = [t.text for t in parse(svg).iter("text") if t.get("class") == "c-tick"]
     assert ticks[0].startswith("-") and "0" in ticks
 

@@ -20,7 +20,8 @@ SCREEN = 900
 
 
 def test_the_first_screens_carry_the_bottom_line_judgments_and_main_table(
-        open_briefing: Callable[..., Opened], case: Case) -> None:
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     page = open_briefing(height=SCREEN).page
     top = page.evaluate("""() => {
       const at = sel => { const e = document.querySelector(sel);
@@ -43,8 +44,11 @@ def test_the_first_screens_carry_the_bottom_line_judgments_and_main_table(
     # element the selectors no longer find fails the test instead of skipping its check.
     claims = case.findings["claims"]
     judged = any(c["kind"] != "reported" for c in claims)
-    figures = Counter(c["estimate"]["quantity"] for c in claims
-                      if c.get("estimate") and c.get("flag") != "likely-error")
+    figures = Counter(
+        c["estimate"]["quantity"]
+        for c in claims
+        if c.get("estimate") and c.get("flag") != "likely-error"
+    )
     tabled = any(count >= 2 for count in figures.values())  # one figure is a sentence
     assert (top["judgments"] is not None) == judged, top
     assert judged is False or top["judgments"] < 2 * SCREEN, top
@@ -54,7 +58,8 @@ def test_the_first_screens_carry_the_bottom_line_judgments_and_main_table(
 
 
 def test_the_annexes_follow_the_brief_each_labelled_as_an_annex(
-        open_briefing: Callable[..., Opened]) -> None:
+    open_briefing: Callable[..., Opened],
+) -> None:
     """The brief holds the bottom line, the key judgments, the estimates and What to
     watch; every section after it is an annex, lettered in order, and nothing of the
     audit trail (quotes, notes, source texts, bases) is in the brief."""
@@ -68,21 +73,25 @@ def test_the_annexes_follow_the_brief_each_labelled_as_an_annex(
     assert got["brief"][0] == "bottom-line"
     assert not {"findings", "caveats", "sources", "legends"} & set(got["brief"])
     letters = [re.match(r"Annex ([A-Z]): \S", h) for h in got["annexes"]]
-    assert all(letters) and [m[1] for m in letters if m] == \
-        [chr(ord("A") + i) for i in range(len(letters))]
+    assert all(letters) and [m[1] for m in letters if m] == [
+        chr(ord("A") + i) for i in range(len(letters))
+    ]
     assert got["audit"] == 0
 
 
 def test_a_phone_shows_the_bottom_line_on_its_first_screen(
-        open_briefing: Callable[..., Opened]) -> None:
+    open_briefing: Callable[..., Opened],
+) -> None:
     page = open_briefing(width=PHONE, height=844).page
-    top = page.evaluate("document.querySelector('#bottom-line .summary')"
-                        ".getBoundingClientRect().top")
+    top = page.evaluate(
+        "document.querySelector('#bottom-line .summary').getBoundingClientRect().top"
+    )
     assert top < 844 - 100, top  # its first lines, not only its heading
 
 
 def test_the_brief_shows_no_quiet_flag_and_weighs_the_others(
-        open_briefing: Callable[..., Opened], case: Case) -> None:
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """One source only is the common case: no mark for it in the brief. A likely error or
     misattribution stands out more than a disagreement: a filled badge against an
     outline; no row is tinted."""
@@ -102,8 +111,9 @@ def test_the_brief_shows_no_quiet_flag_and_weighs_the_others(
     assert all(bg == "rgba(0, 0, 0, 0)" and border == "solid" for bg, border in got["medium"])
 
 
-def test_the_page_stays_within_its_length_budget(open_briefing: Callable[..., Opened],
-                                                  case: Case) -> None:
+def test_the_page_stays_within_its_length_budget(
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """At most 17,500 px and 7,000 visible words for a case the size of the project's own
     (50 claims, 2 sources); a larger case may grow, but only by as much per claim, so an
     analyst who adds claims does not turn this red while the page keeps its economy."""
@@ -128,8 +138,9 @@ def test_the_page_stays_within_its_length_budget(open_briefing: Callable[..., Op
         assert measured["words"] <= 7_000 + 100 * extra, measured
 
 
-def test_no_internal_id_appears_in_visible_text(open_briefing: Callable[..., Opened],
-                                                case: Case) -> None:
+def test_no_internal_id_appears_in_visible_text(
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """The tool never shows an id made of several words or with digits (an ordinary word
     can be an id too, and then it may well appear as a word): ids stay in anchors and the
     JSON. The sources' own words and the analyst's prose are left out of this check: an id
@@ -148,8 +159,11 @@ def test_no_internal_id_appears_in_visible_text(open_briefing: Callable[..., Ope
       return text; }""")
     data = case.findings
     ids = [item["id"] for key in ("claims", "sources", "origins") for item in data.get(key, [])]
-    shown = [i for i in ids if re.search(r"[-\d]", i)
-             and re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+    shown = [
+        i
+        for i in ids
+        if re.search(r"[-\d]", i) and re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)
+    ]
     assert shown == []
 
 
@@ -177,8 +191,10 @@ def _open_every_details(page: Page) -> None:
 
 def test_no_chart_draws_a_single_figure(open_briefing: Callable[..., Opened]) -> None:
     page = open_briefing().page
-    marks = page.evaluate("[...document.querySelectorAll('svg.chart-svg')]"
-                          ".map(svg => svg.querySelectorAll('g.c-est').length)")
+    marks = page.evaluate(
+        "[...document.querySelectorAll('svg.chart-svg')]"
+        ".map(svg => svg.querySelectorAll('g.c-est').length)"
+    )
     assert all(n >= 2 for n in marks), marks
 
 
@@ -190,11 +206,14 @@ def test_dates_read_one_way_and_never_in_iso_form(open_briefing: Callable[..., O
         main.querySelectorAll('.source-text').forEach(e => e.remove());
         return main.innerText; }""")
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
-    times = page.evaluate("[...document.querySelectorAll('time')].map(t => [t.dateTime, "
-                          "t.innerText])")
+    times = page.evaluate(
+        "[...document.querySelectorAll('time')].map(t => [t.dateTime, t.innerText])"
+    )
     for iso, words in times:
-        assert re.fullmatch(r"(for )?\d{1,2} [A-Z][a-z]{2} \d{4}(, \d{2}:\d{2})?", words), \
-            (iso, words)
+        assert re.fullmatch(r"(for )?\d{1,2} [A-Z][a-z]{2} \d{4}(, \d{2}:\d{2})?", words), (
+            iso,
+            words,
+        )
 
 
 def test_a_caveat_opens_the_note_it_summarises(open_briefing: Callable[..., Opened]) -> None:

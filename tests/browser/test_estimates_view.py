@@ -22,8 +22,11 @@ def separated(value: float) -> str:
 
 
 def all_estimates(case: Case) -> list[dict[str, Any]]:
-    found = [{**c["estimate"], "claim": c["id"], "flag": c.get("flag")}
-             for c in case.findings["claims"] if c.get("estimate")]
+    found = [
+        {**c["estimate"], "claim": c["id"], "flag": c.get("flag")}
+        for c in case.findings["claims"]
+        if c.get("estimate")
+    ]
     assert found, f"{case.name}: the findings have no estimates to look for"
     return found
 
@@ -75,8 +78,9 @@ ROWS_JS = """() => [...document.querySelectorAll('table.estimates-table tbody tr
 }))"""
 
 
-def test_every_estimate_is_a_row_of_its_table(open_briefing: Callable[..., Opened],
-                                              case: Case) -> None:
+def test_every_estimate_is_a_row_of_its_table(
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """One row per estimate, in the table of its quantity, with estimator, location and
     the figure in words and digits; figures are right-aligned on a desktop screen."""
     page = open_briefing().page
@@ -92,8 +96,9 @@ def test_every_estimate_is_a_row_of_its_table(open_briefing: Callable[..., Opene
         low, high = bounds(est)
         digits = separated(low) if low == high else f"{separated(low)}–{separated(high)}"
         basis = est.get("basis", "count")
-        words = " ".join(filter(None, [basis if basis != "count" else "",
-                                       est.get("qualifier"), digits]))
+        words = " ".join(
+            filter(None, [basis if basis != "count" else "", est.get("qualifier"), digits])
+        )
         assert " ".join(row["figure"].split()) == words  # a forecast or plan says so
         assert row["align"] == "right"
         if est.get("as_of"):
@@ -102,16 +107,21 @@ def test_every_estimate_is_a_row_of_its_table(open_briefing: Callable[..., Opene
 
 
 def test_a_spread_is_stated_only_where_two_or_more_figures_meet(
-        open_briefing: Callable[..., Opened], case: Case) -> None:
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """In each chart, the lowest and highest figure of each location that has two or more,
     said once (beside the location, and in the chart's description); a lone figure has no
     spread."""
     page = open_briefing().page
-    spreads = page.evaluate("[...document.querySelectorAll('section.estimates')].map(s => "
-                            "[s.querySelector('h2').textContent, "
-                            "s.querySelector('svg.chart-svg desc').textContent])")
-    shown = page.evaluate("[...document.querySelectorAll('section.estimates')].map(s => "
-                          "s.innerText.split('spread ').length - 1)")
+    spreads = page.evaluate(
+        "[...document.querySelectorAll('section.estimates')].map(s => "
+        "[s.querySelector('h2').textContent, "
+        "s.querySelector('svg.chart-svg desc').textContent])"
+    )
+    shown = page.evaluate(
+        "[...document.querySelectorAll('section.estimates')].map(s => "
+        "s.innerText.split('spread ').length - 1)"
+    )
     text = {heading: " ".join(spread.split()) for heading, spread in spreads}
     by_place: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for est in estimates(case):
@@ -126,19 +136,27 @@ def test_a_spread_is_stated_only_where_two_or_more_figures_meet(
         assert f"{location} (spread {said}" in spread, spread
     places = {(q, loc) for (q, loc), spans in by_place.items() if len(spans) > 1}
     assert sum(shown) == len(places), "each spread is written once on the page"
-    assert "spread" not in page.evaluate("document.querySelector('#other-figures') ? "
-                                         "document.querySelector('#other-figures').innerText"
-                                         " : ''").lower()
+    assert (
+        "spread"
+        not in page.evaluate(
+            "document.querySelector('#other-figures') ? "
+            "document.querySelector('#other-figures').innerText"
+            " : ''"
+        ).lower()
+    )
 
 
 def test_a_quantity_with_one_figure_is_a_sentence_not_a_chart(
-        open_briefing: Callable[..., Opened], case: Case) -> None:
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     page = open_briefing().page
-    charted = page.evaluate("[...document.querySelectorAll('section.estimates h2')]"
-                            ".map(h => h.textContent)")
+    charted = page.evaluate(
+        "[...document.querySelectorAll('section.estimates h2')].map(h => h.textContent)"
+    )
     contents = page.evaluate("document.querySelector('nav.toc').innerText")
-    sentences = page.evaluate("[...document.querySelectorAll('#other-figures li')]"
-                              ".map(li => li.innerText)")
+    sentences = page.evaluate(
+        "[...document.querySelectorAll('#other-figures li')].map(li => li.innerText)"
+    )
     for quantity, group in by_quantity(case).items():
         if len(group) == 1:
             assert quantity not in charted and quantity not in contents
@@ -148,12 +166,15 @@ def test_a_quantity_with_one_figure_is_a_sentence_not_a_chart(
 
 
 def test_a_likely_error_is_never_drawn_and_is_in_the_caveats(
-        open_briefing: Callable[..., Opened], case: Case) -> None:
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     page = open_briefing().page
-    drawn = page.evaluate("[...document.querySelectorAll('[data-claim]')]"
-                          ".map(e => e.dataset.claim)")
-    caveats = page.evaluate("[...document.querySelectorAll('#caveats a')]"
-                            ".map(a => a.getAttribute('href'))")
+    drawn = page.evaluate(
+        "[...document.querySelectorAll('[data-claim]')].map(e => e.dataset.claim)"
+    )
+    caveats = page.evaluate(
+        "[...document.querySelectorAll('#caveats a')].map(a => a.getAttribute('href'))"
+    )
     for est in all_estimates(case):
         if est["flag"] == "likely-error":
             assert est["claim"] not in drawn
@@ -183,12 +204,17 @@ MARKS_JS = """() => [...document.querySelectorAll('svg.chart-svg')].map(svg => {
   };
 })"""
 
-DRAWN = {"point": "circle.c-dot", "range": "rect.c-bar", "upper": "circle.c-hollow",
-         "lower": "circle.c-hollow"}
+DRAWN = {
+    "point": "circle.c-dot",
+    "range": "rect.c-bar",
+    "upper": "circle.c-hollow",
+    "lower": "circle.c-hollow",
+}
 
 
-def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Opened],
-                                               case: Case) -> None:
+def test_every_estimate_is_a_mark_of_its_chart(
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """Each chart is an accessible image (role, title, description naming every figure)
     whose marks are the estimates where two or more meet (a spread): a dot for a point,
     a bar for a range, a hollow marker with a dashed line for a bound; further right
@@ -227,8 +253,9 @@ def test_every_estimate_is_a_mark_of_its_chart(open_briefing: Callable[..., Open
                 assert m["right"] - m["left"] > 0
 
 
-def test_the_charts_axis_labels_never_touch(open_briefing: Callable[..., Opened],
-                                            case: Case) -> None:
+def test_the_charts_axis_labels_never_touch(
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """Each tick label of a chart's axis keeps clear of the next, as drawn by the browser
     at desktop and phone width."""
     assert in_spreads(case), f"{case.name}: no chart to look at"

@@ -13,8 +13,9 @@ from test_watch import Watching
 from conftest import SAMPLE_FINDINGS
 
 
-def test_an_open_page_reloads_after_a_rebuild(browser: Any, project: Callable[..., Path],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_open_page_reloads_after_a_rebuild(
+    browser: Any, project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     watching = Watching(project(), monkeypatch)
     context = browser.new_context()
     try:
@@ -24,10 +25,12 @@ def test_an_open_page_reloads_after_a_rebuild(browser: Any, project: Callable[..
         page.goto(watching.url)
         assert "Turnout was <strong>high</strong>." in page.content()
         page.wait_for_timeout(300)  # let the reload stream connect
-        watching.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.",
-                                                             "Turnout was *modest*."))
-        page.wait_for_function("() => document.body.innerHTML.includes("
-                               "'Turnout was <em>modest</em>.')", timeout=10_000)
+        watching.findings.write_text(
+            SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was *modest*.")
+        )
+        page.wait_for_function(
+            "() => document.body.innerHTML.includes('Turnout was <em>modest</em>.')", timeout=10_000
+        )
         assert errors == []
     finally:
         context.close()

@@ -16,7 +16,8 @@ from .conftest import DESKTOP, PHONE, Case, Opened
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_page_loads_with_no_console_error_and_no_request(
-        open_briefing: Callable[..., Opened], scheme: str) -> None:
+    open_briefing: Callable[..., Opened], scheme: str
+) -> None:
     """From a file:// URL the page logs no error (a CSP refusal would be one) and asks the
     network for nothing: no fonts, images, scripts or styles from anywhere."""
     opened = open_briefing(scheme=scheme)
@@ -28,25 +29,31 @@ def test_page_loads_with_no_console_error_and_no_request(
     csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert csp and "default-src 'none'" in csp
     # The inline stylesheet was admitted by its hash: a rule from it is in force.
-    assert page.evaluate("getComputedStyle(document.querySelector('.skip')).position") \
-        == "absolute"
+    assert page.evaluate("getComputedStyle(document.querySelector('.skip')).position") == "absolute"
 
 
 def test_landmarks_headings_and_tables_are_sound(open_briefing: Callable[..., Opened]) -> None:
     """One banner, navigation, main and footer; one h1 and no skipped heading level;
     every table has a caption and every header cell a scope."""
     page = open_briefing().page
-    for role, selector in (("banner", "body > header"), ("navigation", "nav"),
-                           ("main", "main"), ("contentinfo", "body > footer")):
+    for role, selector in (
+        ("banner", "body > header"),
+        ("navigation", "nav"),
+        ("main", "main"),
+        ("contentinfo", "body > footer"),
+    ):
         assert page.locator(selector).count() == 1, role
         assert page.get_by_role(role).count() == 1, role
-    levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
-                           ".map(h => Number(h.tagName[1]))")
+    levels = page.evaluate(
+        "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1]))"
+    )
     assert levels[0] == 1 and levels.count(1) == 1
     jumps = [(a, b) for a, b in pairwise(levels) if b > a + 1]
     assert jumps == []
-    assert page.evaluate("[...document.querySelectorAll('table')]"
-                         ".every(t => t.caption && t.caption.textContent.trim())")
+    assert page.evaluate(
+        "[...document.querySelectorAll('table')]"
+        ".every(t => t.caption && t.caption.textContent.trim())"
+    )
     assert page.evaluate("[...document.querySelectorAll('th')].every(th => th.scope)")
 
 
@@ -54,7 +61,8 @@ def test_every_in_page_link_resolves(open_briefing: Callable[..., Opened]) -> No
     """Every href="#..." names an element of the page; every other link is http(s)."""
     page = open_briefing().page
     hrefs: list[str] = page.evaluate(
-        "[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+        "[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
+    )
     assert hrefs
     ids = set(page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)"))
     missing = [h for h in hrefs if h.startswith("#") and h[1:] not in ids]
@@ -93,7 +101,8 @@ CITATIONS_JS = """() => {
 
 
 def test_citations_land_on_highlighted_passages_and_back(
-        open_briefing: Callable[..., Opened]) -> None:
+    open_briefing: Callable[..., Opened],
+) -> None:
     """Following any citation targets a passage with a highlight that the target styling
     makes stand out; the passage's own 'cited by' list links back to that citation."""
     page = open_briefing().page
@@ -109,7 +118,8 @@ def test_citations_land_on_highlighted_passages_and_back(
 
 
 def test_a_real_click_scrolls_the_passage_into_view_and_back(
-        open_briefing: Callable[..., Opened]) -> None:
+    open_briefing: Callable[..., Opened],
+) -> None:
     """With the mouse: the first and the last citation scroll to their passage, and the
     passage's link back scrolls to the citation again."""
     page = open_briefing(height=700).page
@@ -166,7 +176,8 @@ CARDS_JS = """() => [...document.querySelectorAll('a.cite')].map(cite => {
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
 def test_focusing_a_citation_shows_its_source_card_on_screen(
-        open_briefing: Callable[..., Opened], case: Case, width: int) -> None:
+    open_briefing: Callable[..., Opened], case: Case, width: int
+) -> None:
     """On keyboard focus each citation shows the source's title, publisher, date and
     reliability grade in a card that stays inside the screen, at desktop and phone width."""
     opened = open_briefing(width=width)
@@ -205,14 +216,15 @@ def test_hovering_a_citation_shows_its_card(open_briefing: Callable[..., Opened]
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
 def test_no_horizontal_overflow_and_screenshots(
-        open_briefing: Callable[..., Opened], case: Case, width: int, scheme: str) -> None:
+    open_briefing: Callable[..., Opened], case: Case, width: int, scheme: str
+) -> None:
     """The page fits the screen's width (no sideways scrolling) at desktop and phone
     width. Screenshots of the top of the page and of the first estimates (the whole page
     too, when it is short enough to look at) are left in test-artifacts/."""
     page = open_briefing(width=width, scheme=scheme).page
     scroll_width, inner_width, height = page.evaluate(
-        "[document.documentElement.scrollWidth, innerWidth, "
-        "document.documentElement.scrollHeight]")
+        "[document.documentElement.scrollWidth, innerWidth, document.documentElement.scrollHeight]"
+    )
     assert scroll_width <= inner_width
     page.screenshot(path=str(case.artifact(f"{width}-{scheme}-top.png")))
     estimates = page.locator("section.estimates").first
@@ -222,8 +234,7 @@ def test_no_horizontal_overflow_and_screenshots(
         page.screenshot(path=str(case.artifact(f"{width}-{scheme}-page.png")), full_page=True)
 
 
-def test_a_passage_in_several_pieces_lights_up_whole(
-        open_briefing: Callable[..., Opened]) -> None:
+def test_a_passage_in_several_pieces_lights_up_whole(open_briefing: Callable[..., Opened]) -> None:
     """A passage cut in pieces (an elided quote, or one overlapped by another) carries its
     id on its first piece; every piece must still stand out when a citation targets it."""
     page = open_briefing().page

@@ -67,8 +67,10 @@ def test_chromium_prints_an_a4_pdf(open_briefing: Callable[..., Opened], case: C
     assert pages, "no page in the PDF"
     assert all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in pages)
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-r", "60", "-png", "-l", "3", str(path),
-                        str(path.with_suffix(""))], check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-l", "3", str(path), str(path.with_suffix(""))],
+            check=True,
+        )
 
 
 # A4 less the @page margins, in CSS pixels: 180 mm wide, 263 mm tall.
@@ -83,8 +85,7 @@ UNBREAKABLE_JS = """() => [...document.querySelectorAll('body *')].flatMap(e => 
 })"""
 
 
-def test_print_lets_large_blocks_break_across_pages(
-        open_briefing: Callable[..., Opened]) -> None:
+def test_print_lets_large_blocks_break_across_pages(open_briefing: Callable[..., Opened]) -> None:
     """On paper only small units (a heading, a table row, a chart, a quote) refuse to be cut
     between pages: no element taller than half a page has break-inside: avoid, so none can
     push a half-empty page before it."""
@@ -105,8 +106,13 @@ def _printed_text(page: Opened, path: Path) -> list[tuple[float, list[tuple[str,
     for sheet in PdfReader(path).pages:
         runs: list[tuple[str, float]] = []
 
-        def visit(text: str, cm: list[float], tm: list[float], *_: object,
-                  runs: list[tuple[str, float]] = runs) -> None:
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            *_: object,
+            runs: list[tuple[str, float]] = runs,
+        ) -> None:
             if text.strip():
                 runs.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
 
@@ -115,8 +121,9 @@ def _printed_text(page: Opened, path: Path) -> list[tuple[float, list[tuple[str,
     return pages
 
 
-def test_no_printed_page_is_left_largely_blank(open_briefing: Callable[..., Opened],
-                                               case: Case) -> None:
+def test_no_printed_page_is_left_largely_blank(
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """In Chromium's A4 PDF, no page but the last has its text end more than a third of the
     way up its printable area: nothing large is pushed whole to the next page."""
     blank = []
@@ -127,12 +134,14 @@ def test_no_printed_page_is_left_largely_blank(open_briefing: Callable[..., Open
         lowest = min((y for _, y in runs if bottom < y < top), default=top)
         blank.append((lowest - bottom) / (top - bottom))
     assert len(blank) > 1
-    assert max(blank[:-1]) <= 1 / 3, [f"page {n}: {share:.0%} blank" for n, share in
-                                      enumerate(blank, 1) if share > 1 / 3]
+    assert max(blank[:-1]) <= 1 / 3, [
+        f"page {n}: {share:.0%} blank" for n, share in enumerate(blank, 1) if share > 1 / 3
+    ]
 
 
 def test_each_printed_page_carries_the_marking_once_at_top_and_bottom(
-        open_briefing: Callable[..., Opened], case: Case) -> None:
+    open_briefing: Callable[..., Opened], case: Case
+) -> None:
     """The marking comes from the @page margin boxes only: the masthead's and the footer's
     own copies are hidden on paper, so no page shows it twice at the bottom."""
     marking = case.findings["briefing"].get("marking")
@@ -146,7 +155,8 @@ def test_each_printed_page_carries_the_marking_once_at_top_and_bottom(
 
 
 def test_build_report_pdf_puts_the_brief_first_and_the_annexes_by_page_three(
-        case: Case, tmp_path: Path) -> None:
+    case: Case, tmp_path: Path
+) -> None:
     """In the PDF that ``build-report pdf`` prints, page 1 holds the bottom line and the
     start of the key judgments (the first judgment's opening words), and the first annex
     heading is on page 3 at the latest."""
@@ -162,8 +172,9 @@ def test_build_report_pdf_puts_the_brief_first_and_the_annexes_by_page_three(
     judgments = [c for c in case.findings["claims"] if c.get("kind", "reported") != "reported"]
     assert "Bottom line" in pages[0] and "Key judgments" in pages[0]
     if judgments:
-        opening = " ".join(re.sub(r"[*_`]|\]\(#[^)]*\)|\[", "",
-                                  judgments[0]["statement"]).split()[:4])
+        opening = " ".join(
+            re.sub(r"[*_`]|\]\(#[^)]*\)|\[", "", judgments[0]["statement"]).split()[:4]
+        )
         assert opening in pages[0], opening
     first_annex = next(n for n, text in enumerate(pages, 1) if re.search(r"Annex A: ", text))
     assert first_annex <= 3, f"the first annex starts on page {first_annex}"

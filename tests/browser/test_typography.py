@@ -20,12 +20,12 @@ FIGURES_JS = """() => [...document.querySelectorAll('td.num')].flatMap(td => {
 
 
 def test_a_figure_keeps_its_qualifier_on_the_numbers_line(
-        open_briefing: Callable[..., Opened]) -> None:
+    open_briefing: Callable[..., Opened],
+) -> None:
     """In the estimates tables at desktop width, 'about 10,000' is on one line, not 'about'
     above '10,000'."""
     figures = open_briefing(width=DESKTOP).page.evaluate(FIGURES_JS)
-    assert all(f["sameLine"] for f in figures), [f["text"] for f in figures
-                                                 if not f["sameLine"]]
+    assert all(f["sameLine"] for f in figures), [f["text"] for f in figures if not f["sameLine"]]
 
 
 MARKERS_JS = r"""() => {
@@ -65,8 +65,9 @@ MARKERS_JS = r"""() => {
 
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
-def test_passage_markers_sit_tight_and_keep_lines_even(open_briefing: Callable[..., Opened],
-                                                        width: int) -> None:
+def test_passage_markers_sit_tight_and_keep_lines_even(
+    open_briefing: Callable[..., Opened], width: int
+) -> None:
     """A passage's number in a source's text is set like a footnote mark: the full stop or
     comma after it follows at once ('Russia¹.', never 'Russia ¹ .'), and a line with a
     marker is spaced like any other line."""
@@ -88,7 +89,8 @@ RULES_JS = """() => {
 
 
 def test_one_rule_between_the_contents_and_the_first_section_on_a_phone(
-        open_briefing: Callable[..., Opened]) -> None:
+    open_briefing: Callable[..., Opened],
+) -> None:
     """On a phone the contents sit above the first section: a rule under the contents and
     the section's own rule would draw a double line, so only one is drawn."""
     got = open_briefing(width=PHONE).page.evaluate(RULES_JS)

@@ -21,7 +21,19 @@ def test_html_passes_the_nu_html_checker(case: Case) -> None:
         unavailable("java is missing: apt-get install default-jre-headless")
     if not VNU.exists():
         unavailable(f"{VNU.relative_to(ROOT)} is missing: run npm ci --ignore-scripts")
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "text",
-                             str(case.folder / "index.html")],
-                            capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "text",
+            str(case.folder / "index.html"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

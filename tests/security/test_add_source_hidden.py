@@ -27,12 +27,18 @@ def _secret(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("how", ["named", "in a hidden folder", "linked", "linked up"])
-def test_a_hidden_file_is_refused_however_reached(started: Path, tmp_path: Path,
-                                                  run: Callable[..., Run], how: str,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hidden_file_is_refused_however_reached(
+    started: Path,
+    tmp_path: Path,
+    run: Callable[..., Run],
+    how: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     downloads = _secret(tmp_path)
-    given = {"named": downloads / ".env",
-             "in a hidden folder": downloads / ".private" / "creds.txt"}.get(how)
+    given = {
+        "named": downloads / ".env",
+        "in a hidden folder": downloads / ".private" / "creds.txt",
+    }.get(how)
     if how == "linked":
         given = downloads / "article.txt"
         given.symlink_to(downloads / ".env")
@@ -51,22 +57,23 @@ def test_a_hidden_file_is_refused_however_reached(started: Path, tmp_path: Path,
 
 
 def test_an_ordinary_file_reached_through_a_link_is_still_taken(
-        started: Path, tmp_path: Path, run: Callable[..., Run],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    started: Path, tmp_path: Path, run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "dl").mkdir()
-    (tmp_path / "dl" / "real.txt").write_text("Officials counted 40 ships.\n",
-                                              encoding="utf-8")
+    (tmp_path / "dl" / "real.txt").write_text("Officials counted 40 ships.\n", encoding="utf-8")
     os.symlink(tmp_path / "dl" / "real.txt", tmp_path / "dl" / "article.txt")
     monkeypatch.chdir(started)
     assert run("add-source", str(tmp_path / "dl" / "article.txt"), "--id", "art").code == 0
 
 
-def test_a_stored_name_may_not_be_the_kept_pages(started: Path, tmp_path: Path,
-                                                 run: Callable[..., Run],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stored_name_may_not_be_the_kept_pages(
+    started: Path, tmp_path: Path, run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = tmp_path / "page.html"
-    page.write_text("<html><body><article><p>Officials counted 40 ships.</p>"
-                    "</article></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><body><article><p>Officials counted 40 ships.</p></article></body></html>",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(started)
     result = run("add-source", str(page), "--id", "art", "--name", "art.html")
     assert result.code == 2 and "would be the name of the page or PDF" in result.stderr

@@ -19,8 +19,8 @@ Runner = Callable[..., Run]
 
 
 def test_diff_writes_out_escapes_from_a_hand_edited_findings_json(
-        project: Project, run: Runner, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    project: Project, run: Runner, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
     data = json.loads((findings.parent / "report" / "findings.json").read_text())
@@ -39,13 +39,15 @@ def test_diff_writes_out_escapes_from_a_hand_edited_findings_json(
 
 
 def test_watch_names_the_findings_without_raw_escapes(
-        project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     findings = project()
     odd = findings.with_name("find\x1b]0;owned\x07ings.yaml")
     findings.rename(odd)
     stop = threading.Event()
-    code = watch_module.watch(odd, lambda: (0, []), tmp_path / "report", 0, stop=stop,
-                              on_ready=lambda url: stop.set())
+    code = watch_module.watch(
+        odd, lambda: (0, []), tmp_path / "report", 0, stop=stop, on_ready=lambda url: stop.set()
+    )
     assert code == 0
     err = capsys.readouterr().err
     assert "watching" in err and "\x1b" not in err and "\x07" not in err
@@ -53,10 +55,12 @@ def test_watch_names_the_findings_without_raw_escapes(
 
 
 def test_find_names_the_source_file_without_raw_controls(
-        project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    findings = project(SAMPLE_FINDINGS.replace("sources/news.txt", '"sources/news\\x9b2J.txt"'),
-                       sources={"sources/news\x9b2J.txt": "Officials said about 1,200 "
-                                "volunteers joined.\n"})
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    findings = project(
+        SAMPLE_FINDINGS.replace("sources/news.txt", '"sources/news\\x9b2J.txt"'),
+        sources={"sources/news\x9b2J.txt": "Officials said about 1,200 volunteers joined.\n"},
+    )
     capsys.readouterr()
     assert main(["find", "news", "about 1,200 volunteers", "--findings", str(findings)]) == 0
     printed = capsys.readouterr().out

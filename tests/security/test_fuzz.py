@@ -14,8 +14,19 @@ from briefing.cli import main
 from conftest import SAMPLE_FINDINGS, SAMPLE_TEXT
 
 # Characters that mean something to YAML, and a few that mean trouble elsewhere.
-SIGNIFICANT = [*":-[]{}#&*!|>'\"%@`,?\n \t\\", "\x00", "\x1b", "\u2028", "é", "…",
-               "!!int ", "!!float ", "<<: ", "&a ", "*a"]
+SIGNIFICANT = [
+    *":-[]{}#&*!|>'\"%@`,?\n \t\\",
+    "\x00",
+    "\x1b",
+    "\u2028",
+    "é",
+    "…",
+    "!!int ",
+    "!!float ",
+    "<<: ",
+    "&a ",
+    "*a",
+]
 
 
 @st.composite
@@ -27,12 +38,13 @@ def mutated(draw: st.DrawFn) -> str:
         if kind == "insert":
             text = text[:at] + draw(st.sampled_from(SIGNIFICANT)) + text[at:]
         elif kind == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 8)):]
+            text = text[:at] + text[at + draw(st.integers(1, 8)) :]
         else:
             lines = text.split("\n")
             i = draw(st.integers(0, len(lines) - 1))
-            lines.insert(i, lines[i]) if kind == "duplicate-line" else \
-                lines.__setitem__(i, " " * draw(st.integers(1, 3)) + lines[i])
+            lines.insert(i, lines[i]) if kind == "duplicate-line" else lines.__setitem__(
+                i, " " * draw(st.integers(1, 3)) + lines[i]
+            )
             text = "\n".join(lines)
     return text
 
@@ -41,11 +53,13 @@ POSITIONED = re.compile(r"^.+:\d+:\d+: (error|warning): \S")
 SUMMARY = re.compile(r"^build-report: \d+ error\(s\), \d+ warning\(s\)")
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=mutated())
 def test_mutated_findings_give_positioned_errors_and_no_traceback(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
     (tmp_path / "sources").mkdir(exist_ok=True)
     (tmp_path / "sources" / "news.txt").write_text(SAMPLE_TEXT, encoding="utf-8")
     findings = tmp_path / "findings.yaml"

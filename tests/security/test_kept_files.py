@@ -55,8 +55,9 @@ KINDS = ["link to a key", "link to the environment", "hard link to a key", "fifo
 
 
 @pytest.fixture
-def built(project: Project, run: Runner,
-          tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def built(
+    project: Project, run: Runner, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
     """A project built once, and a secret file of the builder's outside it."""
     findings = project()
     assert run("--findings", str(findings)).code == 0
@@ -69,7 +70,8 @@ def built(project: Project, run: Runner,
 @pytest.mark.parametrize("name", sorted(write.OS_JUNK))
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_file_manager_name_that_is_not_an_ordinary_file_is_refused_and_never_read(
-        built: tuple[Path, Path], run: Runner, name: str, kind: str) -> None:
+    built: tuple[Path, Path], run: Runner, name: str, kind: str
+) -> None:
     findings, secret = built
     report = findings.parent / "report"
     plant(report, name, kind, secret)
@@ -84,7 +86,8 @@ def test_a_file_manager_name_that_is_not_an_ordinary_file_is_refused_and_never_r
 @pytest.mark.parametrize("name", sorted(write.OS_JUNK))
 @pytest.mark.parametrize("kind", KINDS)
 def test_check_never_calls_a_report_with_such_a_file_up_to_date(
-        built: tuple[Path, Path], run: Runner, name: str, kind: str) -> None:
+    built: tuple[Path, Path], run: Runner, name: str, kind: str
+) -> None:
     findings, secret = built
     report = findings.parent / "report"
     plant(report, name, kind, secret)
@@ -95,7 +98,8 @@ def test_check_never_calls_a_report_with_such_a_file_up_to_date(
 
 
 def test_a_link_put_in_after_the_check_is_still_not_followed(
-        built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The file is opened without following a link and checked as opened: a link that
     appears between the folder's check and the copy is refused all the same."""
     findings, secret = built
@@ -111,7 +115,8 @@ def test_a_link_put_in_after_the_check_is_still_not_followed(
 
 @pytest.mark.parametrize("link", ["index.html", "findings.json", "estimates.csv"])
 def test_check_reads_the_report_s_own_files_not_what_a_link_names(
-        built: tuple[Path, Path], run: Runner, tmp_path: Path, link: str) -> None:
+    built: tuple[Path, Path], run: Runner, tmp_path: Path, link: str
+) -> None:
     """A link to a copy of the right bytes is not the report's file."""
     findings, _ = built
     report = findings.parent / "report"
@@ -124,8 +129,9 @@ def test_check_reads_the_report_s_own_files_not_what_a_link_names(
     assert f"{report / link} is a symbolic link, not a file a build writes" in result.stderr
 
 
-def test_check_refuses_a_report_folder_that_is_a_link(built: tuple[Path, Path], run: Runner,
-                                                      tmp_path: Path) -> None:
+def test_check_refuses_a_report_folder_that_is_a_link(
+    built: tuple[Path, Path], run: Runner, tmp_path: Path
+) -> None:
     findings, _ = built
     report = findings.parent / "report"
     report.rename(tmp_path / "elsewhere")
@@ -135,8 +141,9 @@ def test_check_refuses_a_report_folder_that_is_a_link(built: tuple[Path, Path], 
     assert f"{report} is a symbolic link, not the report folder" in result.stderr
 
 
-def test_an_ordinary_file_manager_file_is_carried_over(built: tuple[Path, Path],
-                                                       run: Runner) -> None:
+def test_an_ordinary_file_manager_file_is_carried_over(
+    built: tuple[Path, Path], run: Runner
+) -> None:
     findings, _ = built
     report = findings.parent / "report"
     (report / "desktop.ini").write_bytes(b"[.ShellClassInfo]\r\n")
@@ -147,11 +154,13 @@ def test_an_ordinary_file_manager_file_is_carried_over(built: tuple[Path, Path],
 
 # What counts as a report
 
-@pytest.mark.parametrize("held", [["findings.json"], ["findings.json", "estimates.csv"],
-                                  ["estimates.csv", ".DS_Store"]])
-def test_report_files_without_the_page_are_not_a_report(project: Project, run: Runner,
-                                                        tmp_path: Path,
-                                                        held: list[str]) -> None:
+
+@pytest.mark.parametrize(
+    "held", [["findings.json"], ["findings.json", "estimates.csv"], ["estimates.csv", ".DS_Store"]]
+)
+def test_report_files_without_the_page_are_not_a_report(
+    project: Project, run: Runner, tmp_path: Path, held: list[str]
+) -> None:
     """An edition kept for --previous is a findings.json alone: never replaced."""
     findings = project()
     edition = tmp_path / "editions" / "3"
@@ -165,9 +174,9 @@ def test_report_files_without_the_page_are_not_a_report(project: Project, run: R
     assert tree(edition) == before
 
 
-def test_a_folder_with_only_a_file_manager_s_file_counts_as_empty(project: Project,
-                                                                  run: Runner,
-                                                                  tmp_path: Path) -> None:
+def test_a_folder_with_only_a_file_manager_s_file_counts_as_empty(
+    project: Project, run: Runner, tmp_path: Path
+) -> None:
     findings = project()
     out = tmp_path / "fresh"
     out.mkdir()
@@ -177,9 +186,9 @@ def test_a_folder_with_only_a_file_manager_s_file_counts_as_empty(project: Proje
 
 
 @pytest.mark.parametrize("page", [False, True])
-def test_the_folder_holding_the_previous_edition_is_refused(project: Project, run: Runner,
-                                                            tmp_path: Path,
-                                                            page: bool) -> None:
+def test_the_folder_holding_the_previous_edition_is_refused(
+    project: Project, run: Runner, tmp_path: Path, page: bool
+) -> None:
     """Replacing it would lose the edition the build compares with, even when it is a
     whole report."""
     findings = project()
@@ -189,18 +198,17 @@ def test_the_folder_holding_the_previous_edition_is_refused(project: Project, ru
     else:
         edition.mkdir(parents=True)
         assert run("--findings", str(findings), "--out", str(tmp_path / "first")).code == 0
-        (edition / "findings.json").write_bytes(
-            (tmp_path / "first" / "findings.json").read_bytes())
+        (edition / "findings.json").write_bytes((tmp_path / "first" / "findings.json").read_bytes())
     before = tree(edition)
     previous = edition / "findings.json"
-    result = run("--findings", str(findings), "--previous", str(previous), "--out",
-                 str(edition))
+    result = run("--findings", str(findings), "--previous", str(previous), "--out", str(edition))
     assert result.code == 2
     assert f"--out {edition} holds {previous}, an input of this build" in result.stderr
     assert tree(edition) == before
 
 
 # Modes
+
 
 @pytest.fixture
 def umask_027() -> Iterator[None]:
@@ -215,11 +223,13 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_the_report_has_the_modes_the_umask_gives(project: Project, run: Runner,
-                                                  umask_027: None) -> None:
+def test_the_report_has_the_modes_the_umask_gives(
+    project: Project, run: Runner, umask_027: None
+) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
     report = findings.parent / "report"
     assert mode(report) == 0o750
     assert {name: mode(report / name) for name in os.listdir(report)} == {
-        name: 0o640 for name in os.listdir(report)}
+        name: 0o640 for name in os.listdir(report)
+    }

@@ -52,20 +52,31 @@ def test_a_run_of_marks_then_of_spaces_is_split_in_linear_time() -> None:
 
 
 def _judgment(n: int, based_on: tuple[str, ...]) -> model.Claim:
-    return model.Claim(id=f"j{n}", statement="x", kind="judgment", likelihood="likely",
-                       confidence="high", based_on=based_on)
+    return model.Claim(
+        id=f"j{n}",
+        statement="x",
+        kind="judgment",
+        likelihood="likely",
+        confidence="high",
+        based_on=based_on,
+    )
 
 
 def _reported(claim_id: str, estimate: model.Estimate | None = None) -> model.Claim:
-    return model.Claim(id=claim_id, statement="x", evidence=(
-        model.Evidence(source="news", quote="x"),), estimate=estimate)
+    return model.Claim(
+        id=claim_id,
+        statement="x",
+        evidence=(model.Evidence(source="news", quote="x"),),
+        estimate=estimate,
+    )
 
 
 def _findings(claims: list[model.Claim]) -> model.Findings:
     return model.Findings(
         briefing=model.Briefing(title="t", as_of=model.dt.date(2025, 5, 1)),
         sources=(model.Source(id="news", file="sources/news.txt", title="News"),),
-        claims=tuple(claims))
+        claims=tuple(claims),
+    )
 
 
 def test_a_long_chain_of_judgments_is_followed_once_per_claim() -> None:
@@ -78,24 +89,29 @@ def test_a_long_chain_of_judgments_is_followed_once_per_claim() -> None:
 
 
 def test_judgments_resting_on_each_other_through_two_paths_count_each_origin_once() -> None:
-    findings = _findings([_reported("a"), _reported("b"), _judgment(1, ("a",)),
-                          _judgment(2, ("j1", "b")), _judgment(3, ("j2", "j1", "a"))])
-    assert origins.resting_on(findings) == {"j1": ["a"], "j2": ["a", "b"],
-                                             "j3": ["a", "b"]}
+    findings = _findings(
+        [
+            _reported("a"),
+            _reported("b"),
+            _judgment(1, ("a",)),
+            _judgment(2, ("j1", "b")),
+            _judgment(3, ("j2", "j1", "a")),
+        ]
+    )
+    assert origins.resting_on(findings) == {"j1": ["a"], "j2": ["a", "b"], "j3": ["a", "b"]}
 
 
 def test_many_equal_estimate_rows_are_compared_in_one_pass() -> None:
-    estimate = model.Estimate(quantity="Volunteers", estimator="Officials",
-                              location="Riverside", value=1200)
+    estimate = model.Estimate(
+        quantity="Volunteers", estimator="Officials", location="Riverside", value=1200
+    )
     findings = _findings([_reported(f"e{n}", estimate) for n in range(20_000)])
     # Each row from its own origin but the last: no row shares one with an earlier row, so
     # each would be compared with every row before it, save the last.
-    traced = {f"e{n}": frozenset({origins.OriginRef("source", f"s{n}")})
-              for n in range(19_999)}
+    traced = {f"e{n}": frozenset({origins.OriginRef("source", f"s{n}")}) for n in range(19_999)}
     traced["e19999"] = frozenset({origins.OriginRef("source", "s7")})
     found = within(5, lambda: lint._double_counted(findings, traced))
-    assert [f.message.split(",")[0] for f in found] == [
-        "'e19999' gives the same figure as 'e7'"]
+    assert [f.message.split(",")[0] for f in found] == ["'e19999' gives the same figure as 'e7'"]
 
 
 def test_double_counted_names_the_first_row_sharing_an_origin() -> None:
@@ -105,7 +121,8 @@ def test_double_counted_names_the_first_row_sharing_an_origin() -> None:
     traced = {"e0": frozenset({one}), "e1": frozenset({two}), "e2": frozenset({two, one})}
     found = lint._double_counted(findings, traced)
     assert [(f.subject, f.message.split(",")[0]) for f in found] == [
-        (("claims", 2), "'e2' gives the same figure as 'e0'")]
+        (("claims", 2), "'e2' gives the same figure as 'e0'")
+    ]
 
 
 def _only_error(result: Run) -> str:
@@ -123,20 +140,24 @@ def _alias_lines(per_level: str) -> str:
 def _pointed_at(findings: Path, error: str) -> str:
     """What the file holds where the error points."""
     line, column = map(int, error.split(": error: ")[0].split(":")[-2:])
-    return findings.read_text().splitlines()[line - 1][column - 1:]
+    return findings.read_text().splitlines()[line - 1][column - 1 :]
 
 
 def test_aliases_that_double_at_every_level_stop_at_an_alias_quickly(
-        project: Project, run: Runner) -> None:
+    project: Project, run: Runner
+) -> None:
     findings = project(_alias_lines("*a{0}, *a{0}"))
     error = _only_error(within(20, lambda: run("--findings", str(findings))))
-    assert f"with this alias, YAML aliases repeat more than {MAX_ALIASED:,} values in all: " \
+    assert (
+        f"with this alias, YAML aliases repeat more than {MAX_ALIASED:,} values in all: "
         "write the values out plainly" in error
+    )
     assert _pointed_at(findings, error).startswith("*a")
 
 
 def test_aliases_nesting_past_the_depth_limit_are_an_error_at_the_alias(
-        project: Project, run: Runner) -> None:
+    project: Project, run: Runner
+) -> None:
     findings = project(_alias_lines("*a{0}"))
     error = _only_error(within(20, lambda: run("--findings", str(findings))))
     assert f"through this alias the findings nest more than {MAX_DEPTH} levels deep" in error
@@ -146,29 +167,47 @@ def test_aliases_nesting_past_the_depth_limit_are_an_error_at_the_alias(
 
 
 def test_estimates_csv_neutralises_formulas_in_every_text_column() -> None:
-    estimate = model.Estimate(quantity="=HYPERLINK(1)", estimator="+cmd", location="@sum",
-                              value=5)
-    claim = model.Claim(id="-1-1", statement="x", said_by="\t=1+1", evidence=(
-        model.Evidence(source="-src", quote="x"),), estimate=estimate)
+    estimate = model.Estimate(quantity="=HYPERLINK(1)", estimator="+cmd", location="@sum", value=5)
+    claim = model.Claim(
+        id="-1-1",
+        statement="x",
+        said_by="\t=1+1",
+        evidence=(model.Evidence(source="-src", quote="x"),),
+        estimate=estimate,
+    )
     rows = list(csv.DictReader(io.StringIO(render_csv(_findings([claim])).decode())))
-    assert {k: rows[0][k] for k in ("quantity", "estimator", "location", "said_by",
-                                    "claim_id", "source_ids", "value")} == {
-        "quantity": "'=HYPERLINK(1)", "estimator": "'+cmd", "location": "'@sum",
-        "said_by": "'\t=1+1", "claim_id": "'-1-1", "source_ids": "'-src", "value": "5"}
+    assert {
+        k: rows[0][k]
+        for k in ("quantity", "estimator", "location", "said_by", "claim_id", "source_ids", "value")
+    } == {
+        "quantity": "'=HYPERLINK(1)",
+        "estimator": "'+cmd",
+        "location": "'@sum",
+        "said_by": "'\t=1+1",
+        "claim_id": "'-1-1",
+        "source_ids": "'-src",
+        "value": "5",
+    }
 
 
 def test_estimates_csv_neutralises_full_width_formula_signs() -> None:
-    estimate = model.Estimate(quantity="\uff1d1+1", estimator="\uff0bcmd",
-                              location="\uff20sum", value=5)
-    claim = model.Claim(id="c", statement="x", said_by="\uff0d2", evidence=(
-        model.Evidence(source="src", quote="x"),), estimate=estimate)
+    estimate = model.Estimate(
+        quantity="\uff1d1+1", estimator="\uff0bcmd", location="\uff20sum", value=5
+    )
+    claim = model.Claim(
+        id="c",
+        statement="x",
+        said_by="\uff0d2",
+        evidence=(model.Evidence(source="src", quote="x"),),
+        estimate=estimate,
+    )
     rows = list(csv.DictReader(io.StringIO(render_csv(_findings([claim])).decode())))
-    assert [rows[0][k][:1] for k in ("quantity", "estimator", "location", "said_by")] == \
-        ["'"] * 4
+    assert [rows[0][k][:1] for k in ("quantity", "estimator", "location", "said_by")] == ["'"] * 4
 
 
 def test_a_source_s_bidirectional_controls_are_shown_as_codes_on_the_page(
-        project: Project, run: Runner) -> None:
+    project: Project, run: Runner
+) -> None:
     text = SAMPLE_TEXT + "The council \u202edeined\u202c it.\n"
     findings = project(sources={"sources/news.txt": text})
     assert run("--findings", str(findings)).code == 0
@@ -178,20 +217,24 @@ def test_a_source_s_bidirectional_controls_are_shown_as_codes_on_the_page(
 
 
 def test_the_page_grows_with_the_findings_not_with_their_square(
-        project: Project, run: Runner) -> None:
+    project: Project, run: Runner
+) -> None:
     """Ids and titles are repeated in every link and citation, so they are bounded: the
     longest allowed, cited many times, gives a page a fixed multiple of the findings."""
     source_id, claim_id = "s" * 64, "c" * 64
     judgments = "".join(
         f"  - id: j{n}-{'x' * 58}\n    kind: judgment\n    statement: See [it](#{claim_id}).\n"
         f"    likelihood: likely\n    confidence: high\n    based_on: [{claim_id}]\n"
-        for n in range(300))
+        for n in range(300)
+    )
     findings = project(
         SAMPLE_FINDINGS.replace("id: news", f"id: {source_id}")
         .replace("source: news", f"source: {source_id}")
         .replace("title: Volunteers clean the river", "title: " + "T" * 300)
         .replace("id: officials-count", f"id: {claim_id}")
-        .replace("officials-count", claim_id) + judgments)
+        .replace("officials-count", claim_id)
+        + judgments
+    )
     assert run("--findings", str(findings)).code == 0
     page = (findings.parent / "report" / "index.html").stat().st_size
     assert page < 40 * findings.stat().st_size

@@ -32,6 +32,7 @@ class Served:
             def on_ready(url: str) -> None:
                 self.port = int(url.rstrip("/").rsplit(":", 1)[1])
                 self.ready.set()
+
             return real(*args, stop=self.stop, on_ready=on_ready, **kwargs)  # type: ignore[arg-type]
 
         monkeypatch.setattr(watch_module, "watch", watch)
@@ -42,8 +43,9 @@ class Served:
     def _run(self, argv: list[str]) -> None:
         self.code = main([*argv, "--watch", "--port", "0"])
 
-    def get(self, path: str, host: str | None = None, method: str = "GET"
-            ) -> http.client.HTTPResponse:
+    def get(
+        self, path: str, host: str | None = None, method: str = "GET"
+    ) -> http.client.HTTPResponse:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
         connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
         if host != "":
@@ -69,11 +71,21 @@ def served(project: Project, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served
 
 def test_only_the_reports_own_files_are_served(served: Served) -> None:
     from briefing.output.write import REPORT_FILES
+
     for path in ("/", *(f"/{name}" for name in REPORT_FILES)):
         assert served.get(path).status == 200, path
-    for path in ("/etc/passwd", "/../findings.yaml", "/..%2ffindings.yaml", "/sources/",
-                 "/sources/news.txt", "//etc/passwd", "/%00", "/index.html%00.json",
-                 "/report/", "/.git/config"):
+    for path in (
+        "/etc/passwd",
+        "/../findings.yaml",
+        "/..%2ffindings.yaml",
+        "/sources/",
+        "/sources/news.txt",
+        "//etc/passwd",
+        "/%00",
+        "/index.html%00.json",
+        "/report/",
+        "/.git/config",
+    ):
         assert served.get(path).status == 404, path
 
 
@@ -93,8 +105,12 @@ def test_a_request_for_another_host_is_refused(served: Served) -> None:
 
 
 def test_every_answer_carries_the_safety_headers(served: Served) -> None:
-    for path, host in (("/", None), ("/findings.json", None), ("/nothing", None),
-                       ("/", "evil.example")):
+    for path, host in (
+        ("/", None),
+        ("/findings.json", None),
+        ("/nothing", None),
+        ("/", "evil.example"),
+    ):
         response = served.get(path, host=host)
         assert response.getheader("X-Content-Type-Options") == "nosniff", path
         assert response.getheader("X-Frame-Options") == "DENY", path
@@ -103,7 +119,8 @@ def test_every_answer_carries_the_safety_headers(served: Served) -> None:
 
 
 def test_the_page_policy_header_allows_the_reload_script_and_nothing_from_outside(
-        served: Served) -> None:
+    served: Served,
+) -> None:
     policy = served.get("/").getheader("Content-Security-Policy")
     assert policy.startswith("default-src 'none';")
     assert "script-src 'sha256-" in policy and "connect-src 'self'" in policy
@@ -111,7 +128,8 @@ def test_the_page_policy_header_allows_the_reload_script_and_nothing_from_outsid
 
 
 def test_a_non_report_out_folder_is_refused_before_anything_is_served(
-        project: Project, tmp_path: Path, run: Callable[..., Run]) -> None:
+    project: Project, tmp_path: Path, run: Callable[..., Run]
+) -> None:
     findings = project(SAMPLE_FINDINGS.replace("reliability: C", "reliability: Z"))
     home = tmp_path / "home"
     (home / ".ssh").mkdir(parents=True)
@@ -135,7 +153,8 @@ def test_an_idle_connection_is_closed(served: Served, monkeypatch: pytest.Monkey
 
 
 def test_a_client_that_resets_its_connection_prints_nothing(
-        served: Served, capsys: pytest.CaptureFixture[str]) -> None:
+    served: Served, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     for _ in range(5):
         sock = socket.create_connection(("127.0.0.1", served.port), timeout=5)

@@ -72,7 +72,7 @@ def test_connections_beyond_the_cap_are_turned_away_at_once(watching: Watching) 
     # Not held up in the kernel's queue either (where a browser's connection would wait).
     assert time.monotonic() - started < 2
     try:
-        for sock in flood[serve.MOST_CONNECTIONS:]:
+        for sock in flood[serve.MOST_CONNECTIONS :]:
             sock.settimeout(5)
             assert sock.recv(64).startswith(b"HTTP/1.1 503 "), "an extra connection was held"
         assert _status(port) in (0, 503)  # the analyst's page is refused too, not left hanging
@@ -83,24 +83,28 @@ def test_connections_beyond_the_cap_are_turned_away_at_once(watching: Watching) 
 
 
 def test_stalled_requests_are_dropped_so_the_page_answers_during_a_flood(
-        watching: Watching, monkeypatch: pytest.MonkeyPatch) -> None:
+    watching: Watching, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The attacker keeps every connection open; the deadline still frees the places."""
     monkeypatch.setattr(serve, "REQUEST_SECONDS", 1)
     port = _port(watching)
     flood = [_start_and_stall(port) for _ in range(serve.MOST_CONNECTIONS + 8)]
     try:
         assert wait_for(lambda: _status(port) == 200, 10), "the page did not answer"
-        watching.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.",
-                                                             "Seen under a flood."))
-        assert wait_for(lambda: "Seen under a flood." in watching.written()), \
+        watching.findings.write_text(
+            SAMPLE_FINDINGS.replace("Turnout was **high**.", "Seen under a flood.")
+        )
+        assert wait_for(lambda: "Seen under a flood." in watching.written()), (
             "a save made during the flood was not rebuilt"
+        )
     finally:
         for sock in flood:
             sock.close()
 
 
 def test_a_request_trickled_in_byte_by_byte_is_cut_off_at_the_deadline(
-        watching: Watching, monkeypatch: pytest.MonkeyPatch) -> None:
+    watching: Watching, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every byte renews the idle timeout; the total time for the headers does not."""
     monkeypatch.setattr(serve, "REQUEST_SECONDS", 1)
     sock = _start_and_stall(_port(watching))
@@ -151,8 +155,7 @@ class _OutOfDescriptors:
         return getattr(self.real, name)
 
 
-def test_running_out_of_descriptors_pauses_accepting_instead_of_spinning(
-        tmp_path: Path) -> None:
+def test_running_out_of_descriptors_pauses_accepting_instead_of_spinning(tmp_path: Path) -> None:
     server = serve.Server(tmp_path, 0)
     listening = server._http.socket
     failing = _OutOfDescriptors(listening)
@@ -189,7 +192,8 @@ def test_a_request_with_megabytes_of_headers_is_refused(watching: Watching) -> N
 
 
 def test_a_report_file_is_read_once_per_version_however_many_ask(
-        watching: Watching, monkeypatch: pytest.MonkeyPatch) -> None:
+    watching: Watching, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Many slow readers of a large page share one copy of it."""
     reads: list[str] = []
     real = serve._servable

@@ -21,8 +21,9 @@ from briefing.commands import watch as watch_module
 from conftest import SAMPLE_FINDINGS
 
 Project = Callable[..., Path]
-linux_only = pytest.mark.skipif(not os.path.isdir("/proc/self/fdinfo"),
-                                reason="counts inotify watches in /proc")
+linux_only = pytest.mark.skipif(
+    not os.path.isdir("/proc/self/fdinfo"), reason="counts inotify watches in /proc"
+)
 
 
 def inotify_watches() -> int:
@@ -44,7 +45,8 @@ def edit(findings: Path, words: str) -> None:
 @linux_only
 @pytest.mark.parametrize("name, target", [("root", "/"), ("usr", "/usr")])
 def test_a_link_out_of_the_project_is_not_followed(
-        project: Project, monkeypatch: pytest.MonkeyPatch, name: str, target: str) -> None:
+    project: Project, monkeypatch: pytest.MonkeyPatch, name: str, target: str
+) -> None:
     findings = project()
     (findings.parent / "sources" / name).symlink_to(target)
     before = inotify_watches()
@@ -61,8 +63,8 @@ def test_a_link_out_of_the_project_is_not_followed(
 
 @linux_only
 def test_the_watches_are_bounded_by_the_folders_of_the_files_read(
-        project: Project, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(watch_module, "MOST_FOLDERS", 2)
     findings = project()
     before = inotify_watches()
@@ -77,9 +79,13 @@ def test_the_watches_are_bounded_by_the_folders_of_the_files_read(
 
 
 def test_a_source_link_that_loops_leaves_the_other_files_watched(project: Project) -> None:
-    findings = project(SAMPLE_FINDINGS.replace(
-        "sources:\n", "sources:\n  - id: loop\n    file: sources/loop\n    title: L\n"
-        "    reliability: F\n", 1))
+    findings = project(
+        SAMPLE_FINDINGS.replace(
+            "sources:\n",
+            "sources:\n  - id: loop\n    file: sources/loop\n    title: L\n    reliability: F\n",
+            1,
+        )
+    )
     (findings.parent / "sources" / "loop").symlink_to("loop")
     watched = watch_module.watched_files(findings)
     assert findings.parent / "sources" / "news.txt" in watched
@@ -87,9 +93,11 @@ def test_a_source_link_that_loops_leaves_the_other_files_watched(project: Projec
 
 
 def test_a_source_reached_through_a_link_inside_the_project_is_watched(
-        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    findings = project(SAMPLE_FINDINGS.replace("file: sources/news.txt",
-                                               "file: sources/linked.txt"))
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    findings = project(
+        SAMPLE_FINDINGS.replace("file: sources/news.txt", "file: sources/linked.txt")
+    )
     real = findings.parent / "texts" / "news.txt"
     real.parent.mkdir()
     (findings.parent / "sources" / "news.txt").rename(real)
@@ -112,8 +120,7 @@ class _Stoppable:
         real = watch_module.watch
 
         def watch(*args: Any, **kwargs: Any) -> int:
-            return real(*args, stop=self.stop, on_ready=lambda _url: self.ready.set(),
-                        **kwargs)
+            return real(*args, stop=self.stop, on_ready=lambda _url: self.ready.set(), **kwargs)
 
         monkeypatch.setattr(watch_module, "watch", watch)
         self.code: int | None = None
@@ -132,8 +139,8 @@ class _Stoppable:
 
 
 def test_a_watcher_that_cannot_start_ends_the_command(
-        project: Project, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def cannot(*_args: object, **_kwargs: object) -> Iterator[set[Any]]:
         raise OSError(errno.EMFILE, "Too many open files")
         yield set()  # a generator, as watchfiles' is
@@ -145,14 +152,15 @@ def test_a_watcher_that_cannot_start_ends_the_command(
     assert running.code == 1
     assert not running.ready.is_set()
     err = capsys.readouterr().err
-    assert f"build-report: error: cannot watch {findings} and its sources (Too many open " \
-           "files)" in err
+    assert (
+        f"build-report: error: cannot watch {findings} and its sources (Too many open files)" in err
+    )
     assert "watching" not in err and "serving" not in err
 
 
 def test_a_watcher_that_fails_later_tries_again_and_rebuilds(
-        project: Project, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     real = watchfiles.watch
     sessions = []
 
@@ -181,7 +189,8 @@ def test_a_watcher_that_fails_later_tries_again_and_rebuilds(
 
 
 def test_a_rebuild_that_runs_out_of_descriptors_is_not_the_last(
-        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefing.commands import build
 
     real = build.build_and_write
@@ -197,8 +206,9 @@ def test_a_rebuild_that_runs_out_of_descriptors_is_not_the_last(
     running = Watching(project(), monkeypatch)
     try:
         edit(running.findings, "Lost save.")
-        assert wait_for(lambda: "Too many open files" in running.page()), \
+        assert wait_for(lambda: "Too many open files" in running.page()), (
             "the failure was not laid over the page"
+        )
         edit(running.findings, "Later save.")
         assert wait_for(lambda: "Later save." in running.written()), "the save was missed"
     finally:

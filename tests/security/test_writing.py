@@ -21,8 +21,14 @@ Runner = Callable[..., Run]
 
 def test_a_build_leaves_folders_it_did_not_make_alone(project: Project, run: Runner) -> None:
     findings = project()
-    decoys = [".report-2024-old-backup", ".report-new-abc123", ".report-old-xyz789",
-              ".report.build-report-staging-mine", "report-old", ".report-en-new-1"]
+    decoys = [
+        ".report-2024-old-backup",
+        ".report-new-abc123",
+        ".report-old-xyz789",
+        ".report.build-report-staging-mine",
+        "report-old",
+        ".report-en-new-1",
+    ]
     for name in decoys:
         (findings.parent / name).mkdir()
         (findings.parent / name / "thesis.txt").write_text("years of work")
@@ -31,11 +37,11 @@ def test_a_build_leaves_folders_it_did_not_make_alone(project: Project, run: Run
     for name in decoys:
         assert (findings.parent / name / "thesis.txt").read_text() == "years of work", name
     assert sorted(os.listdir(findings.parent)) == sorted(
-        ["findings.yaml", "report", "sources", *decoys])
+        ["findings.yaml", "report", "sources", *decoys]
+    )
 
 
-def test_a_staging_folder_left_by_a_killed_build_is_cleared(project: Project,
-                                                            run: Runner) -> None:
+def test_a_staging_folder_left_by_a_killed_build_is_cleared(project: Project, run: Runner) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
     left = write.staging_folder(findings.parent / "report")
@@ -60,8 +66,12 @@ def test_two_outputs_side_by_side_leave_each_other_alone(project: Project, run: 
     findings = project()
     for out in ("report", "report-en", "report", "report-en"):
         assert run("--findings", str(findings), "--out", str(findings.parent / out)).code == 0
-    assert sorted(os.listdir(findings.parent)) == ["findings.yaml", "report", "report-en",
-                                                   "sources"]
+    assert sorted(os.listdir(findings.parent)) == [
+        "findings.yaml",
+        "report",
+        "report-en",
+        "sources",
+    ]
 
 
 def test_a_reader_never_sees_the_report_missing_or_half_written(project: Project) -> None:
@@ -94,7 +104,8 @@ def test_a_reader_never_sees_the_report_missing_or_half_written(project: Project
 
 
 def test_without_an_atomic_exchange_the_old_report_is_put_back_on_failure(
-        project: Project, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Project, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
     before = (findings.parent / "report" / "index.html").read_bytes()
@@ -136,7 +147,8 @@ def test_concurrent_builds_take_turns_and_leave_nothing_behind(project: Project)
 
 @pytest.mark.parametrize("make", ["hand-written index", "index folder", "other files"])
 def test_a_folder_that_is_not_a_report_is_never_replaced(
-        project: Project, run: Runner, tmp_path: Path, make: str) -> None:
+    project: Project, run: Runner, tmp_path: Path, make: str
+) -> None:
     findings = project()
     out = tmp_path / "site"
     out.mkdir()
@@ -162,8 +174,9 @@ def test_the_project_folder_itself_cannot_be_the_output(project: Project, run: R
     assert findings.is_file()
 
 
-def test_a_stray_file_manager_file_in_the_report_is_no_obstacle(project: Project,
-                                                               run: Runner) -> None:
+def test_a_stray_file_manager_file_in_the_report_is_no_obstacle(
+    project: Project, run: Runner
+) -> None:
     findings = project()
     assert run("--findings", str(findings)).code == 0
     (findings.parent / "report" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
@@ -172,8 +185,9 @@ def test_a_stray_file_manager_file_in_the_report_is_no_obstacle(project: Project
     assert (findings.parent / "report" / ".DS_Store").read_bytes() == b"\x00\x00\x00\x01Bud1"
 
 
-def test_a_page_without_the_generator_tag_is_not_taken_for_a_report(project: Project,
-                                                                    run: Runner) -> None:
+def test_a_page_without_the_generator_tag_is_not_taken_for_a_report(
+    project: Project, run: Runner
+) -> None:
     """The page's own say-so is the one sign of a report: a page that merely looks like
     one (the same policy and layout, copied by hand) is refused like any other."""
     findings = project()
@@ -188,17 +202,16 @@ def test_a_page_without_the_generator_tag_is_not_taken_for_a_report(project: Pro
 
 
 @pytest.mark.parametrize("name", ["findings.yaml", "sources", "notes.pdf"])
-def test_printing_never_replaces_a_file_that_is_not_a_pdf(project: Project, run: Runner,
-                                                          name: str) -> None:
+def test_printing_never_replaces_a_file_that_is_not_a_pdf(
+    project: Project, run: Runner, name: str
+) -> None:
     findings = project()
     target = findings.parent / name
     if name == "notes.pdf":
         target.write_text("my notes, not a PDF")
-    before = sorted(p.name for p in target.iterdir()) if target.is_dir() else \
-        target.read_bytes()
+    before = sorted(p.name for p in target.iterdir()) if target.is_dir() else target.read_bytes()
     result = run("pdf", "--findings", str(findings), "--out", str(target))
     assert result.code == 1, result.stderr
     assert "exists and is not a PDF: refusing to replace it" in result.stderr
-    after = sorted(p.name for p in target.iterdir()) if target.is_dir() else \
-        target.read_bytes()
+    after = sorted(p.name for p in target.iterdir()) if target.is_dir() else target.read_bytes()
     assert after == before
