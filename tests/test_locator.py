@@ -132,3 +132,20 @@ def test_the_same_places_give_the_same_bytes() -> None:
 
 def test_the_bundled_outlines_stay_small() -> None:
     assert locator._DATA.stat().st_size < 300_000
+
+
+def test_a_rebuild_with_the_same_places_draws_the_map_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under --watch the outlines are the dearest part of a rebuild: an unchanged map is
+    kept, and a moved place draws it afresh."""
+    from pathlib import Path
+
+    from briefing.build import build
+
+    golden = Path(__file__).parent / "golden" / "project" / "findings.yaml"
+    drawn: list[object] = []
+    real = locator.render
+    monkeypatch.setattr(locator, "render", lambda found, *a: drawn.append(found) or real(found))
+    first, _ = build(golden, "findings.yaml")
+    again, _ = build(golden, "findings.yaml")
+    assert first["index.html"] == again["index.html"]
+    assert len(drawn) <= 1

@@ -257,7 +257,19 @@ def _locator(findings: model.Findings) -> Markup | None:
     from . import locator
 
     found = locator.locate(findings)
-    return locator.render(found) if found else None
+    if found is None:
+        return None
+    # Drawing the outlines is the dearest part of a rebuild, and the places seldom move
+    # between saves: a watcher keeps the last few maps, by everything a map shows.
+    key = repr(found)
+    if key not in _MAPS:
+        if len(_MAPS) >= 4:
+            _MAPS.pop(next(iter(_MAPS)))
+        _MAPS[key] = locator.render(found)
+    return _MAPS[key]
+
+
+_MAPS: dict[str, Markup] = {}
 
 
 def _reader_day(iso: str | None) -> str:
