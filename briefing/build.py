@@ -68,6 +68,10 @@ def build(
         problems,
         moved_fields(changes) if changes else None,
         sightings(changes) if changes else None,
+        {
+            sid: [checked.texts[sid].text[s.start : s.end] for s in said if not s.covered][:2]
+            for sid, said in sentences.items()
+        },
     )
     if strict and len(problems):
         raise InvalidFindings(problems, strict)

@@ -140,13 +140,15 @@ def lint(
     problems: Problems,
     moved: dict[str, list[str]] | None = None,
     sightings: dict[str, list[str]] | None = None,
+    uncovered: dict[str, list[str]] | None = None,
 ) -> list[Accepted]:
     """Raise every unacknowledged warning; return the acknowledged ones. ``moved`` names,
     by claim id, the fields that changed since the previous edition, and ``sightings`` the
-    indicators newly seen or contradicted."""
+    indicators newly seen or contradicted; ``uncovered``, by source id, the first sentences
+    no quote touches."""
     found = [
         *_judgments(findings, origins),
-        *_coverage(findings, coverage),
+        *_coverage(findings, coverage, uncovered or {}),
         *_untraced(findings),
         *_double_counted(findings, origins),
         *_revisions(findings, moved or {}),
@@ -295,7 +297,9 @@ def _untraced(findings: model.Findings) -> list[Finding]:
     return found
 
 
-def _coverage(findings: model.Findings, coverage: dict[str, float]) -> list[Finding]:
+def _coverage(
+    findings: model.Findings, coverage: dict[str, float], uncovered: dict[str, list[str]]
+) -> list[Finding]:
     """A source no claim cites (kept, say, as background: acknowledge it so), and one
     covered less than min_coverage asks (not said again of an uncited source)."""
     cited = {ev.source for claim in findings.claims for ev in claim.evidence}
@@ -318,11 +322,19 @@ def _coverage(findings: model.Findings, coverage: dict[str, float]) -> list[Find
             ("sources", i),
             ("sources", i, "id"),
             f"source '{s.id}' is {coverage[s.id]:.0%} covered, below the "
-            f"min_coverage of {wanted:.0%}: quote the sentences it still has",
+            f"min_coverage of {wanted:.0%}: quote the sentences it still has"
+            + _such_as(uncovered.get(s.id, [])),
         )
         for i, s in enumerate(findings.sources)
         if s.id in cited and s.id in coverage and coverage[s.id] < wanted
     ]
+
+
+def _such_as(sentences: list[str]) -> str:
+    """The first sentences no quote touches, clipped, so the analyst knows where to look."""
+    shown = [" ".join(text.split()) for text in sentences[:2]]
+    clipped = [f"«{t if len(t) <= 60 else t[:59].rstrip() + '…'}»" for t in shown if t]
+    return f", such as {' and '.join(clipped)}" if clipped else ""
 
 
 def _double_counted(
