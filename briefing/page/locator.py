@@ -34,7 +34,11 @@ _GAP = 8.0
 _FAR_LON, _FAR_LAT = 40.0, 30.0
 # A frame spanning more degrees of longitude than this uses the 1:110m outlines.
 _COARSE_FROM = 25.0
-_MIN_SPAN = 3.0  # degrees around a lone place, so that it shows among its neighbours
+# Degrees around a lone place, so that it shows among its neighbours: about 900 km, enough
+# for a coast, a border or an island a reader knows it by.
+_MIN_SPAN = 8.0
+_KM_PER_DEGREE = 111.32
+_SCALE_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 _MAX_LAT = 85.0
 
 
@@ -262,6 +266,7 @@ def svg(locator: Locator, anchor: str = "locator") -> Markup:
             f'<path class="l-border" d="{_paths(panel, "border")}"/></g>'
         )
         body.append(f'<rect class="l-frame" data-frame="{n + 1}" {box}/>')
+        body.append(_scale_bar(panel))
         body += [_mark(m, panel, n + 1) for m in places]
     return Markup(
         f'<svg class="locator-svg" viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" '
@@ -274,9 +279,28 @@ def svg(locator: Locator, anchor: str = "locator") -> Markup:
     )
 
 
+def _scale_bar(panel: _Panel) -> str:
+    """A bar of a round number of kilometres, about a quarter of the panel wide, at its
+    foot: how far apart the places are is part of what a locator map tells."""
+    f = panel.frame
+    middle = math.cos(math.radians((f.south + f.north) / 2))
+    across = (f.east - f.west) * _KM_PER_DEGREE * max(middle, 0.01)
+    km = max((k for k in _SCALE_STEPS if k <= across / 4), default=_SCALE_STEPS[0])
+    length = km / across * panel.width
+    x, y = panel.x + 8, panel.y + panel.height - 10
+    return (
+        f'<g class="l-scale"><path d="M{x:.1f} {y - 4:.1f}V{y:.1f}H{x + length:.1f}'
+        f'V{y - 4:.1f}"/><text x="{x + length + 4:.1f}" y="{y:.1f}">{km:,} km</text></g>'
+    )
+
+
 def _mark(marked: Marked, panel: _Panel, frame: int) -> str:
     x, y = panel.at(marked.place.lat, marked.place.lon)
-    right = x < panel.x + panel.width * 0.6
+    # The label goes on the side where it fits (a bold 13px letter is about 8 units wide),
+    # else on the side with more room.
+    wide = 8.0 * len(marked.place.name) + 8
+    room_right, room_left = panel.x + panel.width - x, x - panel.x
+    right = room_right >= wide or (room_left < wide and room_right >= room_left)
     tx = x + 8 if right else x - 8
     end = "" if right else ' text-anchor="end"'
     return (
