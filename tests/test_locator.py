@@ -149,3 +149,35 @@ def test_a_rebuild_with_the_same_places_draws_the_map_once(monkeypatch: pytest.M
     again, _ = build(golden, "findings.yaml")
     assert first["index.html"] == again["index.html"]
     assert len(drawn) <= 1
+
+
+def test_each_panel_has_a_scale_bar_of_a_round_length() -> None:
+    loc = locator.locate(_findings(KURSK, OKUSHIRI))
+    assert loc is not None
+    drawn = _drawn(loc)
+    scales = [g for g in drawn.iter(f"{SVG}g") if g.get("class") == "l-scale"]
+    assert len(scales) == len(loc.frames) == 2
+    for scale in scales:
+        label = scale.find(f"{SVG}text")
+        assert label is not None and label.text is not None
+        km = int(label.text.removesuffix(" km").replace(",", ""))
+        assert km in locator._SCALE_STEPS
+
+
+def test_a_label_stays_inside_its_panel() -> None:
+    """A long name beside a place in the middle of a narrow inset goes the side it fits."""
+    far = model.Place("far", "A place with a rather long name", 42.15, 139.47)
+    loc = locator.locate(_findings(KURSK, far))
+    assert loc is not None
+    drawn = _drawn(loc)
+    frames = {
+        r.get("data-frame"): float(r.get("x") or 0) + float(r.get("width") or 0)
+        for r in drawn.iter(f"{SVG}rect")
+        if r.get("class") == "l-frame"
+    }
+    for link in drawn.iter(f"{SVG}a"):
+        text = link.find(f"{SVG}text")
+        assert text is not None
+        if text.get("text-anchor") != "end":
+            right = float(text.get("x") or 0) + 8.0 * len(text.text or "")
+            assert right <= frames[link.get("data-frame")] + 1
