@@ -164,20 +164,9 @@ def test_each_panel_has_a_scale_bar_of_a_round_length() -> None:
         assert km in locator._SCALE_STEPS
 
 
-def test_a_label_stays_inside_its_panel() -> None:
-    """A long name beside a place in the middle of a narrow inset goes the side it fits."""
-    far = model.Place("far", "A place with a rather long name", 42.15, 139.47)
-    loc = locator.locate(_findings(KURSK, far))
-    assert loc is not None
-    drawn = _drawn(loc)
-    frames = {
-        r.get("data-frame"): float(r.get("x") or 0) + float(r.get("width") or 0)
-        for r in drawn.iter(f"{SVG}rect")
-        if r.get("class") == "l-frame"
-    }
-    for link in drawn.iter(f"{SVG}a"):
-        text = link.find(f"{SVG}text")
-        assert text is not None
-        if text.get("text-anchor") != "end":
-            right = float(text.get("x") or 0) + 8.0 * len(text.text or "")
-            assert right <= frames[link.get("data-frame")] + 1
+def test_a_label_goes_on_the_side_where_it_fits() -> None:
+    panel = locator._Panel(locator.Frame(30.0, 40.0, 40.0, 50.0), 0.0, 0.0, 200.0, 200.0)
+    near_right = locator.Marked(model.Place("p", "Ten letter", 45.0, 39.0), "place_p", "x", ())
+    near_left = locator.Marked(model.Place("q", "Ten letter", 45.0, 31.0), "place_q", "x", ())
+    assert 'text-anchor="end"' in locator._mark(near_right, panel, 1)
+    assert 'text-anchor="end"' not in locator._mark(near_left, panel, 1)
