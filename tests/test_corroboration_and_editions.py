@@ -317,3 +317,26 @@ def test_a_reason_dropped_for_the_next_edition_is_said(
         ]
     )
     assert "    revised: Sheets published. -> (none)\n" in capsys.readouterr().out
+
+
+def test_a_reworded_bottom_line_is_counted_in_the_header_and_shown_whole_by_diff(
+    project: Project, run: Runner, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_tail = " and " + "a very long clause " * 20 + "that ends with probably."
+    path = project()
+    assert run("--findings", str(path), "--out", str(tmp_path / "one")).code == 0
+    path.write_text(
+        SAMPLE_FINDINGS.replace(
+            "  summary: Turnout was **high**.\n",
+            f"  summary: Turnout was **high**{long_tail}\n",
+        ),
+        encoding="utf-8",
+    )
+    old = str(tmp_path / "one" / "findings.json")
+    assert run("--findings", str(path), "--previous", old).code == 0
+    page = (path.parent / "report" / "index.html").read_text(encoding="utf-8")
+    assert "1 other change" in page
+    capsys.readouterr()
+    main(["diff", old, str(path.parent / "report" / "findings.json")])
+    out = capsys.readouterr().out
+    assert "that ends with probably." in out and "…" not in out

@@ -195,7 +195,7 @@ def _report(work: Plan, args: argparse.Namespace) -> None:
     entry = work.entry
     for key, origin in entry.origins.items():
         print(
-            f"build-report: {key} '{printable(getattr(entry, key))}' (from the page's "
+            f"build-report: {key} '{printable(getattr(entry, key))}' (from "
             f"{printable(origin)}: check it)",
             file=sys.stderr,
         )
@@ -258,7 +258,7 @@ def _body(raw: bytes, shown: str) -> tuple[bytes, dict[str, Said], str, bytes]:
         body, page_map = pdf_source.extract(raw, shown)
         title = pdf_source.title_of(raw)
         if title:
-            page_meta = {"title": Said(title, "document title")}
+            page_meta = {"title": Said(title, "the PDF's document title")}
     else:
         kind = "text"
         try:
@@ -523,7 +523,7 @@ def _with_entry(text: str, sources: yaml.Node, entry: Entry) -> str:
         else:  # quoted, so that the build reads the '#' as the comment it is
             written = value if plain else _quoted(value)
             lines.append(
-                f"{' ' * key}{name}: {written}  # from the page's "
+                f"{' ' * key}{name}: {written}  # from "
                 f"{_comment_safe(origin)}, not checked"
             )
     newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line ends

@@ -56,7 +56,7 @@ _SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][-_a-zA-Z0-9]+)*)$")
 
 
 class Said(NamedTuple):
-    """A value the page gives for itself, and the tag it came from."""
+    """A value a file gives for itself, and where in it: "the page's og:site_name"."""
 
     value: str
     origin: str
@@ -256,7 +256,7 @@ def said_of_itself(tree: Any) -> dict[str, Said]:
         for tag in tags:
             value = _usable(field, meta.get(tag, ""))
             if value:
-                found[field] = Said(value, tag)
+                found[field] = Said(value, f"the page's {tag}")
                 break
     return found
 

@@ -413,11 +413,16 @@ def describe(changes: list[dict[str, Any]]) -> list[str]:
 
 def _described_subject(change: dict[str, Any]) -> list[str]:
     if change["subject"] in BRIEFING_FIELDS:
-        return [
-            f"changed: the briefing's {change['subject']}",
-            f"      - {_one_line(change['old'])}",
-            f"      + {_one_line(change['new'])}",
+        # The lines that differ, whole: a long text clipped to one line would hide the
+        # very words that moved.
+        import difflib
+
+        moved = [
+            f"      {line[0]} {printable(line[2:])}"
+            for line in difflib.ndiff(change["old"].splitlines(), change["new"].splitlines())
+            if line[:1] in "-+" and line[2:].strip()
         ]
+        return [f"changed: the briefing's {change['subject']}", *moved]
     return [
         f"{change['change']}: {change['subject']} '{printable(change['id'])}'",
         f"    {_one_line(change['title'])}",

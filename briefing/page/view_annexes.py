@@ -194,7 +194,11 @@ class EditionView:
         parts = [
             (len(self.groups["judgments"]), "judgment revised", "judgments revised"),
             (len(self.groups["estimates"]), "figure moved", "figures moved"),
-            (len(self.groups["other"]), "other change", "other changes"),
+            (
+                len(self.groups["other"]) + len(self.groups["briefing"]),
+                "other change",
+                "other changes",
+            ),
         ]
         said = [counted(n, one, many) for n, one, many in parts if n]
         return ", ".join(said) if said else "nothing changed"
