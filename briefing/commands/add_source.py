@@ -523,8 +523,7 @@ def _with_entry(text: str, sources: yaml.Node, entry: Entry) -> str:
         else:  # quoted, so that the build reads the '#' as the comment it is
             written = value if plain else _quoted(value)
             lines.append(
-                f"{' ' * key}{name}: {written}  # from "
-                f"{_comment_safe(origin)}, not checked"
+                f"{' ' * key}{name}: {written}  # from {_comment_safe(origin)}, not checked"
             )
     newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line ends
     head = text[:cut]
