@@ -222,3 +222,15 @@ def test_citations_are_numbered_in_the_order_the_findings_cite_them(
     assert (
         findings_part.index(">[1]<") < findings_part.index(">[2]<") < findings_part.index(">[3]<")
     )
+
+
+def test_a_spread_compares_estimators_latest_figures_of_what_is_there_now() -> None:
+    """A forecast is of another time, and one estimator's earlier figures are its series:
+    neither widens the spread where estimators disagree."""
+    from pathlib import Path
+
+    page = (Path(__file__).parent / "golden" / "expected" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "spread 40–60" in page  # two estimators' counts off the harbour
+    assert "spread 45–70" not in page  # a count and a forecast outside it

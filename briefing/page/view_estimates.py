@@ -115,7 +115,8 @@ def tables(
         for row in rows:
             places.setdefault(row.estimate.location, []).append(row)
         ordered = [row for group in places.values() for row in _series_together(group)]
-        spreads = [(place, _spread(group)) for place, group in places.items() if len(group) > 1]
+        compared = {place: _compared(group) for place, group in places.items()}
+        spreads = [(place, _spread(rows)) for place, rows in compared.items() if len(rows) > 1]
         about = listed[quantity][1] if quantity in listed else None
         found.append(
             _with_chart(
@@ -173,6 +174,26 @@ def _row(view: ClaimView, est: model.Estimate, md: Markdown, translated: bool) -
     )
 
 
+def _compared(rows: list[EstimateRow]) -> list[EstimateRow]:
+    """The figures a spread compares at one place: each estimator's latest figure of what
+    is there now. A forecast or a plan is of another time, and one estimator's earlier
+    figures are its own series, not a disagreement."""
+    latest: dict[str, EstimateRow] = {}
+    for row in rows:
+        if row.estimate.basis in when.AHEAD:
+            continue
+        who = row.estimate.estimator.casefold()
+        moment = row.estimate.as_of or row.estimate.stated
+        kept = latest.get(who)
+        if kept is None:
+            latest[who] = row
+            continue
+        was = kept.estimate.as_of or kept.estimate.stated
+        if moment is not None and (was is None or when.order(moment) >= when.order(was)):
+            latest[who] = row
+    return [row for row in rows if row in latest.values()]
+
+
 def _spread(rows: list[EstimateRow]) -> str:
     """Lowest to highest figure, saying so when an end is only a bound ("up to 60")."""
     low = min(rows, key=lambda r: r.low)
@@ -189,9 +210,13 @@ def _spread(rows: list[EstimateRow]) -> str:
 
 
 def _with_chart(table: EstimateTable) -> EstimateTable:
-    """The chart draws only the places with a spread: a lone figure is said by its row."""
+    """The chart draws only the figures a spread compares: a lone figure is said by its row,
+    and a series over time is drawn as one, apart."""
     spread_at = {place for place, _ in table.spreads}
-    drawn = [r for r in table.rows if r.estimate.location in spread_at]
+    places: dict[str, list[EstimateRow]] = {}
+    for row in table.rows:
+        places.setdefault(row.estimate.location, []).append(row)
+    drawn = [r for place, rows in places.items() if place in spread_at for r in _compared(rows)]
     if not drawn:
         return table
     data = [

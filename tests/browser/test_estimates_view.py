@@ -46,11 +46,20 @@ def estimates(case: Case) -> list[dict[str, Any]]:
 
 
 def in_spreads(case: Case) -> list[dict[str, Any]]:
-    """The estimates a chart draws: those at a place where two or more figures meet (a
-    place with one figure has no spread, and its row says all there is)."""
-    wanted = estimates(case)
-    places = [(e["quantity"], e["location"]) for e in wanted]
-    return [e for e in wanted if places.count((e["quantity"], e["location"])) > 1]
+    """The estimates a chart draws: at a place where two or more estimators' figures meet,
+    each estimator's latest figure of what is there now (a forecast or a plan is of
+    another time; an estimator's earlier figures are its own series, not a spread)."""
+    latest: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for e in estimates(case):
+        if e.get("basis") in ("forecast", "plan"):
+            continue
+        key = (e["quantity"], e["location"], e["estimator"].casefold())
+        when = str(e.get("as_of") or e.get("stated") or "")
+        kept = latest.get(key)
+        if kept is None or (when and when >= str(kept.get("as_of") or kept.get("stated") or "")):
+            latest[key] = e
+    places = [(q, loc) for q, loc, _ in latest]
+    return [e for (q, loc, _), e in latest.items() if places.count((q, loc)) > 1]
 
 
 def expected_shape(est: dict[str, Any]) -> str:
@@ -109,9 +118,9 @@ def test_every_estimate_is_a_row_of_its_table(
 def test_a_spread_is_stated_only_where_two_or_more_figures_meet(
     open_briefing: Callable[..., Opened], case: Case
 ) -> None:
-    """In each chart, the lowest and highest figure of each location that has two or more,
-    said once (beside the location, and in the chart's description); a lone figure has no
-    spread."""
+    """In each chart, the lowest and highest of the figures a spread compares at each
+    location (see in_spreads), said once (beside the location, and in the chart's
+    description); a lone figure has no spread."""
     page = open_briefing().page
     spreads = page.evaluate(
         "[...document.querySelectorAll('section.estimates')].map(s => "
@@ -124,7 +133,7 @@ def test_a_spread_is_stated_only_where_two_or_more_figures_meet(
     )
     text = {heading: " ".join(spread.split()) for heading, spread in spreads}
     by_place: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for est in estimates(case):
+    for est in in_spreads(case):
         by_place.setdefault((est["quantity"], est["location"]), []).append(bounds(est))
     for (quantity, location), spans in by_place.items():
         low, high = min(s[0] for s in spans), max(s[1] for s in spans)
