@@ -98,6 +98,27 @@ def test_a_pdf_without_page_labels_is_cited_by_physical_page(folder: Path, run: 
     assert _evidence(folder / "out", "observers")["page"] == "5"
 
 
+def test_a_pdf_sentence_wrapped_over_lines_is_one_paragraph(folder: Path, run: Runner) -> None:
+    """Print breaks lines, not paragraphs: an ellipsis may leave out words of a sentence
+    that wraps, and a short line ending a sentence ends its paragraph."""
+    pdf = folder / "wrapped.pdf"
+    lines = [
+        "Industrial action by dock labour continues at the container terminal, where",
+        "loading has stopped; tankers and bulk carriers are being handled at the oil",
+        "and bulk quays as normal.",
+        "The harbour master will review the position on Friday.",
+    ]
+    pdf.write_bytes(make_pdf([lines]))
+    findings = folder / "findings.yaml"
+    assert run("add-source", str(pdf), "--id", "notice", "--findings", str(findings)).code == 0
+    text = (folder / "sources" / "notice.txt").read_text(encoding="utf-8")
+    assert "as normal.\n\nThe harbour master" in text
+    assert "where\nloading" in text  # a wrapped line stays in its paragraph
+    _cite(findings, "strike", "notice", "Industrial action by dock labour ... as normal")
+    built = run("--findings", str(findings), "--out", str(folder / "out"))
+    assert built.code == 0, built.stderr
+
+
 def _sparse(path: Path) -> bytes:
     with path.open("wb") as f:
         f.truncate(500_000_000)  # a 500 MB file that takes no room on disk

@@ -129,7 +129,26 @@ def _page_text(page: Any) -> str:
     for ligature, letters in _LIGATURES.items():
         text = text.replace(ligature, letters)
     text = _HYPHENATED.sub(_joined, text)
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return _paragraphs([line.rstrip() for line in text.split("\n")]).strip("\n")
+
+
+# A line ending a sentence well short of the page's measure ends its paragraph.
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")")
+_SHORT = 0.75
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """The page's lines with a blank line after each paragraph. A PDF keeps the lines of
+    print: read as paragraphs each, a sentence wrapped over two lines would be two
+    paragraphs, which an ellipsis in a quote may not join and coverage counts apart."""
+    measure = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        ends = line.endswith(_SENTENCE_END) and len(line) < _SHORT * measure
+        if line and ends:
+            out.append("")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
 
 
 def _joined(match: re.Match[str]) -> str:
