@@ -288,12 +288,12 @@ def test_add_source_refuses_rather_than_write_an_entry_that_reads_back_wrong(
     started: Path, run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The text editing is checked by reading the result back; a miss changes nothing."""
-    from briefing.commands import add_source
+    from briefing.commands import sources_list
 
-    edit = add_source._with_entry
+    edit = sources_list.with_entry
     monkeypatch.setattr(
-        add_source,
-        "_with_entry",
+        sources_list,
+        "with_entry",
         lambda text, node, entry: edit(text, node, entry).replace(
             "  - id: new\n", "      - id: new\n"
         ),

@@ -14,7 +14,7 @@ import pytest
 from context_projects import flood_project
 
 from briefing.findings import model, numbers, typed
-from briefing.output import changes
+from briefing.output import changes, describe
 from conftest import Run
 
 
@@ -67,10 +67,10 @@ def test_a_changed_figure_reads_as_written_and_a_forecast_as_the_time_it_is_for(
     assert run("--findings", str(findings), "--out", str(tmp_path / "new")).code == 0
     old = changes.read_previous(tmp_path / "old" / "findings.json").data
     new = changes.read_previous(tmp_path / "new" / "findings.json").data
-    lines = changes.describe(changes.compare(old, new))
+    lines = describe.describe(changes.compare(old, new))
     assert "    estimate: 5.0 as of 2025-10-29T15:30 -> 4.0 as of 2025-10-29T15:30" in lines
     forecast = {"value": 12600, "as_of": "2025-10-31", "basis": "forecast"}
-    assert changes.figure_words(forecast) == "12,600 for 2025-10-31 (forecast)"
+    assert describe.figure_words(forecast) == "12,600 for 2025-10-31 (forecast)"
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.findings import quotes
-from briefing.findings.quotes import IndexedSource
+from briefing.findings import indexed_source, quotes
+from briefing.findings.indexed_source import IndexedSource
 
 WORDS = [
     "1,500",
@@ -42,10 +42,10 @@ def test_the_word_index_finds_what_a_scan_finds(words: list[str], first: int, le
     text = " ".join(words)
     needle_words = words[first % len(words) :][:length]
     source = IndexedSource("s", text)
-    needle = quotes.fold(" ".join(needle_words))[0].strip()
+    needle = indexed_source.fold(" ".join(needle_words))[0].strip()
     scanned = source.find_all(needle, limit=None)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes, "INDEX_FROM", 0)
+        patch.setattr(indexed_source, "INDEX_FROM", 0)
         indexed = IndexedSource("s", text).find_all(needle, limit=None)
     assert indexed == scanned
 

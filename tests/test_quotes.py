@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.findings.quotes import IndexedSource, fold, locate
+from briefing.findings.indexed_source import IndexedSource, fold
+from briefing.findings.quotes import locate
 
 TEXT = (
     "Officials said “about 1,200 volunteers” joined the clean-up — the largest yet.\n"

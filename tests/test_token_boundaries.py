@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.findings.indexed_source import IndexedSource
 from briefing.findings.numbers import figures_in, numbers
-from briefing.findings.quotes import IndexedSource, locate
+from briefing.findings.quotes import locate
 from conftest import Run
 
 

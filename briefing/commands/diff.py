@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from ..errors import printable
-from ..output.changes import compare, describe, read_previous
+from ..output.changes import compare, read_previous
+from ..output.describe import describe
 from .arguments import ArgumentParser
 
 

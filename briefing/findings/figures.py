@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from ..errors import Problems
 from . import model, vocab
+from .indexed_source import fold
 from .load import Document
 from .numbers import Figure, figures_in, shown
-from .quotes import Passage, fold
+from .quotes import Passage
 from .sources import SourceText
 from .validate import Validated
 

@@ -10,19 +10,20 @@ accepts it says so on the claim or source it concerns::
 An acknowledged warning is not raised, and its reason is shown in the briefing's
 caveats, so that the acceptance stays visible to the reader. Acknowledging a warning
 the lint does not raise there is itself a warning: the acknowledgment has gone stale.
+
+This module holds the codes and applies the acknowledgments; the rules themselves are in
+lint_claims.py, lint_sources.py, lint_text.py and tradecraft.py.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from typing import NamedTuple
 
 from ..errors import Problems
-from ..words import plural
-from . import markdown, model, tradecraft, when
+from . import lint_claims, lint_sources, lint_text, model, tradecraft
+from .lint_finding import Finding
 from .load import Document, KeyPath, written_at
-from .origins import OriginRef, count_originators, originators, resting_on
+from .origins import OriginRef
 
 
 class Rule(NamedTuple):
@@ -35,8 +36,8 @@ class Rule(NamedTuple):
 
 
 # Every rule by its code (an acknowledgment names one of these). A new rule is an entry
-# here and a function whose findings ``lint`` gathers; ``docs/lint.md`` is generated from
-# this table.
+# here and a function, in one of the rule modules, whose findings ``lint`` gathers;
+# ``docs/lint.md`` is generated from this table.
 CODES: dict[str, Rule] = {
     "single-origin": Rule(
         "a judgment or assumption rests on claims that all come from one independent origin",
@@ -109,19 +110,6 @@ CODES: dict[str, Rule] = {
 }
 
 
-class Finding(NamedTuple):
-    """One warning the lint raises, before acknowledgments are applied."""
-
-    code: str
-    subject: KeyPath
-    """The claim or source it concerns: ("claims", i) or ("sources", i)."""
-    at: KeyPath
-    """The node the warning points at."""
-    message: str
-    word: str = ""
-    """Words in the node's text to point at, where the text runs over several lines."""
-
-
 class Accepted(NamedTuple):
     """An acknowledged warning, shown in the caveats with its reason."""
 
@@ -147,20 +135,20 @@ def lint(
     indicators newly seen or contradicted; ``uncovered``, by source id, the first sentences
     no quote touches."""
     found = [
-        *_judgments(findings, origins),
-        *_coverage(findings, coverage, uncovered or {}),
-        *_untraced(findings),
-        *_double_counted(findings, origins),
-        *_revisions(findings, moved or {}),
-        *_bare_ids(findings),
+        *lint_claims.judgments(findings, origins),
+        *lint_sources.uncited_or_low_coverage(findings, coverage, uncovered or {}),
+        *lint_sources.untraced(findings),
+        *lint_sources.double_counted(findings, origins),
+        *lint_claims.revisions(findings, moved or {}),
+        *lint_text.bare_ids(findings),
         *(Finding(*raw) for raw in tradecraft.wording_vs_likelihood(findings)),
         *(Finding(*raw) for raw in tradecraft.unsupported_figures(findings)),
         *(
             Finding(*raw)
             for raw in tradecraft.indicators_not_acted_on(findings, sightings or {}, moved or {})
         ),
-        *_unsupported_flags(findings),
-        *_late_dates(findings),
+        *lint_claims.unsupported_flags(findings),
+        *lint_claims.late_dates(findings),
     ]
     accepted: list[Accepted] = []
     used: set[tuple[KeyPath, int]] = set()
@@ -200,347 +188,3 @@ def _subject(findings: model.Findings, subject: KeyPath) -> model.Claim | model.
     index = subject[1]
     assert isinstance(index, int)
     return findings.claims[index] if subject[0] == "claims" else findings.sources[index]
-
-
-def _quoted(ids: list[str]) -> str:
-    shown = ", ".join(f"'{i}'" for i in ids[:4])
-    return shown + (f" and {len(ids) - 4} more" if len(ids) > 4 else "")
-
-
-def _judgments(findings: model.Findings, origins: dict[str, frozenset[OriginRef]]) -> list[Finding]:
-    flagged = {c.id: c.flag for c in findings.claims if c.flag in ("likely-error", "misattributed")}
-    by = originators(findings)
-    below = resting_on(findings)
-    found = []
-    for i, claim in enumerate(findings.claims):
-        if claim.kind == "reported":
-            continue
-        at: KeyPath = ("claims", i)
-        resting = below[claim.id]
-        if claim.based_on and count_originators(origins[claim.id], by) == 1:
-            only = sorted(origins[claim.id])
-            named = _quoted([f"{ref.kind} '{ref.id}'" for ref in only]).replace("''", "'")
-            found.append(
-                Finding(
-                    "single-origin",
-                    at,
-                    (*at, "based_on"),
-                    f"{claim.kind} '{claim.id}' rests on one independent originator only "
-                    f"({named}), through {_quoted(resting)}: relayed copies, and statements of "
-                    "one body, are not corroboration",
-                )
-            )
-        doubtful = [ref for ref in claim.based_on if ref in flagged]
-        if doubtful:
-            found.append(
-                Finding(
-                    "rests-on-doubtful",
-                    at,
-                    (*at, "based_on"),
-                    f"{claim.kind} '{claim.id}' rests on {_quoted(doubtful)}, flagged "
-                    f"{' / '.join(sorted({flagged[d] or '' for d in doubtful}))}",
-                )
-            )
-        if claim.kind != "judgment":
-            continue
-        if claim.confidence in ("low", "moderate") and not claim.alternatives:
-            found.append(
-                Finding(
-                    "no-alternatives",
-                    at,
-                    at,
-                    f"judgment '{claim.id}' has {claim.confidence} confidence but names no "
-                    "alternatives: add 'alternatives' with the other explanations weighed",
-                )
-            )
-        if not claim.indicators:
-            found.append(
-                Finding(
-                    "no-indicators",
-                    at,
-                    at,
-                    f"key judgment '{claim.id}' names no indicators: add 'indicators' saying what "
-                    "would confirm or overturn it",
-                )
-            )
-    return found
-
-
-def _untraced(findings: model.Findings) -> list[Finding]:
-    """A claim cited by two or more sources with a passage whose origin is not said.
-
-    Such a passage counts as its outlet's own reporting, and so as independent of the
-    others; two outlets rewriting one briefing would then read as corroboration. The
-    analyst says where the material came from (an origin, or ``own`` for the outlet's
-    own reporting), or accepts the assumption in words."""
-    sources = {s.id: s for s in findings.sources}
-    found = []
-    for i, claim in enumerate(findings.claims):
-        outlets = list(dict.fromkeys(ev.source for ev in claim.evidence))
-        untraced = sorted(
-            {ev.source for ev in claim.evidence if not (ev.origin or sources[ev.source].origin)}
-        )
-        if claim.kind != "reported" or len(outlets) < 2 or not untraced:
-            continue
-        found.append(
-            Finding(
-                "untraced-corroboration",
-                ("claims", i),
-                ("claims", i, "evidence"),
-                f"'{claim.id}' is cited by {len(outlets)} sources, but the origin of what "
-                f"{_quoted(untraced)} {plural(len(untraced), 'reports', 'report')} is not "
-                "traced, so it counts as independent reporting: set 'origin' on the evidence "
-                "or the source where outlets relay the same material, or 'origin: own' where "
-                "it is the outlet's own reporting",
-            )
-        )
-    return found
-
-
-def _coverage(
-    findings: model.Findings, coverage: dict[str, float], uncovered: dict[str, list[str]]
-) -> list[Finding]:
-    """A source no claim cites (kept, say, as background: acknowledge it so), and one
-    covered less than min_coverage asks (not said again of an uncited source)."""
-    cited = {ev.source for claim in findings.claims for ev in claim.evidence}
-    uncited = [
-        Finding(
-            "uncited-source",
-            ("sources", i),
-            ("sources", i, "id"),
-            f"source '{s.id}' is not cited by any claim: cite it, or remove it",
-        )
-        for i, s in enumerate(findings.sources)
-        if s.id not in cited
-    ]
-    wanted = findings.briefing.min_coverage
-    if wanted is None:
-        return uncited
-    return uncited + [
-        Finding(
-            "low-coverage",
-            ("sources", i),
-            ("sources", i, "id"),
-            f"source '{s.id}' is {coverage[s.id]:.0%} covered, below the "
-            f"min_coverage of {wanted:.0%}: quote the sentences it still has"
-            + _such_as(uncovered.get(s.id, [])),
-        )
-        for i, s in enumerate(findings.sources)
-        if s.id in cited and s.id in coverage and coverage[s.id] < wanted
-    ]
-
-
-def _such_as(sentences: list[str]) -> str:
-    """The first sentences no quote touches, clipped, so the analyst knows where to look."""
-    shown = [" ".join(text.split()) for text in sentences[:2]]
-    clipped = [f"«{t if len(t) <= 60 else t[:59].rstrip() + '…'}»" for t in shown if t]
-    return f", such as {' and '.join(clipped)}" if clipped else ""
-
-
-def _double_counted(
-    findings: model.Findings, origins: dict[str, frozenset[OriginRef]]
-) -> list[Finding]:
-    """Two rows of one table with the same estimator, location, figure and basis that
-    share an origin: that origin's figure is counted twice."""
-    rows: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for i, claim in enumerate(findings.claims):
-        est = claim.estimate
-        if est is not None and origins[claim.id]:
-            rows[
-                (
-                    est.quantity.casefold(),
-                    est.estimator.casefold(),
-                    est.location.casefold(),
-                    est.value,
-                    est.low,
-                    est.high,
-                    est.basis,
-                )
-            ].append(i)
-    found = []
-    for indexes in rows.values():
-        # The first row of the table to carry each origin: a row shares an origin with an
-        # earlier one exactly when one of its origins was carried first by another row,
-        # and the earliest such row is the least of those firsts. One pass, where
-        # comparing each row with every earlier one would cost the square of a table.
-        first_with: dict[OriginRef, int] = {}
-        for i in indexes:
-            claim = findings.claims[i]
-            earlier = min(
-                (first_with[o] for o in origins[claim.id] if o in first_with), default=None
-            )
-            for o in origins[claim.id]:
-                first_with.setdefault(o, i)
-            if earlier is None:
-                continue
-            found.append(
-                Finding(
-                    "double-counted",
-                    ("claims", i),
-                    ("claims", i, "estimate"),
-                    f"'{claim.id}' gives the same figure as '{findings.claims[earlier].id}', "
-                    "from the same origin, estimator and location: one figure counted twice in "
-                    "the table; keep one row and cite both passages there",
-                )
-            )
-    return found
-
-
-def _revisions(findings: model.Findings, moved: dict[str, list[str]]) -> list[Finding]:
-    found = []
-    for i, claim in enumerate(findings.claims):
-        fields = [f for f in moved.get(claim.id, []) if f in ("likelihood", "confidence")]
-        if fields and not (claim.revised or "").strip():
-            found.append(
-                Finding(
-                    "unexplained-revision",
-                    ("claims", i),
-                    ("claims", i, fields[0]),
-                    f"judgment '{claim.id}': its {' and '.join(fields)} moved since the previous "
-                    "edition; say why in 'revised'",
-                )
-            )
-    return found
-
-
-# A whole run of word characters and hyphens, not right after a '#': an id (letters,
-# digits, hyphens) written as a word, and not part of a longer word or a link's target.
-# Looking each run up in the set of ids is linear in the text, where one alternation of
-# every id would cost a long compile and a slow search on a large project.
-_WORDS = re.compile(r"(?<![\w#-])[\w-]+")
-
-
-def _bare_ids(findings: model.Findings) -> list[Finding]:
-    """Ids written as plain words in Markdown: the page shows them to readers as they are.
-    Only ids with a hyphen or a digit count; a one-word id may well be an ordinary word."""
-    every = (
-        [c.id for c in findings.claims]
-        + [s.id for s in findings.sources]
-        + [o.id for o in findings.origins]
-        + [r.id for r in findings.references]
-    )
-    ids = {i for i in every if re.search(r"[-\d]", i)}
-    if not ids:
-        return []
-    texts: list[tuple[KeyPath, KeyPath, str | None]] = [
-        (("briefing",), ("briefing", "summary"), findings.briefing.summary),
-        (("briefing",), ("briefing", "implications"), findings.briefing.implications),
-    ]
-    for i, origin in enumerate(findings.origins):
-        texts.append((("origins", i), ("origins", i, "note"), origin.note))
-    for i, source in enumerate(findings.sources):
-        texts.append((("sources", i), ("sources", i, "note"), source.note))
-        texts += [
-            (("sources", i), ("sources", i, "acknowledge", j, "reason"), ack.reason)
-            for j, ack in enumerate(source.acknowledge)
-        ]
-    for i, claim in enumerate(findings.claims):
-        at: KeyPath = ("claims", i)
-        texts += [
-            (at, (*at, "statement"), claim.statement),
-            (at, (*at, "note"), claim.note),
-            (at, (*at, "revised"), claim.revised),
-        ]
-        texts += [(at, (*at, "alternatives", j), text) for j, text in enumerate(claim.alternatives)]
-        for j, entry in enumerate(claim.indicators):
-            if isinstance(entry, str):
-                texts.append((at, (*at, "indicators", j), entry))
-            else:
-                texts += [
-                    (at, (*at, "indicators", j, "text"), entry.text),
-                    (at, (*at, "indicators", j, "note"), entry.note),
-                ]
-        texts += [
-            (at, (*at, "acknowledge", j, "reason"), ack.reason)
-            for j, ack in enumerate(claim.acknowledge)
-        ]
-    found = []
-    for subject, path, text in texts:
-        hits = sorted(ids.intersection(_WORDS.findall(markdown.shown_words(text or ""))))
-        if hits:
-            shown = ", ".join(f"'{h}'" for h in hits)
-            found.append(
-                Finding(
-                    "bare-id",
-                    subject,
-                    path,
-                    f"{path[-1] if isinstance(path[-1], str) else path[-2]} names {shown} as "
-                    f"plain text, which readers would see: link it, like [the words](#{hits[0]})",
-                    hits[0],
-                )
-            )
-    return found
-
-
-def _unsupported_flags(findings: model.Findings) -> list[Finding]:
-    """A claim called wrong or misattributed on grounds the note does not cite: every
-    source must be cited (ICD 206), outside knowledge as a listed reference."""
-    basis = (
-        {c.id for c in findings.claims}
-        | {s.id for s in findings.sources}
-        | {r.id for r in findings.references}
-    )
-    found = []
-    for i, claim in enumerate(findings.claims):
-        if claim.flag not in ("likely-error", "misattributed"):
-            continue
-        if any(name in basis for name, _ in markdown.links(claim.note or "")):
-            continue
-        found.append(
-            Finding(
-                "flag-without-basis",
-                ("claims", i),
-                ("claims", i, "flag"),
-                f"'{claim.id}' is flagged {claim.flag}, but its note links no source, claim or "
-                "reference: cite what the flag rests on, like [the report](#some-id), listing "
-                "material not held under 'references:'",
-            )
-        )
-    return found
-
-
-def _late_dates(findings: model.Findings) -> list[Finding]:
-    """Dates after the information cut-off: nothing later was considered, so a date of
-    fact there is a slip. A forecast's or a plan's time may lie ahead; when a figure was
-    stated may not."""
-    cut_off = findings.briefing.as_of
-    found = []
-    for i, claim in enumerate(findings.claims):
-        at: KeyPath = ("claims", i)
-        est = claim.estimate
-        ahead = est is not None and est.basis in when.AHEAD
-        if claim.date and when.after(claim.date, cut_off) and not ahead:
-            found.append(
-                Finding(
-                    "date-after-cut-off",
-                    at,
-                    (*at, "date"),
-                    f"claim '{claim.id}' is dated {when.iso(claim.date)}, after the briefing's "
-                    f"cut-off {cut_off}: check the date, or move the cut-off",
-                )
-            )
-        if est is None:
-            continue
-        if est.stated and when.after(est.stated, cut_off):
-            found.append(
-                Finding(
-                    "date-after-cut-off",
-                    at,
-                    (*at, "estimate", "stated"),
-                    f"estimate stated {when.iso(est.stated)} is after the briefing's cut-off "
-                    f"{cut_off}: a figure given later was not considered; check the date",
-                )
-            )
-        if est.as_of and when.after(est.as_of, cut_off) and not ahead:
-            found.append(
-                Finding(
-                    "date-after-cut-off",
-                    at,
-                    (*at, "estimate", "as_of"),
-                    f"estimate as_of {when.iso(est.as_of)} is after the briefing's cut-off "
-                    f"{cut_off}: a {est.basis} figure, of what is there now, cannot come later; "
-                    "if it is expected or intended, say 'basis: forecast' or 'basis: plan', "
-                    "otherwise check the date",
-                )
-            )
-    return found

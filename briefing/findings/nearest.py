@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .numbers import numbers
 
 if TYPE_CHECKING:
-    from .quotes import IndexedSource
+    from .indexed_source import IndexedSource
 
 WORD = re.compile(r"\S+")
 # The closest passage to a quote not found is worked out word by word over at most this

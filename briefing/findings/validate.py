@@ -2,7 +2,8 @@
 
 Types and allowed values are the model's (built record by record in :mod:`.conform`).
 The rules that span several fields or records (unique ids, references, what each kind of
-claim needs, the source files themselves) are checked here, so one run reports them all.
+claim needs, the source files themselves, in source_files.py) are checked here, so one run
+reports them all.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problems, closest, did_you_mean
-from . import context, model, pages, references, vocab
+from . import context, model, references, source_files, vocab
 from .conform import build_list, build_one
 from .load import Document, KeyPath
-from .sources import SourceReadError, SourceText, read_source
+from .sources import SourceText
 
 _SECTIONS = ("briefing", "sources", "claims", "origins", "references", "quantities", "places")
 _REQUIRED = ("briefing", "sources", "claims")
@@ -86,17 +87,9 @@ def validate(
     if "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
         problems.error(doc.at(("sources",)), "at least one source is needed")
 
-    texts = _check_sources(sources, doc, project, problems, out)
+    texts = source_files.check_sources(sources, doc, project, problems, out)
     if briefing is not None:
-        for i, src in sources:
-            if src.published and src.published > briefing.as_of:
-                problems.warning(
-                    doc.at(("sources", i, "published")),
-                    f"source '{src.id}' was "
-                    f"published on {src.published}, after the briefing's cut-off "
-                    f"{briefing.as_of} (as_of: nothing later is considered): "
-                    "check the date, or move as_of",
-                )
+        source_files.check_published(briefing, sources, doc, problems)
     _check_claims(claims, sources, doc, problems)
     references.check(briefing, sources, claims, origins, doc, problems, cited, places)
     context.check(quantities, places, claims, "quantities" in data, doc, problems)
@@ -115,99 +108,6 @@ def validate(
             places=tuple(p for _, p in places),
         )
     return Validated(findings, sources, claims, texts)
-
-
-def _check_sources(
-    sources: list[tuple[int, model.Source]],
-    doc: Document,
-    project: Path,
-    problems: Problems,
-    out: Path | None,
-) -> dict[str, SourceText]:
-    texts: dict[str, SourceText] = {}
-    first_id: dict[str, int] = {}
-    root = project.resolve()
-    report = _resolved(out) if out is not None else None
-    for i, src in sources:
-        path = ("sources", i)
-        if src.id in first_id:
-            problems.error(
-                doc.at((*path, "id")),
-                f"duplicate source id '{src.id}' (first used "
-                f"on line {doc.at(('sources', first_id[src.id], 'id')).line}): "
-                "give each source its own id",
-            )
-            continue
-        first_id[src.id] = i
-        file = project / src.file
-        where = _resolved(file)
-        if Path(src.file).is_absolute() or where is None or not _inside(where, root):
-            problems.error(
-                doc.at((*path, "file")),
-                f"file '{src.file}' is outside the project"
-                f"{'' if where else ' or a symbolic link that loops'}: put the "
-                "source under sources/ and give its path relative to findings.yaml",
-            )
-            continue
-        # As named, and where a symbolic link leads: a link to .env is .env.
-        hidden = [
-            part
-            for part in (*Path(src.file).parts, *where.relative_to(root).parts)
-            if part.startswith(".") and part not in (".", "..")
-        ]
-        if hidden:
-            led = "" if hidden[0] in Path(src.file).parts else ", where its link leads"
-            problems.error(
-                doc.at((*path, "file")),
-                f"source file '{src.file}' is hidden "
-                f"('{hidden[0]}' starts with a dot{led}): hidden files and "
-                "folders, like .git/ or .env, are never read as sources, so that "
-                "nothing private ends up in the briefing; copy the text into "
-                "sources/",
-            )
-            continue
-        if report is not None and _inside(where, report):
-            problems.error(
-                doc.at((*path, "file")),
-                f"source file '{src.file}' is inside the "
-                "report folder, which every build replaces: a report cannot cite "
-                "itself; keep sources under sources/",
-            )
-            continue
-        try:
-            text = pages.with_labels(file, read_source(file))
-        except SourceReadError as exc:
-            problems.error(
-                doc.at((*path, "file")),
-                f"source file '{src.file}' {exc}"
-                if str(exc) != "is not found"
-                else f"source file '{src.file}' not found (paths are relative to findings.yaml)",
-            )
-            continue
-        if src.sha256 is not None and src.sha256 != text.sha256:
-            problems.error(
-                doc.at((*path, "sha256")),
-                f"'{src.file}' has changed: its sha256 is "
-                f"{text.sha256}, not the pinned one; restore the file as received, "
-                "or update the pin if the change is intended",
-            )
-            continue
-        if not text.text.strip():
-            problems.warning(doc.at((*path, "file")), f"source file '{src.file}' is empty")
-        texts[src.id] = text
-    return texts
-
-
-def _resolved(path: Path) -> Path | None:
-    """The real path, or None for a symbolic link that loops."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return None
-
-
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
 
 
 def _check_claims(

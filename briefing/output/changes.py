@@ -4,19 +4,19 @@ claim (by id), so that a reader of edition 4 can see what is different from edit
 A changed claim lists each field that moved with its old and new value. The list is
 ordered for the reader: judgments whose likelihood or confidence moved, then estimates
 whose figures moved, then added, removed, re-flagged and otherwise changed claims, each
-group by id. The page and ``build-report diff`` show the same list.
+group by id. The page and ``build-report diff`` show the same list (worded for the
+terminal in describe.py).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import BadInput, printable
-from ..findings.numbers import shown, written
+from ..findings.numbers import written
 from ..findings.sources import SourceReadError, read_regular
 
 # The claim fields compared, in the order a changed entry lists them: every field a
@@ -44,7 +44,7 @@ FIELDS = (
 # both editions have them, so an old edition does not show every claim as changed.
 _LATER = frozenset({"independent_origins"})
 _FIGURES = ("value", "low", "high")
-_ESTIMATE_FIELDS = (*_FIGURES, "qualifier", "as_of", "basis")
+ESTIMATE_FIELDS = (*_FIGURES, "qualifier", "as_of", "basis")
 _TEXTS = ("statement", "kind", "likelihood", "confidence", "flag", "revised", "said_by", "note")
 _COUNTS = ("credibility", "independent_origins")
 # The briefing's own texts a reader sees, compared like a claim's.
@@ -161,7 +161,7 @@ def _claim_problem(claim: dict[str, Any]) -> str | None:
     if estimate is not None:
         if not isinstance(estimate, dict):
             return "'estimate' is not an object"
-        for key in _ESTIMATE_FIELDS:
+        for key in ESTIMATE_FIELDS:
             value = estimate.get(key)
             if key in _FIGURES and value is not None and not _finite(value):
                 return f"'estimate.{key}' is not a number"
@@ -335,7 +335,7 @@ def _comparable(key: str, claim: dict[str, Any]) -> Any:
         # Every field of the row, in a fixed order; one an older edition lacks is none.
         figures = {
             k: value.get(k)
-            for k in (*_ESTIMATE_FIELDS, *sorted(k for k in value if k not in _ESTIMATE_FIELDS))
+            for k in (*ESTIMATE_FIELDS, *sorted(k for k in value if k not in ESTIMATE_FIELDS))
         }
         figures["basis"] = figures["basis"] or "count"  # findings from before forecasts
         return figures
@@ -368,107 +368,3 @@ def indicator_moves(change: dict[str, Any]) -> list[tuple[str, str, str]]:
         for i in move["new"]
         if old.get(i["text"], "not-seen") != i["status"]
     ]
-
-
-def figure_words(estimate: dict[str, Any] | None, date: Callable[[str], str] = str) -> str:
-    """An estimate's figure as a reader says it: "about 1,200", "45–55 (forecast)";
-    ``date`` writes the ISO date of ``as_of`` for the reader."""
-    if not estimate:
-        return "none"
-    if estimate.get("value") is not None:
-        amount = shown(estimate["value"])
-    else:
-        low, high = estimate.get("low"), estimate.get("high")
-        amount = "–".join(shown(v) for v in (low, high) if v is not None) or "no figure"
-    basis = estimate.get("basis") or "count"
-    qualifier = estimate.get("qualifier")
-    # A forecast's or a plan's date is the time it is for, never a date of fact.
-    when = "for" if basis in ("forecast", "plan") else "as of"
-    dated = f"{when} {date(estimate['as_of'])}" if estimate.get("as_of") else ""
-    return " ".join(
-        filter(None, [qualifier, amount, dated, f"({basis})" if basis != "count" else ""])
-    )
-
-
-def describe(changes: list[dict[str, Any]]) -> list[str]:
-    """The changes as lines for the terminal, one block per claim, blocks apart."""
-    lines: list[str] = []
-    for change in changes:
-        if lines:
-            lines.append("")
-        if change["claim"] is None:
-            lines += _described_subject(change)
-            continue
-        lines.append(f"{change['change']}: {change['kind']} '{printable(change['claim'])}'")
-        if change["change"] in ("added", "removed"):
-            lines.append(f"    {_one_line(change['statement'])}")
-            continue
-        for key, move in change["fields"].items():
-            if key != "revised" or not move["new"]:  # a reason given follows, as "why:"
-                lines += _described(key, move["old"], move["new"])
-        if change.get("revised"):
-            lines.append(f"    why: {_one_line(change['revised'])}")
-    return lines
-
-
-def _described_subject(change: dict[str, Any]) -> list[str]:
-    if change["subject"] in BRIEFING_FIELDS:
-        # The lines that differ, whole: a long text clipped to one line would hide the
-        # very words that moved.
-        import difflib
-
-        moved = [
-            f"      {line[0]} {printable(line[2:])}"
-            for line in difflib.ndiff(change["old"].splitlines(), change["new"].splitlines())
-            if line[:1] in "-+" and line[2:].strip()
-        ]
-        return [f"changed: the briefing's {change['subject']}", *moved]
-    return [
-        f"{change['change']}: {change['subject']} '{printable(change['id'])}'",
-        f"    {_one_line(change['title'])}",
-    ]
-
-
-def _described(key: str, old: Any, new: Any) -> list[str]:
-    if key == "statement":
-        return [f"    {key}:", f"      - {_one_line(old)}", f"      + {_one_line(new)}"]
-    if key == "evidence":
-        gone = [e for e in old if e not in new]
-        came = [e for e in new if e not in old]
-        return [
-            f"    {key}: {len(old)} -> {len(new)} passage(s)",
-            *(f"      - {_passage(e)}" for e in gone),
-            *(f"      + {_passage(e)}" for e in came),
-        ]
-    if key == "estimate":
-        lines = [f"    {key}: {_one_line(figure_words(old))} -> {_one_line(figure_words(new))}"]
-        for part in sorted(set(old or {}) | set(new or {})):
-            was, now = (old or {}).get(part), (new or {}).get(part)
-            if part not in _ESTIMATE_FIELDS and was != now:
-                lines.append(f"      {part}: {_one_line(_none(was))} -> {_one_line(_none(now))}")
-        return lines
-    if key == "indicators":
-        moves = indicator_moves({"fields": {"indicators": {"old": old, "new": new}}})
-        texts = {i["text"] for i in old} ^ {i["text"] for i in new}
-        return [
-            f"    {key}:",
-            *(f"      {_one_line(t, 100)}: {a} -> {b}" for t, a, b in moves),
-            *(
-                f"      {'+' if any(i['text'] == t for i in new) else '-'} {_one_line(t, 100)}"
-                for t in sorted(texts)
-            ),
-        ]
-    return [f"    {key}: {_one_line(_none(old))} -> {_one_line(_none(new))}"]
-
-
-def _passage(evidence: dict[str, str]) -> str:
-    return f"{_one_line(evidence['source'])}: «{_one_line(evidence['quote'], 100)}»"
-
-
-def _none(value: Any) -> str:
-    return "(none)" if value is None else str(value)
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    flat = printable(" ".join(str(text).split()))
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -16,6 +16,7 @@ from ..findings import coverage, vocab, when
 from ..findings.lint import CODES, Accepted
 from ..findings.markdown import inline_words, opening_words, shown_words
 from ..output import changes
+from ..output.describe import figure_words
 from ..words import counted, plural
 from .ids import slug, unique
 from .view_claims import ClaimView
@@ -306,10 +307,8 @@ def _moves(change: dict[str, Any], places: dict[str, str]) -> list[str]:
 def _estimate_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """The figure as a reader says it, then who, where and what, where they moved."""
     words = []
-    if changes.figure_words(old, _day) != changes.figure_words(new, _day):
-        words.append(
-            f"figure: {changes.figure_words(old, _day)} → {changes.figure_words(new, _day)}"
-        )
+    if figure_words(old, _day) != figure_words(new, _day):
+        words.append(f"figure: {figure_words(old, _day)} → {figure_words(new, _day)}")
     words += [
         f"{part}: {old.get(part) or 'none'} → {new.get(part) or 'none'}"
         for part in ("estimator", "location", "quantity")

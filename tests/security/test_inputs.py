@@ -313,8 +313,9 @@ class Compared:
 def test_a_long_quote_not_found_is_compared_only_where_it_departs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from briefing.findings.indexed_source import IndexedSource
     from briefing.findings.nearest import SUGGEST_WORDS
-    from briefing.findings.quotes import IndexedSource, locate
+    from briefing.findings.quotes import locate
 
     words = [
         "".join("abcdefghijklmnopqrstuvwxyz"[i // 26**k % 26] for k in range(3))
@@ -335,7 +336,8 @@ def test_a_long_quote_not_found_is_compared_only_where_it_departs(
 def test_a_repetitive_source_is_compared_once_per_distinct_window(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from briefing.findings.quotes import IndexedSource, locate
+    from briefing.findings.indexed_source import IndexedSource
+    from briefing.findings.quotes import locate
 
     compared = Compared(monkeypatch)
     spans, _ = locate("a " * 50 + "zzz", IndexedSource("big", "a b " * 100_000), "sources/big.txt")
@@ -344,7 +346,8 @@ def test_a_repetitive_source_is_compared_once_per_distinct_window(
 
 
 def test_a_quote_with_many_ellipses_is_refused_before_any_search() -> None:
-    from briefing.findings.quotes import MAX_PIECES, IndexedSource, locate
+    from briefing.findings.indexed_source import IndexedSource
+    from briefing.findings.quotes import MAX_PIECES, locate
 
     source = IndexedSource("big", "a b " * 1_000)
     spans, message = locate(" ... ".join(["a"] * (MAX_PIECES + 1)), source, "sources/big.txt")
@@ -354,7 +357,8 @@ def test_a_quote_with_many_ellipses_is_refused_before_any_search() -> None:
 
 
 def test_an_elided_part_found_everywhere_is_refused() -> None:
-    from briefing.findings.quotes import MAX_PLACES, IndexedSource, locate
+    from briefing.findings.indexed_source import IndexedSource
+    from briefing.findings.quotes import MAX_PLACES, locate
 
     source = IndexedSource("big", "a b " * (MAX_PLACES + 1))
     spans, message = locate("a ... b", source, "sources/big.txt")

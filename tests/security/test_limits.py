@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefing.findings import lint, model, origins
+from briefing.findings import lint_sources, model, origins
 from briefing.findings.coverage import split_sentences
 from briefing.findings.load import MAX_ALIASED, MAX_DEPTH
 from briefing.output.data import render_csv
@@ -110,7 +110,7 @@ def test_many_equal_estimate_rows_are_compared_in_one_pass() -> None:
     # each would be compared with every row before it, save the last.
     traced = {f"e{n}": frozenset({origins.OriginRef("source", f"s{n}")}) for n in range(19_999)}
     traced["e19999"] = frozenset({origins.OriginRef("source", "s7")})
-    found = within(5, lambda: lint._double_counted(findings, traced))
+    found = within(5, lambda: lint_sources.double_counted(findings, traced))
     assert [f.message.split(",")[0] for f in found] == ["'e19999' gives the same figure as 'e7'"]
 
 
@@ -119,7 +119,7 @@ def test_double_counted_names_the_first_row_sharing_an_origin() -> None:
     findings = _findings([_reported(f"e{n}", estimate) for n in range(3)])
     one, two = origins.OriginRef("origin", "one"), origins.OriginRef("origin", "two")
     traced = {"e0": frozenset({one}), "e1": frozenset({two}), "e2": frozenset({two, one})}
-    found = lint._double_counted(findings, traced)
+    found = lint_sources.double_counted(findings, traced)
     assert [(f.subject, f.message.split(",")[0]) for f in found] == [
         (("claims", 2), "'e2' gives the same figure as 'e0'")
     ]
