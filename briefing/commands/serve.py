@@ -23,7 +23,6 @@ import contextlib
 import errno
 import html
 import io
-import math
 import os
 import re
 import socket
@@ -37,6 +36,7 @@ from typing import Any
 
 from .live_reload import MOST_STREAMS as MOST_STREAMS
 from .live_reload import RELOAD_PATH, Reloads, with_live_reload
+from .timed_reader import HeadTooLarge, TimedReader
 
 # The report's files, by the path they are served at, with their media types.
 _FILES = {
@@ -79,43 +79,6 @@ def header_policy(page: str) -> str:
     return f"{policy}; frame-ancestors 'none'"
 
 
-class _HeadTooLarge(Exception):
-    """The request's line and headers ran past ``HEAD_BYTES``."""
-
-
-class _TimedReader(io.RawIOBase):
-    """The socket's bytes, with a deadline by which the request being read must be in
-    (the idle timeout alone is renewed by every byte) and a budget of bytes for it."""
-
-    def __init__(self, connection: socket.socket, idle: float) -> None:
-        super().__init__()
-        self.connection = connection
-        self.idle = idle
-        self.deadline = math.inf
-        self.budget = math.inf
-
-    def expect_request(self) -> None:
-        self.deadline = time.monotonic() + REQUEST_SECONDS
-        self.budget = HEAD_BYTES
-
-    def request_in(self) -> None:
-        self.deadline = self.budget = math.inf
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        left = self.deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("the request took too long to arrive")
-        if self.budget <= 0:
-            raise _HeadTooLarge
-        self.connection.settimeout(min(self.idle, left))
-        got = self.connection.recv_into(buffer)
-        self.budget -= got
-        return got
-
-
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     timeout = _IDLE_SECONDS
@@ -126,7 +89,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
-        self._reader = _TimedReader(self.connection, self.timeout or _IDLE_SECONDS)
+        self._reader = TimedReader(
+            self.connection, self.timeout or _IDLE_SECONDS, REQUEST_SECONDS, HEAD_BYTES
+        )
         self.rfile = io.BufferedReader(self._reader)
 
     def handle(self) -> None:
@@ -140,7 +105,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._reader.expect_request()
         try:
             super().handle_one_request()
-        except _HeadTooLarge:
+        except HeadTooLarge:
             self._reader.request_in()
             self.connection.settimeout(self.timeout)
             self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request headers too large")
