@@ -4,6 +4,7 @@ insets, links each mark, says it all in words, and is the same bytes every time.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -170,3 +171,14 @@ def test_a_label_goes_on_the_side_where_it_fits() -> None:
     near_left = locator.Marked(model.Place("q", "Ten letter", 45.0, 31.0), "place_q", "x", ())
     assert 'text-anchor="end"' in locator._mark(near_right, panel, 1)
     assert 'text-anchor="end"' not in locator._mark(near_left, panel, 1)
+
+
+def test_a_name_too_long_for_either_side_goes_under_its_mark_in_two_lines() -> None:
+    panel = locator._Panel(locator.Frame(30.0, 40.0, 40.0, 50.0), 0.0, 0.0, 200.0, 200.0)
+    long = locator.Marked(
+        model.Place("p", "Kursk border area (approx.)", 45.0, 35.0), "place_p", "x", ()
+    )
+    drawn = locator._mark(long, panel, 1)
+    assert 'text-anchor="middle"' in drawn and drawn.count("<tspan") == 2
+    xs = [float(v) for v in re.findall(r'<tspan x="([\d.]+)"', drawn)]
+    assert all(0 <= x <= 200 for x in xs)

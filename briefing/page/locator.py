@@ -296,19 +296,40 @@ def _scale_bar(panel: _Panel) -> str:
 
 def _mark(marked: Marked, panel: _Panel, frame: int) -> str:
     x, y = panel.at(marked.place.lat, marked.place.lon)
-    # The label goes on the side where it fits (a bold 13px letter is about 8 units wide),
-    # else on the side with more room.
-    wide = 8.0 * len(marked.place.name) + 8
-    room_right, room_left = panel.x + panel.width - x, x - panel.x
-    right = room_right >= wide or (room_left < wide and room_right >= room_left)
-    tx = x + 8 if right else x - 8
-    end = "" if right else ' text-anchor="end"'
     return (
         f'<a class="l-place" href="#{escape(marked.href)}" '
         f'data-place="{escape(marked.place.id)}" data-frame="{frame}">'
         f'<circle class="l-dot" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
-        f'<text class="l-label" x="{tx:.1f}" y="{y + 4:.1f}"{end}>'
-        f"{escape(marked.place.name)}</text></a>"
+        f"{_label(marked.place.name, x, y, panel)}</a>"
+    )
+
+
+def _label(name: str, x: float, y: float, panel: _Panel) -> str:
+    """The place's name on the side of its mark where it fits (a bold 13px letter is about
+    8 units wide); a name too long for either side goes under the mark in two lines."""
+    wide = 8.0 * len(name) + 8
+    room_right, room_left = panel.x + panel.width - x, x - panel.x
+    if room_right >= wide:
+        return f'<text class="l-label" x="{x + 8:.1f}" y="{y + 4:.1f}">{escape(name)}</text>'
+    if room_left >= wide:
+        return (
+            f'<text class="l-label" x="{x - 8:.1f}" y="{y + 4:.1f}" text-anchor="end">'
+            f"{escape(name)}</text>"
+        )
+    words = name.split()
+    half = max(1, len(words) // 2)
+    lines = [" ".join(words[:half]), " ".join(words[half:])] if len(words) > 1 else [name]
+    middle = min(
+        max(x, panel.x + 4.0 * max(map(len, lines)) + 4),
+        panel.x + panel.width - 4.0 * max(map(len, lines)) - 4,
+    )
+    spans = "".join(
+        f'<tspan x="{middle:.1f}" dy="{15 if i else 0}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<text class="l-label" x="{middle:.1f}" y="{y + 18:.1f}" text-anchor="middle">'
+        f"{spans}</text>"
     )
 
 
