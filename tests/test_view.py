@@ -234,3 +234,10 @@ def test_a_spread_compares_estimators_latest_figures_of_what_is_there_now() -> N
     )
     assert "spread 40–60" in page  # two estimators' counts off the harbour
     assert "spread 45–70" not in page  # a count and a forecast outside it
+
+
+def test_a_table_says_its_unit_only_where_the_quantity_does_not() -> None:
+    from briefing.page.view_estimates import _unit_words
+
+    assert _unit_words("troops", "North Korean troops") == ""
+    assert _unit_words("people", "Volunteers") == "people"

@@ -124,13 +124,19 @@ def tables(
                     quantity,
                     unique(f"estimates_{slug(quantity)}", used),
                     ordered,
-                    (about.unit or "") if about else "",
+                    _unit_words(about.unit or "", quantity) if about else "",
                     md.block(about.note) if about and about.note else Markup(),
                     spreads,
                 )
             )
         )
     return found, single
+
+
+def _unit_words(unit: str, quantity: str) -> str:
+    """The unit, when it tells the reader something the quantity's name does not
+    ("North Korean troops" are counted in troops: nothing to add)."""
+    return "" if unit.casefold() in quantity.casefold() else unit
 
 
 def _series_together(rows: list[EstimateRow]) -> list[EstimateRow]:
