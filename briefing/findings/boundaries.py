@@ -17,6 +17,8 @@ import unicodedata
 # A hyphen, or an en dash, joins what it stands between: "non-lethal", "S–300", "200–500".
 _HYPHENS = "-\u2010\u2011\u2013"
 _MINUS = "-\u2212\u2013"
+# Every dash that joins a token or signs a number: a figure's edge may stand at one.
+DASHES = "".join(dict.fromkeys(_HYPHENS + _MINUS))
 _IN_WORDS = "'’"  # "don't", "O'Brien"
 _SPACES = " \t\r\n"
 

@@ -16,12 +16,11 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .boundaries import is_word, splits_token, visible_after, visible_before
+from .boundaries import DASHES, is_word, splits_token, visible_after, visible_before
 
 # A run of digits joined by what may group or separate them; split into tokens below.
 _RUN = re.compile(r"\d+(?:[.,'’\u00a0\u202f\u2009\u066b\u066c ]\d+)*")
 _SPACES = "\u00a0\u202f\u2009 "
-_DASHES = "-\u2010\u2011\u2212\u2013"  # a hyphen, a minus sign, or an en dash
 # An ISO date: its parts are a date, not figures.
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
@@ -162,7 +161,7 @@ def _figure(text: str, start: int, end: int, rule: Convention) -> Figure | None:
     if _in_a_date(text, start, end):
         return None
     sign = 1
-    if before and text[before - 1] in _DASHES:
+    if before and text[before - 1] in DASHES:
         joined_to = visible_before(text, before - 1)
         if joined_to and text[joined_to - 1].isalpha():
             return None  # "F-16", "Hwasong-19": a name, not a figure
@@ -189,7 +188,7 @@ def _cut(text: str, pos: int, joiner: int) -> bool:
     """Whether the token's edge at ``pos`` lies inside a longer number a reader sees (the
     character at ``joiner`` stands between): a dash there is a range, a compound or a sign,
     which leave the figure whole."""
-    return splits_token(text, pos) and 0 <= joiner < len(text) and text[joiner] not in _DASHES
+    return splits_token(text, pos) and 0 <= joiner < len(text) and text[joiner] not in DASHES
 
 
 def _reach(text: str, pos: int, step: int) -> int:
