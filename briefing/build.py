@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from . import incremental
 from .errors import BadInput, InvalidFindings, Problems
@@ -17,8 +19,8 @@ from .findings import coverage, origins
 from .findings.figures import check_figures
 from .findings.lint import lint
 from .findings.load import Document, load_findings
-from .findings.quotes import verify_quotes
-from .findings.validate import validate
+from .findings.quotes import Passage, verify_quotes
+from .findings.validate import Validated, validate
 from .output.annotations import render_annotations
 from .output.changes import Previous, compare, moved_fields, remembered, sightings
 from .output.csl import render_csl
@@ -34,15 +36,60 @@ def build(
     strict: bool = False,
     out: Path | None = None,
     previous: Previous | None = None,
+    keep_claims: bool = False,
 ) -> tuple[dict[str, bytes], Problems]:
     """The report's files as bytes, and the warnings; raises InvalidFindings on errors.
 
     ``out``, where the report will go, is named so that no source can be inside it;
     ``previous``, an earlier edition's findings.json, makes the briefing say what changed.
     Nothing is read or written outside the inputs: what a build reuses lives in memory.
+    ``keep_claims`` (for a watch session) reads again only the claims whose text changed
+    since the last build that kept them.
     """
+    built, problems = build_page(findings_path, shown_as, strict, out, previous, keep_claims)
+    return built.files(), problems
+
+
+class Built:
+    """A build's page, and what the files for other tools are made from: a watch session
+    shows the page before it makes them."""
+
+    def __init__(
+        self, page: bytes, checked: Validated, passages: dict[tuple[str, int], Passage], data: Data
+    ) -> None:
+        self.page = page
+        self._checked = checked
+        self._passages = passages
+        self._data = data
+
+    def others(self) -> dict[str, bytes]:
+        """The files for other tools and for the next edition."""
+        findings, texts, passages = self._checked.findings, self._checked.texts, self._passages
+        assert findings is not None
+        return {
+            "findings.json": render_json(self._data()),
+            "estimates.csv": render_csv(findings),
+            "annotations.jsonld": render_annotations(findings, texts, passages),
+            "briefing.stix.json": render_stix(findings, texts, passages),
+            "sources.csl.json": render_csl(findings, texts),
+        }
+
+    def files(self) -> dict[str, bytes]:
+        return {"index.html": self.page, **self.others()}
+
+
+def build_page(
+    findings_path: Path,
+    shown_as: str,
+    strict: bool = False,
+    out: Path | None = None,
+    previous: Previous | None = None,
+    keep_claims: bool = False,
+) -> tuple[Built, Problems]:
+    """What ``build`` does, up to the page; the other files are made on demand."""
     problems = Problems()
-    doc = load_findings(findings_path, shown_as, problems)
+    blocks = incremental.CLAIM_BLOCKS if keep_claims else None
+    doc = load_findings(findings_path, shown_as, problems, blocks)
     if doc is None:
         raise InvalidFindings(problems)
     checked = validate(doc, findings_path.parent, problems, out)
@@ -56,10 +103,10 @@ def build(
     traced = origins.trace(findings)
     # Under --watch most sources are as they were: their sentences are kept in memory.
     sentences = incremental.sentences_by_source(findings, checked.texts, passages)
-    data = findings_data(findings, checked.texts, passages, sentences, traced)
-    changes = compare(previous.data, data) if previous else None
+    data = _Once(lambda: findings_data(findings, checked.texts, passages, sentences, traced))
+    changes = compare(previous.data, data()) if previous else None
     if changes is not None:
-        data["changes"] = changes
+        data()["changes"] = changes
     accepted = lint(
         findings,
         traced,
@@ -85,15 +132,24 @@ def build(
         Edition(previous.edition, changes) if previous and changes is not None else None,
         build_date(),
     )
-    files = {
-        "index.html": render_html(view),
-        "findings.json": render_json(data),
-        "estimates.csv": render_csv(findings),
-        "annotations.jsonld": render_annotations(findings, checked.texts, passages),
-        "briefing.stix.json": render_stix(findings, checked.texts, passages),
-        "sources.csl.json": render_csl(findings, checked.texts),
-    }
-    return files, problems
+    return Built(render_html(view), checked, passages, data), problems
+
+
+Data = Callable[[], dict[str, Any]]
+
+
+class _Once:
+    """findings.json's data, made when first asked for: an edition compares it before the
+    page is drawn; otherwise only findings.json needs it."""
+
+    def __init__(self, make: Data) -> None:
+        self._make = make
+        self._made: dict[str, Any] | None = None
+
+    def __call__(self) -> dict[str, Any]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
 
 
 def _remembered(

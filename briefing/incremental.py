@@ -16,7 +16,8 @@ from typing import Generic, TypeVar
 
 from markupsafe import Markup
 
-from .findings import coverage, model
+from .findings import conform, coverage, model
+from .findings.claim_blocks import ClaimBlocks
 from .findings.coverage import Sentence
 from .findings.quotes import Passage
 from .findings.sources import SourceText
@@ -45,6 +46,10 @@ class PerSource(Generic[Value]):
             del self.kept[gone]
 
 
+# Each claim as read at the last load, by its text: used by the builds of a watch session,
+# where it makes a save cost the claims it changed (a one-off build reads the file whole,
+# which is quicker once).
+CLAIM_BLOCKS = ClaimBlocks()
 _SENTENCES: PerSource[list[Sentence]] = PerSource()
 _HIGHLIGHTED: PerSource[tuple[Markup, list[highlight.Mark]]] = PerSource()
 
@@ -83,3 +88,5 @@ def forget() -> None:
     """Drop everything kept: the next build starts from a fresh state."""
     _SENTENCES.kept.clear()
     _HIGHLIGHTED.kept.clear()
+    CLAIM_BLOCKS.forget()
+    conform.forget()

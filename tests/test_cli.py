@@ -296,13 +296,13 @@ def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(
     from briefing import build as build_module
 
     seen = []
-    real = build_module.build
+    real = build_module.build_page
 
     def watching(*args: object, **kwargs: object) -> object:
         seen.append(gc.isenabled())
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(build_module, "build", watching)
+    monkeypatch.setattr(build_module, "build_page", watching)
     assert gc.isenabled()
     assert run("--findings", str(project())).code == 0
     assert seen == [False] and gc.isenabled()

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from briefing import incremental
 from briefing.build import build
+from briefing.errors import InvalidFindings
 from briefing.page import highlight
 from conftest import ROOT
 
@@ -40,6 +41,18 @@ def _fresh_build(findings: Path, out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in out.iterdir()}
 
 
+def _fresh_failure(project: Path) -> list[str]:
+    """The problems a new process reports for the project's findings, which it refuses."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "build_report.py"), "--out", "fresh"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+    assert done.returncode == 1
+    return [line for line in done.stderr.splitlines() if not line.startswith("build-report:")]
+
+
 def _edit(folder: Path, kind: str, n: int) -> None:
     findings = folder / "findings.yaml"
     text = findings.read_text(encoding="utf-8")
@@ -58,6 +71,16 @@ def _edit(folder: Path, kind: str, n: int) -> None:
         source.write_text(
             source.read_text(encoding="utf-8") + f"An added line {n}.\n", encoding="utf-8"
         )
+    elif kind == "grow":  # a claim's statement takes two lines: the claims below move down
+        text = text.replace(
+            f"statement: Claim {claim}.", f"statement: >-\n      Claim {claim}.\n      More {n}."
+        )
+    elif kind == "insert":  # a new claim in the middle, quoting what another quotes
+        at = text.find(f"\n  - id: c{claim}\n")
+        if at >= 0:
+            end = text.find("\n  - id: ", at + 1)
+            copy = text[at : end if end >= 0 else len(text)]
+            text = text[:at] + copy.replace(f"id: c{claim}\n", f"id: new{n}\n", 1) + text[at:]
     elif kind == "drop":  # the last claim goes
         head, sep, _ = text.rpartition("\n  - id: c")
         text = head + "\n" if sep and head.count("\n  - id: c") > 2 else text
@@ -65,7 +88,10 @@ def _edit(folder: Path, kind: str, n: int) -> None:
 
 
 EDITS = st.lists(
-    st.tuples(st.sampled_from(["statement", "quote", "source", "drop"]), st.integers(0, 10_000)),
+    st.tuples(
+        st.sampled_from(["statement", "quote", "source", "drop", "grow", "insert", "break"]),
+        st.integers(0, 10_000),
+    ),
     min_size=1,
     max_size=4,
 )
@@ -87,8 +113,22 @@ def test_every_rebuild_in_one_process_is_byte_identical_to_a_fresh_build(
 ) -> None:
     findings = project / "findings.yaml"
     for kind, n in edits:
-        _edit(project, kind, n)
-        kept, _ = build(findings, "findings.yaml", out=project / "report")
+        if kind == "break":  # a misspelt key, then put right: the same errors as afresh
+            good = findings.read_text(encoding="utf-8")
+            findings.write_text(good.replace("said_by:", "sayd_by:", 1), encoding="utf-8")
+            try:
+                with pytest.raises(InvalidFindings) as kept_errors:
+                    build(findings, "findings.yaml", out=project / "report", keep_claims=True)
+                fresh = _fresh_failure(project)
+            finally:
+                findings.write_text(good, encoding="utf-8")
+            assert [str(p) for p in kept_errors.value.problems] == fresh
+        else:
+            _edit(project, kind, n)
+        try:
+            kept, _ = build(findings, "findings.yaml", out=project / "report", keep_claims=True)
+        except InvalidFindings as exc:
+            pytest.fail("\n".join(map(str, exc.problems)))
         assert kept == _fresh_build(findings, project / "fresh"), (kind, n)
 
 

@@ -224,3 +224,37 @@ def test_a_busy_port_is_an_error_without_the_usage_text(
     assert result.code == 1
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
     assert "usage:" not in result.stderr
+
+
+def test_a_rebuild_writes_the_page_first_and_the_other_files_after(watching: Watching) -> None:
+    """The page is written before findings.json and the exchange files, which follow once
+    open pages are told to reload: after a save the folder is a fresh build's."""
+    data = watching.findings.parent / "report" / "findings.json"
+    watching.findings.write_text(
+        SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was *modest*.")
+    )
+    assert wait_for(lambda: "Turnout was *modest*." in data.read_text(encoding="utf-8"))
+    assert "Turnout was <em>modest</em>." in watching.written()
+
+
+def test_page_first_writes_the_page_beside_the_last_files_then_the_new_ones(
+    project: Project,
+) -> None:
+    from briefing.build import build_page
+    from briefing.commands.build import PageFirst
+
+    findings = project()
+    out = findings.parent / "report"
+    writes = PageFirst()
+    first, _ = build_page(findings, "findings.yaml", out=out, keep_claims=True)
+    writes.write(out, first)
+    assert writes.follow_up() == []  # the first build wrote everything
+    assert (out / "findings.json").read_bytes() == first.files()["findings.json"]
+    findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was *modest*."))
+    second, _ = build_page(findings, "findings.yaml", out=out, keep_claims=True)
+    writes.write(out, second)
+    assert (out / "index.html").read_bytes() == second.page
+    assert (out / "findings.json").read_bytes() == first.files()["findings.json"]
+    assert writes.follow_up() == []
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == second.files()
+    assert writes.follow_up() == []  # nothing left to do

@@ -26,6 +26,7 @@ from . import COMMANDS
 from .arguments import ArgumentParser
 
 if TYPE_CHECKING:
+    from ..build import Built
     from ..output.changes import Previous
 
 
@@ -141,12 +142,13 @@ def _watch(options: BuildOptions, port: int) -> int:
     from .watch import watch
 
     builds = [0]
+    writes = PageFirst()
 
     def rebuild() -> tuple[int, list[str]]:
         builds[0] += 1
         lines: list[str] = []
         started = time.perf_counter()
-        code = build_and_write(options, lines.append, quiet=True)
+        code = build_and_write(options, lines.append, quiet=True, session=writes)
         took = (time.perf_counter() - started) * 1000
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         for line in lines:
@@ -160,12 +162,61 @@ def _watch(options: BuildOptions, port: int) -> int:
         return code, lines
 
     try:
-        return watch(options.findings, rebuild, options.out, port)
+        return watch(options.findings, rebuild, options.out, port, follow_up=writes.follow_up)
     except OSError as exc:
         # Not a mistake on the command line: the port is taken, or not ours to use.
         raise BadInput(
             f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc}): choose another --port"
         ) from None
+
+
+class PageFirst:
+    """A watch session's writes. The page is written as soon as it is drawn, beside the
+    other files of the last build; the new other files (findings.json, the exchange
+    files), which on a large case take as long again to make, follow once open pages have
+    been told to reload, unless another save is already waiting, in which case the next
+    build writes them. Either way the folder is whole again as soon as the saves stop."""
+
+    def __init__(self) -> None:
+        self.written: dict[str, bytes] | None = None
+        self.pending: tuple[Path, Built] | None = None
+
+    def write(self, out: Path, built: Built) -> None:
+        from ..output.write import write_report
+
+        if self.written is None:
+            self._write_all(out, built)
+            return
+        write_report(out, {**self.written, "index.html": built.page})
+        self.pending = (out, built)
+
+    def follow_up(self) -> list[str]:
+        """Write the files the last page came with; the lines to show if that fails."""
+        if self.pending is None:
+            return []
+        out, built = self.pending
+        self.pending = None
+        try:
+            self._write_all(out, built)
+        except (OSError, UsageError) as exc:
+            return [_unwritten(out, exc)]
+        return []
+
+    def _write_all(self, out: Path, built: Built) -> None:
+        from ..output.write import write_report
+
+        files = built.files()
+        write_report(out, files)
+        self.written = files
+
+
+def _unwritten(out: Path, exc: OSError | UsageError) -> str:
+    if isinstance(exc, OSError):
+        return (
+            f"build-report: error: could not write {printable(str(out))}: "
+            f"{exc.strerror or exc}; the previous report is unchanged"
+        )
+    return f"build-report: error: {printable(str(exc))}; nothing was written"
 
 
 @contextlib.contextmanager
@@ -188,23 +239,28 @@ def _collector_paused() -> Iterator[None]:
 
 @_collector_paused()
 def build_and_write(
-    options: BuildOptions, say: Callable[[str], None] | None = None, quiet: bool = False
+    options: BuildOptions,
+    say: Callable[[str], None] | None = None,
+    quiet: bool = False,
+    session: PageFirst | None = None,
 ) -> int:
     """Build; print the problems through ``say`` (stderr by default); then write the report,
-    or under --check compare it. The exit status: 0 done, 1 not."""
-    from ..build import build
+    or under --check compare it. The exit status: 0 done, 1 not. A watch ``session``
+    keeps each claim's reading from one build to the next and writes the page first."""
+    from ..build import build_page
     from ..output.write import differences, write_report
 
     def tell(line: str) -> None:
         (say or (lambda text: print(text, file=sys.stderr)))(line)
 
     try:
-        files, problems = build(
+        built, problems = build_page(
             options.findings,
             options.shown_as,
             strict=options.strict,
             out=options.out,
             previous=options.previous,
+            keep_claims=session is not None,
         )
     except InvalidFindings as exc:
         for problem in exc.problems:
@@ -217,6 +273,7 @@ def build_and_write(
     for problem in problems:
         tell(str(problem))
     if options.check:
+        files = built.files()
         stale = differences(options.out, files)
         for line in stale:
             tell(f"build-report: {line}")
@@ -225,15 +282,13 @@ def build_and_write(
             return 1
         return 0
     try:
+        if session is not None:
+            session.write(options.out, built)
+            return 0
+        files = built.files()
         write_report(options.out, files)
-    except OSError as exc:
-        tell(
-            f"build-report: error: could not write {printable(str(options.out))}: "
-            f"{exc.strerror or exc}; the previous report is unchanged"
-        )
-        return 1
-    except UsageError as exc:
-        tell(f"build-report: error: {printable(str(exc))}; nothing was written")
+    except (OSError, UsageError) as exc:
+        tell(_unwritten(options.out, exc))
         return 1
     if not quiet:
         tell(f"build-report: wrote {printable(str(options.out))}/ ({', '.join(sorted(files))})")

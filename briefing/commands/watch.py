@@ -101,9 +101,12 @@ def watch(
     port: int,
     stop: threading.Event | None = None,
     on_ready: Callable[[str], None] | None = None,
+    follow_up: Callable[[], list[str]] | None = None,
 ) -> int:
     """Build, serve ``out``, and rebuild on every change until ``stop`` is set or Ctrl-C.
-    1 when the files cannot be watched at all, else 0."""
+    1 when the files cannot be watched at all, else 0. ``follow_up`` is what a build
+    leaves for after open pages have reloaded, done unless another change is waiting; it
+    returns the lines of a failure to show."""
     stop = stop or threading.Event()
     # Started before the first build, so that an edit made during it is not missed.
     watcher = _Watcher(findings, stop)
@@ -137,6 +140,8 @@ def watch(
                 watcher.changed.get_nowait()
             _apply(server, _safely(_fresh(rebuild)))
             server.reloads.notify()  # good or bad, open pages show the outcome
+            if follow_up is not None and watcher.changed.empty():
+                _follow(server, follow_up)
     except KeyboardInterrupt:
         pass
     finally:
@@ -144,6 +149,21 @@ def watch(
         server.stop()
         watcher.join(5)
     return 0
+
+
+def _follow(server: Server, follow_up: Callable[[], list[str]]) -> None:
+    """The follow-up; a failure is printed and shown on the page, as a build's is."""
+
+    def followed() -> tuple[int, list[str]]:
+        failed = follow_up()
+        for line in failed:
+            print(printable(line), file=sys.stderr)
+        return (1 if failed else 0), failed
+
+    code, lines = _safely(followed)
+    if code:
+        server.show_problems(lines)
+        server.reloads.notify()
 
 
 def _fresh(rebuild: Rebuild) -> Rebuild:

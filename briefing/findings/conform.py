@@ -17,6 +17,12 @@ from .load import Document, KeyPath
 
 M = TypeVar("M")
 
+# The records each list made at the last build, by the raw entry they came from. Under
+# --watch the loader hands back the very entry of a claim whose text is unchanged
+# (claim_blocks.py), so its record is taken as it is; the entry is held so that its id
+# cannot be another's. Only valid records are kept: building one is then pure.
+_LAST_BUILT: dict[tuple[type, str], dict[int, tuple[Any, Any]]] = {}
+
 
 def build_one(cls: type[M], raw: Any, path: KeyPath, doc: Document, problems: Problems) -> M | None:
     if raw is None and len(path) == 1:
@@ -54,14 +60,26 @@ def build_list(
         problems.error(doc.at((key,)), f"'{key}' must be a list (each entry starts with '- ')")
         return []
     built = []
+    last = _LAST_BUILT.get((cls, key), {})
+    kept: dict[int, tuple[Any, Any]] = {}
     for i, item in enumerate(raw):
-        obj = build_one(cls, item, (key, i), doc, problems)
+        held = last.get(id(item))
+        obj = held[1] if held is not None and held[0] is item else None
+        if obj is None:
+            obj = build_one(cls, item, (key, i), doc, problems)
         if obj is not None:
+            kept[id(item)] = (item, obj)
             built.append((i, obj))
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             # Known by its id though invalid: references to it are not "unknown".
             doc.invalid_ids.add((key, item["id"]))
+    _LAST_BUILT[(cls, key)] = kept
     return built
+
+
+def forget() -> None:
+    """Drop the records kept from the last build."""
+    _LAST_BUILT.clear()
 
 
 def _data_path(raw: Any, loc: tuple[int | str, ...]) -> KeyPath:

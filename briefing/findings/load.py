@@ -12,7 +12,7 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import yaml
 
@@ -30,7 +30,26 @@ from .unreadable import (
     yaml_message,
 )
 
+if TYPE_CHECKING:
+    from .claim_blocks import ClaimBlocks
+
 KeyPath = tuple[str | int, ...]
+
+
+class Marked(Protocol):
+    """Where a node starts, 0-based: a parser's mark, or a Spot."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
+class Spot(NamedTuple):
+    """A mark moved to where its claim now stands in the file (see claim_blocks.py)."""
+
+    line: int
+    column: int
 
 
 @dataclass(eq=False)
@@ -41,9 +60,9 @@ class Document:
     """The findings file as the user named it (used in messages)."""
     data: Any
     """Mappings, lists and scalars as YAML's safe schema builds them."""
-    value_positions: dict[KeyPath, yaml.Mark] = field(default_factory=dict)
+    value_positions: dict[KeyPath, Marked] = field(default_factory=dict)
     """Where each value starts, as the parser marked it (0-based; ``at`` makes a Position)."""
-    key_positions: dict[KeyPath, yaml.Mark] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Marked] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
     """The file's lines, to look at what a value's line holds besides the value."""
     unreadable: set[KeyPath] = field(default_factory=set)
@@ -52,6 +71,8 @@ class Document:
     """Unquoted values followed by a '#' comment on the same line."""
     invalid_ids: set[tuple[str, str]] = field(default_factory=set)
     """(section, id) of entries that failed validation, so references to them still resolve."""
+    base_depth: int = 0
+    """How deep the data starts in the whole file: 2 for one claim read on its own."""
     walked: set[int] = field(default_factory=set, repr=False)
     """The collection nodes met so far while loading (a node met again came by an alias)."""
     aliased: int = 0
@@ -70,8 +91,11 @@ class Document:
         return _mark(self.path, mark) if mark is not None else self.at(path)
 
 
-def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | None:
-    """Parse ``path``; on a syntax error record it and return ``None``."""
+def load_findings(
+    path: Path, shown_as: str, problems: Problems, blocks: ClaimBlocks | None = None
+) -> Document | None:
+    """Parse ``path``; on a syntax error record it and return ``None``. ``blocks``, kept
+    from one build to the next, reads only the claims whose text changed."""
     origin = Position(shown_as)
     try:
         text = read_regular(path, advice=": split the sources' texts out of it").decode("utf-8-sig")
@@ -96,6 +120,16 @@ def load_findings(path: Path, shown_as: str, problems: Problems) -> Document | N
             "for unclosed brackets or runaway indentation",
         )
         return None
+    if blocks is not None:
+        kept = blocks.load(text, shown_as)
+        if kept is not None:
+            return kept
+    return parse(text, shown_as, problems)
+
+
+def parse(text: str, shown_as: str, problems: Problems) -> Document | None:
+    """The whole text parsed at once; on a syntax error record it and return ``None``."""
+    origin = Position(shown_as)
     root, loader = _compose_fast(text)
     if loader is not None:
         return _document(root, loader, shown_as, text, problems)
@@ -189,7 +223,7 @@ def _walk(
 ) -> Any:
     # The text was checked for nesting before parsing, but an alias repeats a whole value
     # wherever it stands: depth and size are counted again here, through aliases.
-    if len(path) > MAX_DEPTH:
+    if len(path) + doc.base_depth > MAX_DEPTH:
         raise _AliasTrouble(node)
     if isinstance(node, yaml.CollectionNode):
         # The composer gives every use of an anchor the one node: met again, it is an alias.
@@ -367,7 +401,7 @@ def _comment_follows(node: yaml.Node, lines: list[str]) -> bool:
 _COMMENT_NEXT = re.compile(r"\s*#")
 
 
-def _mark(path: str, mark: yaml.Mark | None) -> Position:
+def _mark(path: str, mark: Marked | None) -> Position:
     if mark is None:
         return Position(path)
     return Position(path, mark.line + 1, mark.column + 1)

@@ -1,0 +1,197 @@
+"""Claim blocks: findings.yaml read claim by claim, so that a process that builds again
+and again (``--watch``) reads again only the claims whose text changed.
+
+A findings file in the block style that ``init`` writes and the format's examples use has
+one top-level ``claims:`` key, then one ``- `` item per claim at one indentation. Such a
+file is cut into the blocks of lines of its claims and the rest (the head). Each block is
+parsed on its own; a block whose text is as it was at the last load is taken as it was
+then, moved to where it now stands. The result is the Document a whole-file parse makes:
+the same data, and the same line and column for every value.
+
+Anything else is left to the whole-file parse, whose messages are the ones a user sees:
+another layout (a flow list, document markers, a line break YAML and Python count
+differently), an alias to an anchor in another block, too many values repeated through
+aliases, and any problem at all in the head or a block.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+import yaml
+
+from ..errors import Problems
+from .load import MAX_ALIASED, Document, KeyPath, Marked, Spot, _AliasTrouble, _compose_fast, _walk
+
+_CLAIMS_KEY = re.compile(r"^claims:[ \t]*(?:#.*)?\r?$", re.M)
+# A document marker or directive at the start of a line, or a line break that Python's
+# splitlines and YAML do not both count, or that is not a "\n".
+_OTHER_LAYOUT = re.compile(r"^(?:---|\.\.\.|%)|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)", re.M)
+# An anchor: the whole file refuses one name given twice, which blocks read apart would not
+# see.
+_ANCHOR = re.compile(r"(?:^|[ \t\[{,])&[^ \t\r\n,\[\]{}]", re.M)
+_FIRST_ITEM = re.compile(r"^( *)-(?: |\r?$)", re.M)
+# Where a claim is put: depth 2, under the top-level mapping and the claims list.
+_CLAIM_DEPTH = 2
+
+
+class Block(NamedTuple):
+    """The lines of one claim."""
+
+    first: int
+    """The 0-based line it starts on in the file."""
+    text: str
+
+
+class Layout(NamedTuple):
+    key: int
+    """The 0-based line of the ``claims:`` key."""
+    head: str
+    """The file with the claims left out: ``claims: []`` on the key's line and the
+    claims' lines empty, so that every other value keeps its line."""
+    blocks: list[Block]
+    indent: int
+    """The column of each claim's ``-``."""
+
+
+class _Parsed(NamedTuple):
+    """One claim read on its own: its data and positions as if it started on line 0."""
+
+    data: Any
+    values: dict[KeyPath, Marked]
+    keys: dict[KeyPath, Marked]
+    commented: frozenset[KeyPath]
+    aliased: int
+
+
+class _Placed(NamedTuple):
+    """One claim's positions where it stands in the file."""
+
+    values: dict[KeyPath, Marked]
+    keys: dict[KeyPath, Marked]
+    commented: set[KeyPath]
+
+
+def layout(text: str) -> Layout | None:
+    """The head and the claims' blocks, or None when the file is laid out otherwise."""
+    if _OTHER_LAYOUT.search(text) or ("&" in text and _ANCHOR.search(text)):
+        return None
+    keys = _CLAIMS_KEY.findall(text)
+    if len(keys) != 1:
+        return None
+    key = _CLAIMS_KEY.search(text)
+    assert key is not None
+    body = text.find("\n", key.end()) + 1
+    first = _FIRST_ITEM.search(text, body) if body else None
+    if first is None or not _all_aside(text[body : first.start()]):
+        return None
+    indent = len(first.group(1))
+    # The next top-level key ends the claims: a line starting with anything but a space,
+    # a comment or (for a list written at the margin) a '-'.
+    stop = re.compile(r"^[^ #\r\n]" if indent else r"^[^ #\r\n-]", re.M).search(text, first.start())
+    end = stop.start() if stop else len(text)
+    starts = [
+        m.start()
+        for m in re.compile(rf"^ {{{indent}}}-(?: |\r?$)", re.M).finditer(text, first.start(), end)
+    ]
+    line = text.count("\n", 0, first.start())
+    blocks = []
+    for start, after in zip(starts, [*starts[1:], end], strict=True):
+        blocks.append(Block(line, text[start:after]))
+        line += text.count("\n", start, after)
+    key_line = text.count("\n", 0, key.start())
+    head = text[: key.start()] + "claims: []" + "\n" * text.count("\n", key.end(), end) + text[end:]
+    return Layout(key_line, head, blocks, indent)
+
+
+def _all_aside(lines: str) -> bool:
+    """Whether every line holds nothing for the parser: empty, blank or a comment."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in lines.splitlines())
+
+
+class ClaimBlocks:
+    """The claims read at the last load, by their text, and where each stood."""
+
+    def __init__(self) -> None:
+        self.parsed: dict[str, _Parsed] = {}
+        self.placed: dict[tuple[str, int, int], _Placed] = {}
+
+    def load(self, text: str, shown_as: str) -> Document | None:
+        """The document, reading only the claims not met at the last load; None when the
+        whole file is to be parsed instead."""
+        from .load import parse  # at call time: load.py names this class for its callers
+
+        laid = layout(text)
+        if laid is None:
+            return None
+        quiet = Problems()
+        doc = parse(laid.head, shown_as, quiet)
+        if (
+            doc is None
+            or len(quiet)
+            or not isinstance(doc.data, dict)
+            or doc.data.get("claims") != []
+            or doc.key_positions[("claims",)].line != laid.key
+        ):
+            return None  # the key's line was not the key (inside a quoted value, say)
+        head_values = list(doc.value_positions.items())
+        cut = next(n for n, (path, _) in enumerate(head_values) if path == ("claims",))
+        first = laid.blocks[0]
+        # In the order of the file, as a whole-file parse records them: some checks
+        # report in this order.
+        doc.value_positions = dict(head_values[:cut])
+        doc.value_positions[("claims",)] = Spot(first.first, laid.indent)
+        parsed, placed = {}, {}
+        claims = []
+        for i, block in enumerate(laid.blocks):
+            one = self.parsed.get(block.text) or _parse(block.text, shown_as)
+            if one is None:
+                return None
+            parsed[block.text] = one
+            where = (block.text, i, block.first)
+            at = self.placed.get(where) or _place(one, i, block.first)
+            placed[where] = at
+            claims.append(one.data)
+            doc.value_positions.update(at.values)
+            doc.key_positions.update(at.keys)
+            doc.commented.update(at.commented)
+            doc.aliased += one.aliased
+        if doc.aliased > MAX_ALIASED:
+            return None
+        doc.value_positions.update(head_values[cut + 1 :])
+        doc.data["claims"] = claims
+        doc.lines = text.splitlines()
+        self.parsed, self.placed = parsed, placed
+        return doc
+
+    def forget(self) -> None:
+        self.parsed.clear()
+        self.placed.clear()
+
+
+def _parse(block: str, shown_as: str) -> _Parsed | None:
+    """One claim's block read on its own, or None if it holds any problem."""
+    root, loader = _compose_fast(block)
+    if not isinstance(root, yaml.SequenceNode) or len(root.value) != 1:
+        return None
+    quiet = Problems()
+    doc = Document(shown_as, None, lines=block.splitlines(), base_depth=_CLAIM_DEPTH)
+    try:
+        data = _walk(root.value[0], (), doc, loader, quiet)
+    except (yaml.YAMLError, _AliasTrouble, RecursionError):
+        return None
+    if len(quiet) or doc.unreadable:
+        return None
+    return _Parsed(
+        data, doc.value_positions, doc.key_positions, frozenset(doc.commented), doc.aliased
+    )
+
+
+def _place(one: _Parsed, index: int, first: int) -> _Placed:
+    at: KeyPath = ("claims", index)
+    return _Placed(
+        {(*at, *path): Spot(m.line + first, m.column) for path, m in one.values.items()},
+        {(*at, *path): Spot(m.line + first, m.column) for path, m in one.keys.items()},
+        {(*at, *path) for path in one.commented},
+    )
