@@ -62,6 +62,18 @@ def test_the_marking_is_at_the_bottom_and_on_every_printed_page(
     assert page_rule and page_rule.groups() == (marking, marking)
 
 
+def test_the_grades_annex_opens_with_how_the_briefing_applies_the_scales(
+    built: tuple[dict[str, Any], str],
+) -> None:
+    findings, html = built
+    annex = element(html, "section", id_="legends")
+    rule = element(annex, "div", class_="grading-rule")
+    assert re.sub(r"<[^>]+>", "", rule).split() == re.sub(
+        r"<[^>]+>", "", str(Markdown({}).block(findings["briefing"]["grading"]))
+    ).split()
+    assert annex.index(rule) < annex.index('<details class="legends-box">')
+
+
 def test_implications_come_right_after_the_bottom_line(built: tuple[dict[str, Any], str]) -> None:
     _, html = built
     bottom_line = by_id(html, "bottom-line")

@@ -31,6 +31,7 @@ def bare_ids(findings: model.Findings) -> list[Finding]:
     texts: list[tuple[KeyPath, KeyPath, str | None]] = [
         (("briefing",), ("briefing", "summary"), findings.briefing.summary),
         (("briefing",), ("briefing", "implications"), findings.briefing.implications),
+        (("briefing",), ("briefing", "grading"), findings.briefing.grading),
     ]
     for i, origin in enumerate(findings.origins):
         texts.append((("origins", i), ("origins", i, "note"), origin.note))

@@ -116,6 +116,9 @@ class Briefing(NamedTuple):
     """Markdown: the bottom line up front, resting on the key judgments."""
     implications: str | None = None
     """Markdown: what it means for the reader; shown right after the bottom line."""
+    grading: str | None = None
+    """Markdown: how this briefing applies the scales (what a credibility grade rates,
+    when a claim is flagged unverified), shown at the head of the grades annex."""
     edition: Edition | None = None
     """Issue number of this briefing (1, 2, 3...), shown in the header."""
     author: str | None = None
@@ -336,7 +339,9 @@ class Claim(NamedTuple):
     """Puts the claim in the estimates table of its quantity."""
     date: Moment | None = None
     """When the reported event happened (YYYY-MM-DD, or YYYY-MM-DDTHH:MM): dated claims
-    make the chronology."""
+    make the chronology. For a claim whose estimate is a forecast or a plan it is the time
+    the figure is for, which the chronology shows as "for 3 Nov 2024"; when the figure was
+    given is the estimate's ``stated``."""
     place: Slug | None = None
     """Where it happened (an id from places)."""
     alternatives: tuple[Text, ...] = ()

@@ -186,6 +186,7 @@ def _a(word: str) -> str:
 _MARKDOWN_KEYS = {
     "summary",
     "implications",
+    "grading",
     "statement",
     "note",
     "alternatives",

@@ -55,7 +55,7 @@ FLAGS: dict[str, str] = {
     "misattributed": "Attributed to someone who is unlikely to have said it",
     "inconsistent": "Conflicts with other material in the sources",
     "disputed": "Sources or estimators disagree",
-    "unverified": "Not confirmed by any other source",
+    "unverified": "Not confirmed independently: one originator carries it",
 }
 
 # What each kind of figure is, as a reader says it of a figure that is not a count.

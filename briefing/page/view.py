@@ -132,6 +132,7 @@ class Page:
     briefing: model.Briefing
     summary_html: Markup
     implications_html: Markup
+    grading_html: Markup
     build_date: str
     """The build date in the reader's date style, or '' when the build has none."""
     judgments: list[ClaimView]
@@ -208,6 +209,7 @@ def assemble(
         briefing=briefing,
         summary_html=md.block(briefing.summary),
         implications_html=md.block(briefing.implications) if briefing.implications else Markup(),
+        grading_html=md.block(briefing.grading) if briefing.grading else Markup(),
         build_date=_reader_day(build_date),
         judgments=judgments,
         tables=estimate_tables,

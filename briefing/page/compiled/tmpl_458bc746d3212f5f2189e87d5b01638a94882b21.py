@@ -8,6 +8,8 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_annexes = resolve('annexes')
+    l_0_grading_html = resolve('grading_html')
+    l_0_demote = resolve('demote')
     l_0_vocab = resolve('vocab')
     l_0_annex = missing
     try:
@@ -28,7 +30,13 @@ def root(context, missing=missing):
     yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'anchor'))
     yield '-h">'
     yield escape(environment.getattr((undefined(name='annex') if l_0_annex is missing else l_0_annex), 'heading'))
-    yield '</h2>\n<details class="legends-box">\n<summary>The scales and flags the briefing uses</summary>\n<div class="legends">\n<div>\n<h3>Source reliability (Admiralty)</h3>\n<dl>'
+    yield '</h2>\n'
+    if (undefined(name='grading_html') if l_0_grading_html is missing else l_0_grading_html):
+        pass
+        yield '<div class="grading-rule">'
+        yield escape(context.call((undefined(name='demote') if l_0_demote is missing else l_0_demote), (undefined(name='grading_html') if l_0_grading_html is missing else l_0_grading_html), 3))
+        yield '</div>'
+    yield '<details class="legends-box">\n<summary>The scales and flags the briefing uses</summary>\n<div class="legends">\n<div>\n<h3>Source reliability (Admiralty)</h3>\n<dl>'
     for (l_1_k, l_1_v) in context.call(environment.getattr(environment.getattr((undefined(name='vocab') if l_0_vocab is missing else l_0_vocab), 'SOURCE_RELIABILITY'), 'items')):
         _loop_vars = {}
         pass
@@ -83,4 +91,4 @@ def root(context, missing=missing):
     yield '</dl>\n</div>\n</div>\n</details>\n</section>\n'
 
 blocks = {}
-debug_info = '1=20&2=24&3=28&9=32&13=42&17=52&21=64&25=74'
+debug_info = '1=22&2=26&3=30&4=34&10=40&14=50&18=60&22=72&26=82'
