@@ -68,9 +68,10 @@ def test_the_grades_annex_opens_with_how_the_briefing_applies_the_scales(
     findings, html = built
     annex = element(html, "section", id_="legends")
     rule = element(annex, "div", class_="grading-rule")
-    assert re.sub(r"<[^>]+>", "", rule).split() == re.sub(
-        r"<[^>]+>", "", str(Markdown({}).block(findings["briefing"]["grading"]))
-    ).split()
+    assert (
+        re.sub(r"<[^>]+>", "", rule).split()
+        == re.sub(r"<[^>]+>", "", str(Markdown({}).block(findings["briefing"]["grading"]))).split()
+    )
     assert annex.index(rule) < annex.index('<details class="legends-box">')
 
 
