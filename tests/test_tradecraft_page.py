@@ -75,11 +75,28 @@ def test_the_grades_annex_opens_with_how_the_briefing_applies_the_scales(
     assert annex.index(rule) < annex.index('<details class="legends-box">')
 
 
+def test_the_scope_note_is_boxed_under_the_bottom_line_heading_and_the_grading_explained(
+    built: tuple[dict[str, Any], str],
+) -> None:
+    findings, html = built
+    bottom_line = by_id(html, "bottom-line")
+    scope = element(bottom_line, "div", class_="scope")
+    words = re.sub(r"<[^>]+>", " ", scope).split()
+    assert words[0] == "Scope" and " ".join(words[1:]) == findings["briefing"]["scope"]
+    summary = element(bottom_line, "div", class_="summary")
+    note = element(bottom_line, "p", class_="section-note")
+    assert bottom_line.index("</h2>") < bottom_line.index(scope) < bottom_line.index(summary)
+    assert bottom_line.index(summary) < bottom_line.index(note)
+    assert "how probable" in note and "confidence" in note
+
+
 def test_implications_come_right_after_the_bottom_line(built: tuple[dict[str, Any], str]) -> None:
     _, html = built
     bottom_line = by_id(html, "bottom-line")
     summary = element(bottom_line, "div", class_="summary")
     after_summary = bottom_line[bottom_line.index(summary) + len(summary) :]
+    # Only the line saying how to read the judgments' grades comes between.
+    after_summary = re.sub(r'^\s*<p class="section-note">.*?</p>', "", after_summary, flags=re.S)
     assert after_summary.lstrip().startswith('<div class="implications">')
 
 

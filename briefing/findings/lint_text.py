@@ -32,6 +32,7 @@ def bare_ids(findings: model.Findings) -> list[Finding]:
         (("briefing",), ("briefing", "summary"), findings.briefing.summary),
         (("briefing",), ("briefing", "implications"), findings.briefing.implications),
         (("briefing",), ("briefing", "grading"), findings.briefing.grading),
+        (("briefing",), ("briefing", "scope"), findings.briefing.scope),
     ]
     for i, origin in enumerate(findings.origins):
         texts.append((("origins", i), ("origins", i, "note"), origin.note))

@@ -112,6 +112,9 @@ class Briefing(NamedTuple):
     """The briefing's headline."""
     as_of: dt.date
     """The information cut-off date (YYYY-MM-DD): nothing later was considered."""
+    scope: str | None = None
+    """Markdown, a sentence or two: what the briefing rests on and what it answers (a
+    scope note), shown boxed under the Bottom line heading."""
     summary: str | None = ""
     """Markdown: the bottom line up front, resting on the key judgments."""
     implications: str | None = None

@@ -187,6 +187,7 @@ _MARKDOWN_KEYS = {
     "summary",
     "implications",
     "grading",
+    "scope",
     "statement",
     "note",
     "alternatives",

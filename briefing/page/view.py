@@ -133,6 +133,7 @@ class Page:
     summary_html: Markup
     implications_html: Markup
     grading_html: Markup
+    scope_html: Markup
     build_date: str
     """The build date in the reader's date style, or '' when the build has none."""
     judgments: list[ClaimView]
@@ -210,6 +211,7 @@ def assemble(
         summary_html=md.block(briefing.summary),
         implications_html=md.block(briefing.implications) if briefing.implications else Markup(),
         grading_html=md.block(briefing.grading) if briefing.grading else Markup(),
+        scope_html=md.block(briefing.scope) if briefing.scope else Markup(),
         build_date=_reader_day(build_date),
         judgments=judgments,
         tables=estimate_tables,

@@ -8,7 +8,6 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_judgments = resolve('judgments')
-    l_0_annexes = resolve('annexes')
     l_0_flag = l_0_grading = missing
     pass
     included_template = environment.get_template('macros.html', 'judgments.html')._get_default_module(context)
@@ -22,13 +21,7 @@ def root(context, missing=missing):
     context.exported_vars.difference_update(('flag', 'grading'))
     if (undefined(name='judgments') if l_0_judgments is missing else l_0_judgments):
         pass
-        yield '<section id="key-judgments" aria-labelledby="key-judgments-h">\n<h2 id="key-judgments-h">Key judgments</h2>\n<p class="section-note">Each says how probable the analyst judges it, and apart from that how much confidence the evidence allows: a likely outcome can rest on thin evidence.'
-        if ('legends' in (undefined(name='annexes') if l_0_annexes is missing else l_0_annexes)):
-            pass
-            yield ' The terms: <a href="#legends">Annex '
-            yield escape(environment.getattr(environment.getattr((undefined(name='annexes') if l_0_annexes is missing else l_0_annexes), 'legends'), 'letter'))
-            yield '</a>.'
-        yield '</p>\n<ol class="judgments">\n'
+        yield '<section id="key-judgments" aria-labelledby="key-judgments-h">\n<h2 id="key-judgments-h">Key judgments</h2>\n<ol class="judgments">\n'
         l_1_loop = missing
         for l_1_j, l_1_loop in LoopContext((undefined(name='judgments') if l_0_judgments is missing else l_0_judgments), undefined):
             _loop_vars = {}
@@ -54,4 +47,4 @@ def root(context, missing=missing):
         yield '</ol>\n</section>\n'
 
 blocks = {}
-debug_info = '1=14&2=23&5=26&7=33&8=37'
+debug_info = '1=13&2=22&6=26&7=30'

@@ -7,13 +7,31 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_scope_html = resolve('scope_html')
     l_0_demote = resolve('demote')
     l_0_summary_html = resolve('summary_html')
+    l_0_judgments = resolve('judgments')
+    l_0_annexes = resolve('annexes')
     l_0_implications_html = resolve('implications_html')
     pass
-    yield '<section id="bottom-line" aria-labelledby="bottom-line-h">\n<h2 id="bottom-line-h">Bottom line</h2>\n<div class="summary">'
+    yield '<section id="bottom-line" aria-labelledby="bottom-line-h">\n<h2 id="bottom-line-h">Bottom line</h2>\n'
+    if (undefined(name='scope_html') if l_0_scope_html is missing else l_0_scope_html):
+        pass
+        yield '<div class="scope"><p class="scope-label">Scope</p>'
+        yield escape(context.call((undefined(name='demote') if l_0_demote is missing else l_0_demote), (undefined(name='scope_html') if l_0_scope_html is missing else l_0_scope_html), 3))
+        yield '</div>'
+    yield '<div class="summary">'
     yield escape(context.call((undefined(name='demote') if l_0_demote is missing else l_0_demote), (undefined(name='summary_html') if l_0_summary_html is missing else l_0_summary_html), 3))
     yield '</div>\n'
+    if (undefined(name='judgments') if l_0_judgments is missing else l_0_judgments):
+        pass
+        yield '<p class="section-note">A judgment says how probable the analyst judges it and, apart from that, how much confidence the evidence allows: a likely outcome can rest on thin evidence.'
+        if ('legends' in (undefined(name='annexes') if l_0_annexes is missing else l_0_annexes)):
+            pass
+            yield ' The terms: <a href="#legends">Annex '
+            yield escape(environment.getattr(environment.getattr((undefined(name='annexes') if l_0_annexes is missing else l_0_annexes), 'legends'), 'letter'))
+            yield '</a>.'
+        yield '</p>'
     if (undefined(name='implications_html') if l_0_implications_html is missing else l_0_implications_html):
         pass
         yield '<div class="implications">\n<h3>Implications</h3>\n'
@@ -22,4 +40,4 @@ def root(context, missing=missing):
     yield '</section>\n'
 
 blocks = {}
-debug_info = '3=15&4=17&6=20'
+debug_info = '3=18&4=24&5=26&6=35&8=38'
