@@ -151,3 +151,27 @@ def test_a_source_whose_text_and_passages_stay_is_not_highlighted_again(
     _edit(tmp_path / "p", "source", 1)
     build(findings, "findings.yaml")
     assert len(rendered) == 1 and rendered[0].endswith("An added line 1.\n")
+
+
+def test_only_the_reported_findings_whose_entry_changed_are_drawn_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.page import render
+
+    findings = benchmark.generate(tmp_path / "p", CLAIMS, source_kb=6, sources=SOURCES)
+    first, _ = build(findings, "findings.yaml", keep_claims=True)
+    drawer = render.environment().globals["claim_entry"]
+    assert isinstance(drawer, render.EntryDrawer)
+    drawn: list[str] = []
+    real = drawer.template
+
+    class Counting:
+        def render(self, **context: object) -> str:
+            drawn.append(str(context["e"].anchor))  # type: ignore[attr-defined]
+            return real.render(**context)
+
+    monkeypatch.setattr(drawer, "template", Counting())
+    assert build(findings, "findings.yaml", keep_claims=True)[0] == first and drawn == []
+    _edit(tmp_path / "p", "statement", 3)
+    build(findings, "findings.yaml", keep_claims=True)
+    assert drawn == ["claim_c3"]

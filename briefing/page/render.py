@@ -22,6 +22,7 @@ from ..words import counted, plural
 from . import precompiled
 from .dates import reader_date
 from .view import demote_headings
+from .view_claims import ClaimEntry, ClaimView, entry
 
 if TYPE_CHECKING:
     from .view import Page
@@ -75,7 +76,33 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env.globals["demote"] = demote_headings
     env.filters["plural"] = plural
     env.filters["counted"] = counted
+    env.globals["claim_entry"] = EntryDrawer(env)
     return env
+
+
+class EntryDrawer:
+    """Draws a reported finding's entry from its record (view_claims.ClaimEntry). The
+    entries of the last page are kept by record, with the environment whose templates
+    drew them: a page drawn again in the same process (a watch session's next build)
+    reuses the HTML of every entry whose record is unchanged."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.template = env.get_template("claim_entry.html")
+        self.last: dict[ClaimEntry, Markup] = {}
+        self.now: dict[ClaimEntry, Markup] = {}
+
+    def new_page(self) -> None:
+        """Keep the entries the page before this one drew, and only those."""
+        self.last, self.now = self.now, {}
+
+    def __call__(self, view: ClaimView) -> Markup:
+        record = entry(view)
+        drawn = self.now.get(record) or self.last.get(record)
+        if drawn is None:
+            cited = [c.html() for c in view.citations]
+            drawn = Markup(self.template.render(e=record, cited=cited))
+        self.now[record] = drawn
+        return drawn
 
 
 @cache
@@ -94,9 +121,12 @@ def content_security_policy(css: str) -> str:
 
 def render_html(view: Page) -> bytes:
     css = stylesheet() + _whole_passage_rules(view) + view.marking_css + "\n"
+    env = environment()
+    drawer = env.globals["claim_entry"]
+    assert isinstance(drawer, EntryDrawer)
+    drawer.new_page()
     html = (
-        environment()
-        .get_template("page.html")
+        env.get_template("page.html")
         .render(
             # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
             **view.context(),

@@ -91,6 +91,75 @@ class ClaimView:
         )
 
 
+class QuoteShown(NamedTuple):
+    """One quote of a reported finding, with what its footer shows."""
+
+    quote: str
+    lang: str
+    translation: str
+    translated_by: str
+    target: str
+    number: int
+    title: str
+    page: str
+    page_words: str
+    relays: str
+
+
+class ClaimEntry(NamedTuple):
+    """Everything a reported finding's entry in its annex shows, and nothing else: the
+    entry's HTML is made from this record alone (templates/claim_entry.html), so a watch
+    session draws again only the entries whose record changed."""
+
+    model: model.Claim
+    anchor: str
+    flag_weight: str
+    flag_label: str
+    statement_html: Markup
+    citations: tuple[tuple[int, str, str, str, str, str], ...]
+    """What each citation's link shows: number, anchor, target, source title, the
+    source's card and page (see Citation.html)."""
+    credibility_label: str
+    quotes: tuple[QuoteShown, ...]
+    origins_line: str
+    note_anchor: str
+    note_html: Markup
+
+
+def entry(v: ClaimView) -> ClaimEntry:
+    """The record a reported finding's entry is drawn from."""
+    return ClaimEntry(
+        model=v.model,
+        anchor=v.anchor,
+        flag_weight=v.flag_weight,
+        flag_label=v.flag_label,
+        statement_html=v.statement_html,
+        citations=tuple(
+            (c.number, c.anchor, c.target, c.source.model.title, c.source.card, c.page)
+            for c in v.citations
+        ),
+        credibility_label=v.credibility_label,
+        quotes=tuple(
+            QuoteShown(
+                quote,
+                c.lang,
+                c.translation,
+                c.translated_by,
+                c.target,
+                c.number,
+                c.source.model.title,
+                c.page,
+                c.page_words,
+                c.relays,
+            )
+            for quote, c in v.quotes
+        ),
+        origins_line=v.origins_line,
+        note_anchor=v.note_anchor,
+        note_html=v.note_html,
+    )
+
+
 def claim_view(
     claim: model.Claim,
     sources: dict[str, SourceView],
