@@ -112,7 +112,7 @@ def plan(args: argparse.Namespace) -> Plan:
             f"{printable(args.findings)} is a symbolic link: give the real file with --findings"
         )
     text = sources_list.read_findings(findings)
-    sources_list.refuse_what_the_build_refuses(findings, args.findings)
+    sources_list.refuse_what_the_build_refuses(findings, args.findings, text)
     sources_node = sources_list.sources_node(text, args.findings)
     listed_entries = sources_list.entries(sources_node)
     replacing = _check_id(args, sources_node, listed_entries)
@@ -135,7 +135,9 @@ def plan(args: argparse.Namespace) -> Plan:
                 "nothing was changed; remove it or rename the file"
             )
     digest = hashlib.sha256(body).hexdigest()
-    _refuse_listed_twice(args, listed_entries, digest, f"sources/{name}", findings.parent)
+    _refuse_listed_twice(
+        args, listed_entries, (digest, len(body)), f"sources/{name}", findings.parent
+    )
     entry = _entry(args, name, body, digest, page_meta)
     return Plan(
         findings,
@@ -225,15 +227,17 @@ def _check_id(
 def _refuse_listed_twice(
     args: argparse.Namespace,
     listed_entries: list[dict[str, str]],
-    digest: str,
+    text: tuple[str, int],
     file: str,
     project: Path,
 ) -> None:
+    """Refuses a text listed already under another id; ``text`` is its sha256 and its
+    size in bytes."""
     same = [
         fields.get("id", "?")
         for fields in listed_entries
         if fields.get("id") != (args.id if args.replace else None)
-        and _same_text(fields, digest, file, project)
+        and _same_text(fields, text, file, project)
     ]
     if same:  # one text under two ids would be cited apart, and counted twice
         raise BadInput(
@@ -331,9 +335,10 @@ def _existing(target: Path) -> bytes | None:
         ) from None
 
 
-def _same_text(fields: dict[str, str], digest: str, file: str, project: Path) -> bool:
-    """Whether a listed entry is this text: the same pin, the same path however written,
-    or (unpinned) a file of the project with the same bytes."""
+def _same_text(fields: dict[str, str], text: tuple[str, int], file: str, project: Path) -> bool:
+    """Whether a listed entry is this text (its sha256 and size): the same pin, the same
+    path however written, or (unpinned) a file of the project with the same bytes."""
+    digest, size = text
     listed = fields.get("file", "")
     if fields.get("sha256") == digest or (listed and os.path.normpath(listed) == file):
         return True
@@ -341,6 +346,8 @@ def _same_text(fields: dict[str, str], digest: str, file: str, project: Path) ->
         return False
     path = project / listed
     try:
+        if path.stat().st_size != size:  # other bytes, known without reading them
+            return False
         inside = path.resolve().is_relative_to(project.resolve())
         return inside and hashlib.sha256(read_regular(path)).hexdigest() == digest
     except (UnreadableFile, OSError, RuntimeError):
