@@ -10,7 +10,9 @@ certain", never "broken": the caller then loads the file in full, which says wha
 wrong and where.
 
 Whatever load.py refuses is either looked for here or makes the answer False:
-characters that reorder text, nesting past MAX_DEPTH, any syntax error, any anchor,
+characters that reorder text, nesting past MAX_DEPTH (counted on the events, which
+libyaml gives without recursing, so no depth of brackets can crash it here, unlike the
+composing that load.py guards with a look at the text first), any syntax error, any anchor,
 alias or explicit tag (so the alias limits of load.py apply, in load.py), more than one
 document, a key that is not a plain word or is written twice, a merge key, half of a
 surrogate pair, and a value its implicit type cannot build (a 31st of November, a
@@ -26,7 +28,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from .sources import BIDI_CONTROLS
-from .unreadable import MAX_DEPTH, too_deep
+from .unreadable import MAX_DEPTH
 
 _Parser: Any
 try:
@@ -41,10 +43,10 @@ _TYPED_FIRST = frozenset(Resolver.yaml_implicit_resolvers)
 
 
 def loads_cleanly(text: str) -> bool:
-    """True when load.py would load ``text`` (as read, a BOM kept or not) without an
-    error; False when it would not, or when this reading cannot tell."""
-    text = text.removeprefix("\ufeff")  # as load.py's utf-8-sig decoding drops it
-    if _Parser is None or too_deep(text):
+    """True when load.py would load ``text`` (as read: libyaml skips a BOM as load.py's
+    decoding does) without an error; False when it would not, or when this reading
+    cannot tell."""
+    if _Parser is None:
         return False
     if not text.isascii() and BIDI_CONTROLS.search(text):
         return False
