@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_loads_cleanly import REFUSED
 
 from briefing.commands import add_source, sources_list
 from conftest import SAMPLE_FINDINGS, SAMPLE_TEXT, Run
-from test_loads_cleanly import REFUSED
 
 Runner = Callable[..., Run]
 

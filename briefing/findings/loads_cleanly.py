@@ -78,7 +78,7 @@ class _Values:
         return verdict
 
     def _builds(self, value: str) -> bool:
-        tag = self.resolver.resolve(yaml.ScalarNode, value, (True, False))
+        tag = self.resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
         if tag == _STR:
             return True
         node = yaml.ScalarNode(tag, value)
