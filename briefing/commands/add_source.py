@@ -7,9 +7,10 @@ article text (trafilatura, an optional extra: ``pip install 'sourced-briefing[ht
 without the text a reader of the page is never shown (see saved_page), with title,
 publisher, date and address from the page's own tags unless given, each marked in
 findings.yaml with the tag it came from (a page can say anything of itself); the page
-itself is kept beside the text. The findings are first read as the build reads them, so
-a file the build refuses is refused here too, as fast. Anything refused leaves
-findings.yaml and sources/ untouched.
+itself is kept beside the text. The findings are first read the cheap way, which can
+only say that they load (loads_cleanly), and in full as the build reads them only when
+that reading cannot tell, so a file the build refuses is refused here too, with the
+build's messages. Anything refused leaves findings.yaml and sources/ untouched.
 
 The file given is read in source_file.py, and the findings' ``sources:`` list edited in
 sources_list.py; this module plans the run, checks what it would write, and writes it.
