@@ -4,8 +4,8 @@ libyaml's parse events alone, without composing nodes or walking them.
 load.py builds a node for every value and walks them all to record where each one sits:
 for ten thousand claims that takes seconds, and a command that only needs to know that
 the file loads (add-source, which refuses what the build refuses) has no use for the
-positions. This module reads the same text with the same parser under the same limits
-and says True only when nothing load.py refuses can be there; False means "not
+positions. This module reads the same text with the same parser and says True only
+when nothing load.py refuses can be there; False means "not
 certain", never "broken": the caller then loads the file in full, which says what is
 wrong and where.
 
