@@ -7,9 +7,10 @@ article text (trafilatura, an optional extra: ``pip install 'sourced-briefing[ht
 without the text a reader of the page is never shown (see saved_page), with title,
 publisher, date and address from the page's own tags unless given, each marked in
 findings.yaml with the tag it came from (a page can say anything of itself); the page
-itself is kept beside the text. The findings are first read as the build reads them, so
-a file the build refuses is refused here too, as fast. Anything refused leaves
-findings.yaml and sources/ untouched.
+itself is kept beside the text. The findings are first read the cheap way, which can
+only say that they load (loads_cleanly), and in full as the build reads them only when
+that reading cannot tell, so a file the build refuses is refused here too, with the
+build's messages. Anything refused leaves findings.yaml and sources/ untouched.
 
 The file given is read in source_file.py, and the findings' ``sources:`` list edited in
 sources_list.py; this module plans the run, checks what it would write, and writes it.
@@ -112,7 +113,7 @@ def plan(args: argparse.Namespace) -> Plan:
             f"{printable(args.findings)} is a symbolic link: give the real file with --findings"
         )
     text = sources_list.read_findings(findings)
-    sources_list.refuse_what_the_build_refuses(findings, args.findings)
+    sources_list.refuse_what_the_build_refuses(findings, args.findings, text)
     sources_node = sources_list.sources_node(text, args.findings)
     listed_entries = sources_list.entries(sources_node)
     replacing = _check_id(args, sources_node, listed_entries)
@@ -135,7 +136,9 @@ def plan(args: argparse.Namespace) -> Plan:
                 "nothing was changed; remove it or rename the file"
             )
     digest = hashlib.sha256(body).hexdigest()
-    _refuse_listed_twice(args, listed_entries, digest, f"sources/{name}", findings.parent)
+    _refuse_listed_twice(
+        args, listed_entries, (digest, len(body)), f"sources/{name}", findings.parent
+    )
     entry = _entry(args, name, body, digest, page_meta)
     return Plan(
         findings,
@@ -225,15 +228,17 @@ def _check_id(
 def _refuse_listed_twice(
     args: argparse.Namespace,
     listed_entries: list[dict[str, str]],
-    digest: str,
+    text: tuple[str, int],
     file: str,
     project: Path,
 ) -> None:
+    """Refuses a text listed already under another id; ``text`` is its sha256 and its
+    size in bytes."""
     same = [
         fields.get("id", "?")
         for fields in listed_entries
         if fields.get("id") != (args.id if args.replace else None)
-        and _same_text(fields, digest, file, project)
+        and _same_text(fields, text, file, project)
     ]
     if same:  # one text under two ids would be cited apart, and counted twice
         raise BadInput(
@@ -331,9 +336,10 @@ def _existing(target: Path) -> bytes | None:
         ) from None
 
 
-def _same_text(fields: dict[str, str], digest: str, file: str, project: Path) -> bool:
-    """Whether a listed entry is this text: the same pin, the same path however written,
-    or (unpinned) a file of the project with the same bytes."""
+def _same_text(fields: dict[str, str], text: tuple[str, int], file: str, project: Path) -> bool:
+    """Whether a listed entry is this text (its sha256 and size): the same pin, the same
+    path however written, or (unpinned) a file of the project with the same bytes."""
+    digest, size = text
     listed = fields.get("file", "")
     if fields.get("sha256") == digest or (listed and os.path.normpath(listed) == file):
         return True
@@ -341,6 +347,8 @@ def _same_text(fields: dict[str, str], digest: str, file: str, project: Path) ->
         return False
     path = project / listed
     try:
+        if path.stat().st_size != size:  # other bytes, known without reading them
+            return False
         inside = path.resolve().is_relative_to(project.resolve())
         return inside and hashlib.sha256(read_regular(path)).hexdigest() == digest
     except (UnreadableFile, OSError, RuntimeError):

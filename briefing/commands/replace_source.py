@@ -20,8 +20,6 @@ import yaml
 from ..errors import BadInput, Problems
 from ..findings.load import load_findings
 from ..findings.pages import map_path
-from ..findings.quotes import verify_quotes
-from ..findings.validate import validate
 
 # Fields written bare: dates, grades and hex pins never need quoting.
 _PLAIN = ("published", "reliability", "sha256")
@@ -104,6 +102,11 @@ def _scalar(value: str) -> str:
 
 def quotes_that_fail(findings: Path, shown: str, source_id: str) -> list[str]:
     """The problems of the source's quotes once its text is replaced, as lines to show."""
+    # Imported here: an add-source that replaces nothing has no use for the validator,
+    # and its imports are a fair share of the command's start-up.
+    from ..findings.quotes import verify_quotes
+    from ..findings.validate import validate
+
     problems = Problems()
     doc = load_findings(findings, shown, problems)
     if doc is None:

@@ -18,6 +18,7 @@ import yaml
 from ..errors import BadInput, Problems, printable
 from ..files import UnreadableFile, read_regular
 from ..findings.load import load_findings
+from ..findings.loads_cleanly import loads_cleanly
 from .yaml_prefix import top_level_value
 
 
@@ -61,9 +62,14 @@ def read_findings(findings: Path) -> str:
         raise BadInput(f"cannot read '{printable(str(findings))}' ({exc})") from None
 
 
-def refuse_what_the_build_refuses(findings: Path, shown: str) -> None:
-    """Read the findings as the build does, within its limits (nesting, values reached
-    through aliases), and stop where it would: the text is edited only when it loads."""
+def refuse_what_the_build_refuses(findings: Path, shown: str, text: str) -> None:
+    """Stop where the build would stop reading the findings: the text is edited only when
+    it loads. ``text``, the findings as read, is first read the cheap way, which can only
+    say that it loads (the usual case); otherwise they are loaded as the build loads them,
+    within its limits (nesting, values reached through aliases), for the build's words
+    and places."""
+    if loads_cleanly(text):
+        return
     problems = Problems()
     if load_findings(findings, shown, problems) is None or problems.errors:
         for problem in problems.errors:

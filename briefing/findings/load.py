@@ -3,7 +3,9 @@
 PyYAML's composer keeps a ``start_mark`` on each node; we walk the node graph ourselves
 so that every value can be traced back to its line and column, and so that duplicate
 keys (which ``safe_load`` silently lets the last one win) become errors. Why a file
-cannot be read, and where, is worked out in ``unreadable.py``.
+cannot be read, and where, is worked out in ``unreadable.py``. Whatever is refused here,
+loads_cleanly.py (the cheap reading add-source makes first) must refuse too, or leave to
+this module.
 """
 
 from __future__ import annotations
