@@ -106,8 +106,11 @@ def layout(text: str) -> Layout | None:
 
 
 def _all_aside(lines: str) -> bool:
-    """Whether every line holds nothing for the parser: empty, blank or a comment."""
-    return all(not line.strip() or line.lstrip().startswith("#") for line in lines.splitlines())
+    """Whether every line holds nothing for the parser: empty, spaces or a comment (a tab
+    is something: YAML may refuse it)."""
+    return all(
+        not line.strip(" \r") or line.lstrip(" ").startswith("#") for line in lines.splitlines()
+    )
 
 
 class ClaimBlocks:
