@@ -3,13 +3,12 @@ the most of some words, found without splitting every source into units.
 
 Splitting a text into units costs far more than looking for a few words in it, so the
 texts are split only where a unit could rank among the best. A unit lies within one
-paragraph, and a word that counts as one of the words looked for (see
-nearest.ranked_units) is written, lowercased, with that word's stem in it: a paragraph
-whose lowercased text holds the stems of only k of the words cannot hold a unit with
-more than k of them, nor one holding those k in fewer than k words. A paragraph whose
-best possible unit could not displace the best found so far is not split; earlier
-units win ties, so the answer is the one splitting every text would give.
-"""
+paragraph, and a word that counts as one of the words looked for (see nearest.Wanted)
+holds, lowercased, that word's stem: a paragraph whose lowercased text holds the stems
+of only k of the words cannot hold a unit with more than k of them, nor one holding
+those k in fewer than k words. A paragraph whose best possible unit could not displace
+the best found so far is not split; earlier units win ties, so the answer is the one
+splitting every text would give."""
 
 from __future__ import annotations
 
@@ -17,18 +16,15 @@ from collections.abc import Iterable
 
 from . import structure
 from .coverage import sentences_of
-from .nearest import Hit, best, ranked_units
+from .nearest import ENDING_LETTERS, STEM_LETTERS, Hit, Wanted, best, ranked_units
 from .sources import paragraph_spans
-
-# The shortest word the loose match (nearest._which) lets another ending stand for, and
-# the most letters of ending it lets differ.
-_SHORTEST, _ENDING = 4, 3
 
 
 def best_units(want: list[str], texts: Iterable[tuple[str, str]], count: int) -> list[Hit]:
     """nearest.best(hits, count) over the hits of every unit of every (source id, text),
     in the texts' order, splitting only the paragraphs that could hold one of them."""
-    stems = [_stem(word) for word in dict.fromkeys(want)]
+    wanted = Wanted(want)
+    stems = [_stem(word) for word in wanted.words]
     top: list[Hit] = []
     for source_id, text in texts:
         if _beyond_reach(top, count, len(stems)):
@@ -39,7 +35,7 @@ def best_units(want: list[str], texts: Iterable[tuple[str, str]], count: int) ->
             if _beyond_reach(top, count, _held_at_most(stems, text[start:end])):
                 continue
             spans = unit_spans(text, structure.paragraph_units(text, start, end))
-            top = best(top + ranked_units(want, source_id, text, spans), count)
+            top = best(top + ranked_units(wanted, source_id, text, spans), count)
     return top
 
 
@@ -54,20 +50,17 @@ def _stem(word: str) -> str:
     """What every form that counts as ``word`` (lowercased already) holds: the word
     itself when it is too short for another ending, else its opening, the shortest
     another ending leaves."""
-    if len(word) >= _SHORTEST:
-        word = word[: max(_SHORTEST, len(word) - _ENDING)]
-    return _one_sigma(word)
-
-
-def _one_sigma(text: str) -> str:
-    # Lowercasing a whole text differs from lowercasing each word in it only for the
-    # Greek capital sigma, whose lowercase depends on what follows it: both are one here.
-    return text.replace("ς", "σ")
+    if len(word) < STEM_LETTERS:
+        return word
+    return word[: max(STEM_LETTERS, len(word) - ENDING_LETTERS)]
 
 
 def _held_at_most(stems: list[str], text: str) -> int:
     """How many of the words a unit of ``text`` could hold."""
-    folded = _one_sigma(text.lower())
+    # Lowercased whole, a text holds each of its words lowercased alone: the one letter
+    # whose lowercase depends on its neighbours, the Greek capital sigma, looks no
+    # further than the spaces around its word.
+    folded = text.lower()
     return sum(stem in folded for stem in stems)
 
 
