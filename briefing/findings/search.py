@@ -1,14 +1,19 @@
 """Search: the units of the sources (sentences, list items, headings, datelines) that hold
 the most of some words, found without splitting every source into units.
 
-Splitting a text into units costs far more than looking for a few words in it, so the
-texts are split only where a unit could rank among the best. A unit lies within one
-paragraph, and a word that counts as one of the words looked for (see nearest.Wanted)
-holds, lowercased, that word's stem: a paragraph whose lowercased text holds the stems
-of only k of the words cannot hold a unit with more than k of them, nor one holding
-those k in fewer than k words. A paragraph whose best possible unit could not displace
-the best found so far is not split; earlier units win ties, so the answer is the one
-splitting every text would give."""
+Splitting a text into units costs far more than looking for a few words in it, so a
+text is split only where a unit could rank among the best found so far; earlier units
+win ties, so the answer is the one splitting every text would give. What a unit could
+hold is bounded twice:
+
+- a unit lies within one paragraph, and a word that counts as one of the words looked
+  for (see nearest.Wanted) holds, lowercased, that word's stem: a paragraph whose
+  lowercased text holds the stems of only k of the words cannot hold a unit with more
+  than k of them, nor one holding k in fewer than k words;
+- a unit starts and ends between words, so its words are a run of its source's words:
+  it holds no more of the words looked for than its whole source does, and when it holds
+  as many, they are no closer together in it than they come anywhere in the source.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,9 @@ from .coverage import sentences_of
 from .nearest import ENDING_LETTERS, STEM_LETTERS, Hit, Wanted, best, ranked_units
 from .sources import paragraph_spans
 
+# The best a unit could do, as (words held, in how many words): (0, 0) for nothing.
+Reach = tuple[int, int]
+
 
 def best_units(want: list[str], texts: Iterable[tuple[str, str]], count: int) -> list[Hit]:
     """nearest.best(hits, count) over the hits of every unit of every (source id, text),
@@ -27,12 +35,14 @@ def best_units(want: list[str], texts: Iterable[tuple[str, str]], count: int) ->
     stems = [_stem(word) for word in wanted.words]
     top: list[Hit] = []
     for source_id, text in texts:
-        if _beyond_reach(top, count, len(stems)):
+        if _beyond_reach(top, count, (len(stems), len(stems))):
             break  # the best possible units found already: later ones only tie
-        if _beyond_reach(top, count, _held_at_most(stems, text)):
-            continue
+        if _beyond_reach(top, count, _stems_held(stems, text)):
+            continue  # the cheap bound first: most texts hold few of the words at all
+        if len(top) == count and _beyond_reach(top, count, _closest_in(wanted, text)):
+            continue  # read word by word only when it can rule the text out
         for start, end in paragraph_spans(text):
-            if _beyond_reach(top, count, _held_at_most(stems, text[start:end])):
+            if _beyond_reach(top, count, _stems_held(stems, text[start:end])):
                 continue
             spans = unit_spans(text, structure.paragraph_units(text, start, end))
             top = best(top + ranked_units(wanted, source_id, text, spans), count)
@@ -55,22 +65,32 @@ def _stem(word: str) -> str:
     return word[: max(STEM_LETTERS, len(word) - ENDING_LETTERS)]
 
 
-def _held_at_most(stems: list[str], text: str) -> int:
-    """How many of the words a unit of ``text`` could hold."""
+def _stems_held(stems: list[str], text: str) -> Reach:
+    """The most a unit of ``text`` could hold, by the stems the text holds: k of the
+    words, in k words."""
     # Lowercased whole, a text holds each of its words lowercased alone: the one letter
     # whose lowercase depends on its neighbours, the Greek capital sigma, looks no
     # further than the spaces around its word.
     folded = text.lower()
-    return sum(stem in folded for stem in stems)
+    held = sum(stem in folded for stem in stems)
+    return held, held
 
 
-def _beyond_reach(top: list[Hit], count: int, held: int) -> bool:
-    """Whether a unit holding at most ``held`` of the words, met after those in ``top``,
-    could not be among the ``count`` best: it would hold fewer, or as many no closer
-    together (it holds them in at least ``held`` words), and ties go to the first."""
+def _closest_in(wanted: Wanted, text: str) -> Reach:
+    """The most a unit of ``text`` could hold, by the words of the whole text read as one
+    unit: as many of the words as it holds, no closer together than it holds them."""
+    whole = ranked_units(wanted, "", text, [(0, len(text))])
+    return (whole[0].held, whole[0].spread) if whole else (0, 0)
+
+
+def _beyond_reach(top: list[Hit], count: int, reach: Reach) -> bool:
+    """Whether a unit that holds at most ``reach[0]`` of the words, and as many in no
+    fewer than ``reach[1]`` words, met after those in ``top``, could not be among the
+    ``count`` best: ties go to the first."""
+    held, spread = reach
     if not held:
         return True
     if len(top) < count:
         return False
     last = top[-1]
-    return (-last.held, last.spread) <= (-held, held)
+    return (-last.held, last.spread) <= (-held, spread)
