@@ -142,3 +142,24 @@ def test_only_paragraphs_that_could_hold_a_best_passage_are_split(
     monkeypatch.setattr(structure, "paragraph_units", counted)
     assert search.best_units(want, [("a", first), ("b", second)], 1) == expected
     assert split == ["Troops crossed the river."]
+
+
+def test_a_source_whose_words_come_no_closer_than_those_found_is_not_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Both words are in the second source, but never closer together than in the
+    passage found first: its paragraphs are not split, though each holds both stems."""
+    first = "Item 1 harbour."
+    second = "Item 2 harbour.\n\nThe harbour saw item 3 close."
+    want = ["item", "harbour"]
+    expected = reference_best(want, [("a", first), ("b", second)], 1)
+    split: list[str] = []
+    units = structure.paragraph_units
+
+    def counted(text: str, start: int, end: int) -> list[structure.Unit]:
+        split.append(text[start:end])
+        return units(text, start, end)
+
+    monkeypatch.setattr(structure, "paragraph_units", counted)
+    assert search.best_units(want, [("a", first), ("b", second)], 1) == expected
+    assert split == [first]
