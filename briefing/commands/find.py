@@ -6,6 +6,10 @@ A passage is a sentence, a list item, a heading or a dateline: the units a text 
 in (see findings/structure.py), never a run of them. Passages holding more of the words
 rank first, then those holding them closer together. Every source is searched unless one
 is named; ``find SOURCE_ID WORDS`` (a first word that is a source id) names one too.
+
+The findings are read only as far as the end of their sources list (findings_head.py),
+and only the paragraphs that could hold one of the best passages are split into units
+(findings/search.py): the claims and the rest of the sources cost nothing.
 """
 
 from __future__ import annotations
