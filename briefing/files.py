@@ -50,7 +50,11 @@ def read_regular(
     with _open_regular(path, follow_links, one_name) as (f, size):
         if size > limit:
             raise UnreadableFile(f"is {size:,} bytes, over the limit of {limit:,}{advice}")
-        raw = _read(f, limit + 1)
+        # As much as the file holds and a byte more, which shows it grew: asked for the
+        # limit at once, the reader would set aside that much memory for every file.
+        raw = _read(f, size + 1)
+        if len(raw) > size:
+            raw += _read(f, limit + 1 - len(raw))
     if len(raw) > limit:  # it grew while being read
         raise UnreadableFile(f"is over the limit of {limit:,} bytes{advice}")
     return raw

@@ -568,6 +568,92 @@ def test_find_searches_a_good_source_despite_another_mistake_and_says_so(
     assert typo.code == 1 and "(did you mean 'example-source'?)" in typo.stderr
 
 
+RAIN = "The agency said about 120 mm of rain fell in January, the most since records began."
+
+
+def test_find_reads_the_findings_no_further_than_the_sources_list(
+    started: Path, run: Runner, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The claims after the sources are never read: find answers from a file whose
+    claims the build refuses, and says nothing of them (the build does)."""
+    from briefing.cli import main
+
+    text = started.read_text(encoding="utf-8")
+    head = text[: text.index("\nclaims:") + 1]
+    started.write_text(
+        head + "claims:\n  - id: [never closed\n    statement: x\n", encoding="utf-8"
+    )
+    assert main(["find", "rain fell in January", "--findings", str(started)]) == 0
+    found = capsys.readouterr()
+    assert found.err == ""
+    assert f'quote: "{RAIN}"' in found.out
+    built = run("--findings", str(started))
+    assert built.code == 1 and re.search(r"findings\.yaml:\d+:\d+: error: ", built.stderr)
+
+
+def test_find_checks_the_sources_and_not_one_claim(
+    started: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.findings import model, typed
+
+    conform = typed.conform
+    built: list[type] = []
+
+    def recorded(cls: type, raw: object) -> object:
+        built.append(cls)
+        return conform(cls, raw)
+
+    monkeypatch.setattr(typed, "conform", recorded)
+    result = run("find", "example-source", "rain fell in January", "--findings", str(started))
+    assert result.code == 0 and result.stderr == ""
+    assert model.Source in built and model.Claim not in built
+
+
+def test_find_reads_the_whole_file_when_the_claims_come_before_the_sources(
+    started: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    text = started.read_text(encoding="utf-8")
+    sources = text[text.index("sources:") : text.index("claims:")]
+    started.write_text(text.replace(sources, "") + sources, encoding="utf-8")
+    assert main(["find", "rain fell in January", "--findings", str(started)]) == 0
+    assert f'quote: "{RAIN}"' in capsys.readouterr().out
+
+
+def test_find_refuses_a_sources_list_that_is_not_yaml_with_the_place(
+    started: Path, run: Runner
+) -> None:
+    text = started.read_text(encoding="utf-8")
+    broken = text.replace("    publisher: Example News", "    publisher: [Example News")
+    started.write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index("    publisher: [Example News") + 1
+    result = run("find", "rain", "--findings", str(started))
+    assert result.code == 1
+    first = result.lines[0]
+    assert re.match(rf".*findings\.yaml:{line}:\d+: error: ", first), first
+    assert "no source can be searched until the 1 error(s) above are fixed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_find_says_which_source_file_cannot_be_read_and_where_it_is_listed(
+    started: Path, run: Runner
+) -> None:
+    (started.parent / "sources" / "example.txt").unlink()
+    line = (
+        started.read_text(encoding="utf-8")
+        .splitlines()
+        .index("    file: sources/example.txt          # relative to this file")
+    )
+    result = run("find", "example-source", "rain", "--findings", str(started))
+    assert result.code == 1
+    assert result.lines[0].endswith(
+        f"findings.yaml:{line + 1}:11: error: source file 'sources/example.txt' not found "
+        "(paths are relative to findings.yaml)"
+    )
+    assert "source 'example-source' cannot be read: see the error(s) above" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("argv", "says"),
     [

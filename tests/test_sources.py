@@ -5,6 +5,7 @@ across every source."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,33 @@ def test_a_pdf_that_cannot_be_a_source_gets_one_error_and_changes_nothing(
     assert result.code == 1
     assert len(result.lines) == 1 and says in result.stderr
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and p != pdf} == before
+
+
+def test_reading_a_file_sets_aside_memory_for_what_it_holds(tmp_path: Path) -> None:
+    """Every source is read whole on every run: asked for the size limit at once, the
+    reader would set aside 20 MB for each file."""
+    import tracemalloc
+
+    from briefing.files import read_regular
+
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"A short text.\n")
+    tracemalloc.start()
+    try:
+        assert read_regular(small) == b"A short text.\n"
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="needs Linux /proc")
+def test_a_file_that_holds_more_than_its_size_says_is_read_whole() -> None:
+    """A file that grows while read, or one of /proc, which says it is empty."""
+    from briefing.files import read_regular
+
+    assert Path("/proc/self/stat").stat().st_size == 0
+    assert read_regular(Path("/proc/self/stat")).startswith(str(os.getpid()).encode())
 
 
 def test_a_page_map_that_does_not_fit_its_text_is_an_error(folder: Path, run: Runner) -> None:

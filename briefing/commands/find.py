@@ -6,6 +6,10 @@ A passage is a sentence, a list item, a heading or a dateline: the units a text 
 in (see findings/structure.py), never a run of them. Passages holding more of the words
 rank first, then those holding them closer together. Every source is searched unless one
 is named; ``find SOURCE_ID WORDS`` (a first word that is a source id) names one too.
+
+The findings are read only as far as the end of their sources list (findings_head.py),
+and only the paragraphs that could hold one of the best passages are split into units
+(findings/search.py): the claims and the rest of the sources cost nothing.
 """
 
 from __future__ import annotations
@@ -18,13 +22,13 @@ from pathlib import Path
 import yaml
 
 from ..errors import BadInput, Problems, UsageError, did_you_mean, line_column, printable
-from ..findings import structure
-from ..findings.coverage import split_sentences
-from ..findings.load import Document, load_findings
-from ..findings.nearest import SUGGEST_WORDS, Hit, best, comparable, ranked_units
+from ..findings import model
+from ..findings.load import Document
+from ..findings.nearest import SUGGEST_WORDS, Hit, comparable
+from ..findings.search import best_units
 from ..findings.sources import SourceText
-from ..findings.validate import validate
 from .arguments import ArgumentParser
+from .findings_head import check_head, load_head
 
 # Beyond the best passage, others are shown only when they hold this share of the words.
 SHOWN_FROM = 0.4
@@ -64,10 +68,8 @@ def main(argv: list[str]) -> int:
     if not findings.is_file():
         raise BadInput(f"findings file '{printable(args.findings)}' not found")
     problems = Problems()
-    doc = load_findings(findings, args.findings, problems)
-    checked = validate(doc, findings.parent, problems) if doc else None
-    texts = checked.texts if checked else {}
-    files = {s.id: s.file for _, s in checked.sources} if checked else {}
+    doc, sources, texts = _read_sources(findings, args.findings, problems)
+    files = {s.id: s.file for _, s in sources}
     listed = _listed_ids(doc)
     source, words = args.source, args.words
     if source is None and _names_a_source(words[0], listed):
@@ -87,12 +89,7 @@ def main(argv: list[str]) -> int:
             f"no source can be searched until the {len(problems.errors)} error(s) above are fixed"
         )
     want = [comparable(w) for w in " ".join(words).split()]
-    hits = [
-        hit
-        for sid, text in searched.items()
-        for hit in ranked_units(want, sid, text.text, _units(text.text))
-    ]
-    shown = best(hits, args.max)
+    shown = best_units(want, ((sid, text.text) for sid, text in searched.items()), args.max)
     distinct = len(set(want))
     shown = [h for i, h in enumerate(shown) if i == 0 or h.held >= SHOWN_FROM * distinct]
     if not shown:
@@ -101,6 +98,24 @@ def main(argv: list[str]) -> int:
     for hit in shown:
         _print(hit, searched[hit.source], files[hit.source], distinct)
     return 0
+
+
+def _read_sources(
+    findings: Path, shown: str, problems: Problems
+) -> tuple[Document | None, list[tuple[int, model.Source]], dict[str, SourceText]]:
+    """The findings as far as their sources (the claims after them left unread), the
+    valid sources and the texts that can be read; the whole file, as the build reads it,
+    when that part alone cannot stand for it, so that what is wrong is said as the build
+    says it."""
+    doc = load_head(findings, shown, problems)
+    if doc is not None:
+        return doc, *check_head(doc, findings.parent, problems)
+    from ..findings.load import load_findings
+    from ..findings.validate import validate
+
+    doc = load_findings(findings, shown, problems)
+    checked = validate(doc, findings.parent, problems) if doc else None
+    return doc, checked.sources if checked else [], checked.texts if checked else {}
 
 
 def _check_words(words: list[str]) -> None:
@@ -155,12 +170,6 @@ def _check_searchable(
             f"{len(problems.errors)} error(s) above are fixed"
         )
     raise BadInput(f"no source '{source}' in {printable(shown)}{did_you_mean(source, listed)}")
-
-
-def _units(text: str) -> list[tuple[int, int]]:
-    """Sentences, list items, headings and datelines, in order."""
-    apart = [(u.start, u.end) for u in structure.units(text) if u.kind in structure.NOT_SENTENCES]
-    return sorted(split_sentences(text) + apart)
 
 
 def _print(hit: Hit, text: SourceText, file: str, distinct: int) -> None:

@@ -10,11 +10,14 @@ import bisect
 import re
 from collections.abc import Iterable
 from itertools import accumulate
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from . import model, structure
-from .quotes import Passage
-from .sources import SourceText
+from . import structure
+
+if TYPE_CHECKING:  # named in annotations only: splitting sentences needs none of them
+    from . import model
+    from .quotes import Passage
+    from .sources import SourceText
 
 # Words that end in a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -85,8 +88,14 @@ class Sentence(NamedTuple):
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``; a paragraph's or a list item's end always ends a
     sentence, and headings and datelines are none (see structure.py)."""
+    return sentences_of(text, structure.units(text))
+
+
+def sentences_of(text: str, units: Iterable[structure.Unit]) -> list[tuple[int, int]]:
+    """Sentence spans of the given units of ``text``, in order: each unit is split on
+    its own, so those of one paragraph are split without the rest of the text."""
     spans = []
-    for p_start, p_end, kind in structure.units(text):
+    for p_start, p_end, kind in units:
         if kind in structure.NOT_SENTENCES:
             continue
         start = p_start

@@ -164,6 +164,13 @@ def parse(text: str, shown_as: str, problems: Problems) -> Document | None:
     return _document(root, loader, shown_as, text, problems)
 
 
+def document_of(root: yaml.Node, text: str, shown_as: str, problems: Problems) -> Document | None:
+    """The document of ``root``, composed elsewhere from ``text`` (the findings read only
+    as far as one key: see commands/findings_head.py), walked as load_findings walks the
+    whole file."""
+    return _document(root, yaml.SafeLoader(""), shown_as, text, problems)
+
+
 def _compose_fast(text: str) -> tuple[yaml.Node | None, Any]:
     """The node graph by libyaml when it is there and the text is valid, else (None, None)."""
     fast = getattr(yaml, "CSafeLoader", None)

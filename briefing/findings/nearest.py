@@ -22,6 +22,10 @@ WORD = re.compile(r"\S+")
 # many of its words (the comparison grows with the square of its length); for a longer
 # quote, those around the first word that departs from the source.
 SUGGEST_WORDS = 60
+# A word the find command looks for stands for another with a different ending ("troop",
+# "troops") when the shorter has at least STEM_LETTERS letters and the longer at most
+# ENDING_LETTERS more.
+STEM_LETTERS, ENDING_LETTERS = 4, 3
 
 
 def not_found(needle: str, source: IndexedSource, shown_path: str) -> str:
@@ -202,28 +206,41 @@ class Hit(NamedTuple):
     end: int
 
 
-def ranked_units(
-    want: list[str], source_id: str, text: str, spans: list[tuple[int, int]]
-) -> list[Hit]:
-    """Every unit of ``text`` holding at least one of the words ``want``, unranked.
+class Wanted(dict[str, int]):
+    """The words looked for, and for each source word met, as written, the index of the
+    one it counts as (-1 for none): worked out once for each spelling.
 
-    A word counts when a unit's word is the same, or the same word with another ending
-    ("troop", "troops"): words are remembered loosely."""
-    wanted = list(dict.fromkeys(want))
-    known: dict[str, int] = {}  # a source word's form → index in wanted, -1 for none
+    A word counts when it is the same, or the same word with another ending ("troop",
+    "troops"): words are remembered loosely."""
+
+    def __init__(self, want: list[str]) -> None:
+        super().__init__()
+        self.words = list(dict.fromkeys(want))
+        """The distinct words looked for, in the order given."""
+        self._whole = frozenset(self.words)
+        # Words that count as one another share their first letters (see _which).
+        self._openings = frozenset(w[:STEM_LETTERS] for w in self.words if len(w) >= STEM_LETTERS)
+
+    def __missing__(self, word: str) -> int:
+        form = comparable(word)
+        maybe = form in self._whole or form[:STEM_LETTERS] in self._openings
+        index = self[word] = _which(form, self.words) if maybe else -1
+        return index
+
+
+def ranked_units(
+    wanted: Wanted, source_id: str, text: str, spans: list[tuple[int, int]]
+) -> list[Hit]:
+    """Every unit of ``text`` holding at least one of the words wanted, unranked."""
     hits = []
     for start, end in spans:
-        places: list[tuple[int, int]] = []  # (position in the unit, wanted index)
-        for n, match in enumerate(WORD.finditer(text, start, end)):
-            form = comparable(match.group())
-            which = known.get(form)
-            if which is None:
-                which = known[form] = _which(form, wanted)
-            if which >= 0:
-                places.append((n, which))
+        # str.split's whitespace is WORD's: the same words, without a match object each.
+        found = list(map(wanted.__getitem__, text[start:end].split()))
+        if max(found, default=-1) < 0:
+            continue
+        places = [(n, w) for n, w in enumerate(found) if w >= 0]  # (position, wanted index)
         held = len({w for _, w in places})
-        if held:
-            hits.append(Hit(held, _spread(places, held), source_id, start, end))
+        hits.append(Hit(held, _spread(places, held), source_id, start, end))
     return hits
 
 
@@ -238,7 +255,11 @@ def _which(form: str, wanted: list[str]) -> int:
             return i
     for i, word in enumerate(wanted):
         short, long_ = sorted((form, word), key=len)
-        if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
+        if (
+            len(short) >= STEM_LETTERS
+            and long_.startswith(short)
+            and len(long_) - len(short) <= ENDING_LETTERS
+        ):
             return i
     return -1
 

@@ -7,6 +7,8 @@ Called by validate.py, which reports these problems with every other in one run.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from ..errors import Problems
@@ -27,7 +29,8 @@ def check_sources(
     texts: dict[str, SourceText] = {}
     first_id: dict[str, int] = {}
     root = project.resolve()
-    report = _resolved(out) if out is not None else None
+    report = _real(out) if out is not None else None
+    folders: dict[Path, Path | None] = {}  # each folder's real path, once
     for i, src in sources:
         path = ("sources", i)
         if src.id in first_id:
@@ -40,7 +43,7 @@ def check_sources(
             continue
         first_id[src.id] = i
         file = project / src.file
-        where = _resolved(file)
+        where = _resolved(file, folders)
         if Path(src.file).is_absolute() or where is None or not _inside(where, root):
             problems.error(
                 doc.at((*path, "file")),
@@ -52,7 +55,7 @@ def check_sources(
         # As named, and where a symbolic link leads: a link to .env is .env.
         hidden = [
             part
-            for part in (*Path(src.file).parts, *where.relative_to(root).parts)
+            for part in (*Path(src.file).parts, *where.parts[len(root.parts) :])
             if part.startswith(".") and part not in (".", "..")
         ]
         if hidden:
@@ -92,13 +95,29 @@ def check_sources(
                 "or update the pin if the change is intended",
             )
             continue
-        if not text.text.strip():
+        if not text.text or text.text.isspace():  # without copying the text to strip it
             problems.warning(doc.at((*path, "file")), f"source file '{src.file}' is empty")
         texts[src.id] = text
     return texts
 
 
-def _resolved(path: Path) -> Path | None:
+def _resolved(path: Path, folders: dict[Path, Path | None]) -> Path | None:
+    """The real path, or None for a symbolic link that loops. A file that is not a link
+    is where its folder really is: ``folders`` keeps the real path of each folder, so
+    that a file costs one look at itself rather than one at every folder above it."""
+    try:
+        plain = path.name != ".." and not stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:  # not there, or behind a loop: resolved in full below
+        plain = False
+    if not plain:
+        return _real(path)
+    if path.parent not in folders:
+        folders[path.parent] = _real(path.parent)
+    folder = folders[path.parent]
+    return folder / path.name if folder is not None else None
+
+
+def _real(path: Path) -> Path | None:
     """The real path, or None for a symbolic link that loops."""
     try:
         return path.resolve()
@@ -107,7 +126,7 @@ def _resolved(path: Path) -> Path | None:
 
 
 def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
+    return path.parts[: len(root.parts)] == root.parts
 
 
 def check_published(

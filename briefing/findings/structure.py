@@ -43,17 +43,20 @@ class Unit(NamedTuple):
 def units(text: str) -> list[Unit]:
     """The text's units in order: each heading, dateline and list item a line of its own
     (a list item with the lines that continue it), the rest prose as paragraphs."""
-    found: list[Unit] = []
-    for p_start, p_end in paragraph_spans(text):
-        lines = _lines(text, p_start, p_end)
-        if len(lines) == 1:
-            start, end = lines[0]
-            found.append(
-                Unit(*_after_marker(text, start, end), _kind_of_line(text, start, end, alone=True))
-            )
-            continue
-        found.extend(_within(text, lines))
-    return found
+    return [
+        unit for start, end in paragraph_spans(text) for unit in paragraph_units(text, start, end)
+    ]
+
+
+def paragraph_units(text: str, start: int, end: int) -> list[Unit]:
+    """The units of the paragraph text[start:end] (one of paragraph_spans(text)): no
+    unit reaches beyond its paragraph, so a paragraph is read without the rest."""
+    lines = _lines(text, start, end)
+    if len(lines) == 1:
+        first, last = lines[0]
+        kind = _kind_of_line(text, first, last, alone=True)
+        return [Unit(*_after_marker(text, first, last), kind)]
+    return _within(text, lines)
 
 
 def _within(text: str, lines: list[tuple[int, int]]) -> list[Unit]:

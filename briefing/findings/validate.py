@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problems, closest, did_you_mean
+from ..errors import Problems, did_you_mean
 from . import context, model, references, source_files, vocab
 from .conform import build_list, build_one
 from .load import Document, KeyPath
+from .sections import check_sections, check_some_sources
 from .sources import SourceText
-
-_SECTIONS = ("briefing", "sources", "claims", "origins", "references", "quantities", "places")
-_REQUIRED = ("briefing", "sources", "claims")
 
 
 @dataclass(eq=False)
@@ -49,17 +47,7 @@ def validate(
             "the findings file must be a mapping with the keys 'briefing', 'sources' and 'claims'",
         )
         return Validated(None, [], [], {})
-    for key in data:
-        if key not in _SECTIONS:
-            problems.error(
-                doc.key_at((key,)),
-                f"unknown top-level key '{key}'"
-                f"{did_you_mean(key, _SECTIONS)}; allowed: {', '.join(_SECTIONS)}",
-            )
-    misspelt = {closest(str(key), _SECTIONS) for key in data if key not in _SECTIONS}
-    for key in _REQUIRED:
-        if key not in data and key not in misspelt:
-            problems.error(doc.at(()), f"missing required top-level key '{key}'")
+    check_sections(data, doc, problems, required=True)
 
     briefing = build_one(model.Briefing, data.get("briefing"), ("briefing",), doc, problems)
     sources = build_list(model.Source, data.get("sources"), "sources", doc, problems)
@@ -84,8 +72,7 @@ def validate(
         if "places" in data
         else []
     )
-    if "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
-        problems.error(doc.at(("sources",)), "at least one source is needed")
+    check_some_sources(data, doc, problems)
 
     texts = source_files.check_sources(sources, doc, project, problems, out)
     if briefing is not None:
