@@ -125,14 +125,11 @@ def render_html(view: Page) -> bytes:
     drawer = env.globals["claim_entry"]
     assert isinstance(drawer, EntryDrawer)
     drawer.new_page()
-    html = (
-        env.get_template("page.html")
-        .render(
-            # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
-            **view.context(),
-            css=Markup(css),
-            csp=content_security_policy(css),
-        )
+    html = env.get_template("page.html").render(
+        # The stylesheet is ours, not input: inserted verbatim so that its hash holds.
+        **view.context(),
+        css=Markup(css),
+        csp=content_security_policy(css),
     )
     # The narrow class is several times faster over a whole page; it also stops at any
     # character beyond the BMP, where the full class decides.
