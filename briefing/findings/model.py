@@ -114,7 +114,8 @@ class Briefing(NamedTuple):
     """The information cut-off date (YYYY-MM-DD): nothing later was considered."""
     scope: str | None = None
     """Markdown, a sentence or two: what the briefing rests on and what it answers (a
-    scope note), shown boxed under the Bottom line heading."""
+    scope note), shown boxed under the Bottom line heading. Beyond about 200 characters
+    it pushes the bottom line off a phone's first screen."""
     summary: str | None = ""
     """Markdown: the bottom line up front, resting on the key judgments."""
     implications: str | None = None
