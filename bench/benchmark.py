@@ -244,7 +244,7 @@ def watch(runs: int, out: Path) -> str:
         server.terminate()
         server.wait(timeout=10)
     t = statistics.median(times)
-    return f"save → page served under --watch: {t * 1000:.0f} ms median  [target ≤ 120 ms]"
+    return f"save → page served under --watch: {t * 1000:.0f} ms median  [target ≤ 80 ms]"
 
 
 def _served_url(server: subprocess.Popen[str]) -> str:
@@ -337,7 +337,9 @@ def _cpu_of(pid: int) -> float:
 
 def watch_generated(claims: int, runs: int, out: Path) -> str:
     """Save → served page holding the edit, on a generated project under --watch: the
-    statement of one claim is changed each time, and the page fetched until it shows it."""
+    statement of one claim is changed each time; after each reload event the page is
+    fetched, until it shows the edit. The processor time is the server's for the whole
+    save, the files for other tools that follow the page included."""
     sources = claims // 20
     folder = out / f"watched-{claims}"
     findings = generate(folder, claims, source_kb=sources * 10, sources=sources)
@@ -361,15 +363,21 @@ def watch_generated(claims: int, runs: int, out: Path) -> str:
         for i in range(max(runs, 7)):
             target = f"statement: Claim {(i * 7919) % claims}."
             edit = f"Edited {i} at {time.time_ns()}"
-            time.sleep(0.4)  # let the watcher settle before the save
-            cpu = _cpu_of(server.pid)
-            start = time.perf_counter()
-            findings.write_text(
-                original.replace(target, f"statement: {edit}.", 1), encoding="utf-8"
-            )
-            while edit.encode() not in urllib.request.urlopen(url, timeout=30).read():
-                time.sleep(0.002)
-            walls.append(time.perf_counter() - start)
+            # As an open page does: wait for the reload event, then fetch the page once.
+            with urllib.request.urlopen(url + "__reload", timeout=60) as events:
+                time.sleep(0.4)  # let the watcher settle before the save
+                cpu = _cpu_of(server.pid)
+                start = time.perf_counter()
+                findings.write_text(
+                    original.replace(target, f"statement: {edit}.", 1), encoding="utf-8"
+                )
+                while True:
+                    while not events.readline().startswith(b"data:"):
+                        pass
+                    if edit.encode() in urllib.request.urlopen(url, timeout=30).read():
+                        break
+                walls.append(time.perf_counter() - start)
+            time.sleep(0.2 if claims <= 1_000 else 3)  # the files for other tools follow
             cpus.append(_cpu_of(server.pid) - cpu)
     finally:
         server.terminate()

@@ -258,3 +258,28 @@ def test_page_first_writes_the_page_beside_the_last_files_then_the_new_ones(
     assert writes.follow_up() == []
     assert {p.name: p.read_bytes() for p in out.iterdir()} == second.files()
     assert writes.follow_up() == []  # nothing left to do
+
+
+def test_a_rebuild_keeps_the_templates_until_one_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The templates (and what was drawn with them) are kept from one rebuild to the next,
+    and dropped when a template or the stylesheet changes."""
+    from briefing.page import render
+
+    stamps = iter([(("page.html", 1, 10),)] * 3 + [(("page.html", 2, 11),)] * 2)
+    monkeypatch.setattr(render, "stamp", lambda: next(stamps))
+    environments = []
+    rebuild = watch_module._fresh(lambda: (environments.append(render.environment()), (0, []))[1])
+    for _ in range(4):
+        rebuild()
+    first, second, third, fourth = environments
+    assert first is second and third is fourth and third is not second
+
+
+def test_the_sources_stay_watched_while_a_claim_is_broken(project: Project) -> None:
+    """The watcher reads the sources list alone: a claim left half-typed below it (the
+    file no longer YAML) does not drop the sources from the watch."""
+    findings = project()
+    findings.write_text(SAMPLE_FINDINGS + "  - id: [unclosed\n", encoding="utf-8")
+    assert findings.parent / "sources" / "news.txt" in watch_module.watched_files(findings)

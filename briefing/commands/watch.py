@@ -31,6 +31,7 @@ from ..findings.load import MAX_DEPTH
 from ..findings.sources import SourceReadError, read_regular
 from ..page import render
 from .serve import Server
+from .yaml_prefix import top_level_value
 
 # A rebuild's exit status and the lines it printed.
 Rebuild = Callable[[], tuple[int, list[str]]]
@@ -46,19 +47,13 @@ def watched_files(findings: Path) -> list[Path]:
     paths = [findings]
     try:
         text = read_regular(findings).decode("utf-8")
-        data = (
-            yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-            if _shallow(text)
-            else None
-        )
         project = findings.parent.resolve()
-        for source in (data.get("sources") or []) if isinstance(data, dict) else []:
-            if isinstance(source, dict) and isinstance(source.get("file"), str):
-                path = findings.parent / source["file"]
-                # Only inside the project (the build reads nothing else): a source named
-                # '/etc/x' or '../../x' must not have the watcher look at '/etc' or home.
-                if _inside(path, project):
-                    paths.append(path)
+        for named in _source_files(text) if _shallow(text) else []:
+            path = findings.parent / named
+            # Only inside the project (the build reads nothing else): a source named
+            # '/etc/x' or '../../x' must not have the watcher look at '/etc' or home.
+            if _inside(path, project):
+                paths.append(path)
     except (
         SourceReadError,
         OSError,
@@ -73,6 +68,22 @@ def watched_files(findings: Path) -> list[Path]:
     for folder in ("templates", "static"):
         paths.extend(sorted((package / folder).iterdir()))
     return paths
+
+
+def _source_files(text: str) -> list[str]:
+    """The files the sources list names, read without the rest of the file: the watcher
+    does this on every save, beside the rebuild, and the claims can be most of the file."""
+    sources = top_level_value(text, "sources")
+    if not isinstance(sources, yaml.SequenceNode):
+        return []
+    return [
+        value.value
+        for item in sources.value
+        if isinstance(item, yaml.MappingNode)
+        for key, value in item.value
+        if isinstance(key, yaml.ScalarNode) and key.value == "file"
+        if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":str")
+    ]
 
 
 def _inside(path: Path, project: Path) -> bool:
@@ -123,6 +134,7 @@ def watch(
                 file=sys.stderr,
             )
             return 1
+        rebuild_fresh = _fresh(rebuild)  # the templates as the first build finds them
         _apply(server, _safely(rebuild))
         print(
             f"build-report: serving {server.url} (Ctrl-C to stop); watching "
@@ -138,7 +150,7 @@ def watch(
                 continue
             while not watcher.changed.empty():  # one rebuild for a burst of saves
                 watcher.changed.get_nowait()
-            _apply(server, _safely(_fresh(rebuild)))
+            _apply(server, _safely(rebuild_fresh))
             server.reloads.notify()  # good or bad, open pages show the outcome
             if follow_up is not None and watcher.changed.empty():
                 _follow(server, follow_up)
@@ -167,11 +179,16 @@ def _follow(server: Server, follow_up: Callable[[], list[str]]) -> None:
 
 
 def _fresh(rebuild: Rebuild) -> Rebuild:
-    """The rebuild, after dropping the templates and stylesheet kept from the last one."""
+    """The rebuild, after dropping the templates and stylesheet kept from the last one if
+    either changed since (with them goes what was drawn with them)."""
+    last = [render.stamp()]
 
     def fresh() -> tuple[int, list[str]]:
-        render.environment.cache_clear()
-        render.stylesheet.cache_clear()
+        now = render.stamp()
+        if now != last[0]:
+            render.environment.cache_clear()
+            render.stylesheet.cache_clear()
+            last[0] = now
         return rebuild()
 
     return fresh

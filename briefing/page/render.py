@@ -63,6 +63,14 @@ def environment() -> jinja2.Environment:
     return compiling_environment()
 
 
+def stamp() -> tuple[tuple[str, int, int], ...]:
+    """When and how big each template and the stylesheet are: a watch session draws with
+    the templates it has until this changes, keeping what it drew with them."""
+    files = [*sorted(TEMPLATES.glob("*.html")), _PACKAGE / "static" / "briefing.css"]
+    stats = [(f.name, f.stat()) for f in files]
+    return tuple((name, st.st_mtime_ns, st.st_size) for name, st in stats)
+
+
 def compiling_environment() -> jinja2.Environment:
     """The environment that compiles the templates from their sources."""
     return _environment(jinja2.FileSystemLoader(TEMPLATES))

@@ -99,7 +99,11 @@ def caveats(
         Caveat(
             v.model.flag.replace("-", " ").capitalize() if v.model.flag else "",
             f"flag flag-{v.flag_weight}",
-            Markup("{}: {}").format(opening_words(v.statement_text), _first_sentence(v.model.note)),
+            # The claim's opening words, quoted, name it; the note's first sentence says
+            # what is wrong. In a <q>, the words read as a name, not as a cut sentence.
+            Markup('<q class="caveat-of">{}</q> {}').format(
+                opening_words(v.statement_text), _first_sentence(v.model.note)
+            ),
             v.note_anchor,
             "the note",
         )
@@ -146,7 +150,9 @@ def caveats(
             Caveat(
                 labels,
                 "accepted",
-                Markup('{}: <span class="reason">Accepted: {}</span>').format(what, reasons),
+                Markup(
+                    '<q class="caveat-of">{}</q> <span class="reason">Accepted: {}</span>'
+                ).format(what, reasons),
                 anchor,
                 link,
             )
