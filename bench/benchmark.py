@@ -256,10 +256,11 @@ def _served_url(server: subprocess.Popen[str]) -> str:
 
 
 def large(runs: int, out: Path) -> str:
-    t, mib, _ = _generated(out, 10_000, 500, min(runs, 3))
+    _, _, findings = _generated(out, 10_000, 500, 1)
+    wall, cpu, mib = _cold_row(build_argv(findings, findings.parent / "report"), min(runs, 3))
     return (
-        f"generated 10,000 claims, 500 sources, cold: {t:.2f} s, peak {mib:.0f} MiB  "
-        "[target ≤ 5 s, ≤ 500 MB]"
+        f"generated 10,000 claims, 500 sources, cold: {wall:.2f} s (processor {cpu:.2f} s), "
+        f"peak {mib:.0f} MiB  [target ≤ 3 s, ≤ 300 MB]"
     )
 
 

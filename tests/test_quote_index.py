@@ -3,6 +3,8 @@ scan of the whole text finds."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.findings import indexed_source, quotes
-from briefing.findings.indexed_source import IndexedSource
+from briefing.findings.indexed_source import IndexedSource, _one_for_one, fold
 
 WORDS = [
     "1,500",
@@ -94,3 +96,32 @@ def test_the_closest_passage_is_searched_for_within_a_budget(
     assert len(messages) == 2
     assert "closest passage at" in messages[0]
     assert "no closest passage is searched for" in messages[1]
+
+
+def _folded_one_by_one(text: str) -> tuple[str, list[int]]:
+    """The fold as a plain list of offsets, one per folded character: the reference."""
+    out: list[str] = []
+    offsets: list[int] = []
+    done = 0
+    for match in re.finditer(r"\s{2,}|[^\S ]|…", text):
+        start = match.start()
+        out.append(text[done:start])
+        offsets.extend(range(done, start))
+        out.append("..." if match.group() == "…" else " ")
+        offsets.extend([start] * (3 if match.group() == "…" else 1))
+        done = match.end()
+    out.append(text[done:])
+    offsets.extend(range(done, len(text)))
+    return "".join(out), offsets
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", " ", "  ", "\n", "\n\n", "\t", "…", "’", "x y"])))
+def test_the_folded_offsets_held_as_runs_are_the_offsets_one_by_one(parts: list[str]) -> None:
+    text = "".join(parts)
+    folded, offsets = fold(text)
+    plain, reference = _folded_one_by_one(text)
+    assert folded == _one_for_one(plain)
+    assert [offsets[i] for i in range(len(offsets))] == reference
+    for original in range(len(text) + 2):
+        assert offsets.first_at_or_after(original) == bisect.bisect_left(reference, original)

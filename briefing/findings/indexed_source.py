@@ -23,7 +23,10 @@ _ONE_FOR_ONE = {
     **dict.fromkeys("“”„‟″", '"'),
     **dict.fromkeys("‐‑‒–—―−", "-"),
 }
-_RESIZED = re.compile(r"\s{2,}|[^\S ]|…")
+# Only whitespace runs other than one plain space, and '…', change the length; a single
+# tab or line break becomes a space in place.
+_RESIZED = re.compile(r"\s{2,}|…")
+_ONE_SPACE = re.compile(r"[^\S ]")
 _LETTERS = re.compile(r"[^\W_]+")
 # How many places of one quote are looked for: enough to say "occurs N times" for any
 # honest slip, few enough that a quote of one common word cannot keep the build busy.
@@ -33,27 +36,70 @@ MAX_HITS = 1_000
 INDEX_FROM = 1_000_000
 
 
-def fold(text: str) -> tuple[str, array[int]]:
+class Offsets:
+    """Where each character of a folded text stands in the original, kept as runs: from
+    each run's start the folded text follows the original one for one. Most of a text is
+    a few long runs, so a long source costs a few lists, not four bytes a character."""
+
+    def __init__(self, folded_starts: list[int], original_starts: list[int], length: int):
+        self._folded = folded_starts
+        self._original = original_starts
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError(i)
+        run = bisect.bisect_right(self._folded, i) - 1
+        return self._original[run] + (i - self._folded[run])
+
+    def first_at_or_after(self, original: int) -> int:
+        """The first folded position standing at or after ``original`` (``bisect_left``
+        over the offsets, without reading them one by one)."""
+        run = bisect.bisect_left(self._original, original)
+        if run:
+            before = run - 1
+            i = self._folded[before] + (original - self._original[before])
+            if i < self._end_of(before):
+                return i
+        return self._folded[run] if run < len(self._folded) else self._length
+
+    def _end_of(self, run: int) -> int:
+        return self._folded[run + 1] if run + 1 < len(self._folded) else self._length
+
+
+def fold(text: str) -> tuple[str, Offsets]:
     """Text with the ignorable differences folded away, and each folded character's offset."""
     out: list[str] = []
-    index = array("I")  # 4 bytes a character, not a list of int objects
-    done = 0
-    # Only whitespace runs other than one plain space, and '…', change the length; the
-    # stretches between them are copied whole, and the one-for-one folds made at the end.
+    folded_starts, original_starts = [0], [0]
+    done = folded = 0
+    # The stretches between the spots that change the length are copied whole; each spot
+    # is a run of its own (the three dots of a '…' all stand at the '…').
     for match in _RESIZED.finditer(text):
         start = match.start()
         out.append(text[done:start])
-        index.extend(range(done, start))
+        folded += start - done
         if match.group() == "…":
             out.append("...")
-            index.extend((start, start, start))
+            runs = 3
         else:
             out.append(" ")
-            index.append(start)
+            runs = 1
+        for k in range(runs):
+            folded_starts.append(folded + k)
+            original_starts.append(start)
+        folded += runs
         done = match.end()
+        folded_starts.append(folded)
+        original_starts.append(done)
     out.append(text[done:])
-    index.extend(range(done, len(text)))
-    return _one_for_one("".join(out)), index
+    folded += len(text) - done
+    joined = _ONE_SPACE.sub(" ", "".join(out))
+    return _one_for_one(joined), Offsets(folded_starts, original_starts, folded)
 
 
 def _one_for_one(text: str) -> str:
@@ -76,7 +122,7 @@ class IndexedSource:
         spans = paragraph_spans(text) or [(0, len(text))]
         self.paragraph_starts = [start for start, _ in spans]
         # Where each paragraph ends in the folded text, to keep an elision inside one.
-        self.paragraph_ends = [bisect.bisect_left(self.index, end) for _, end in spans]
+        self.paragraph_ends = [self.index.first_at_or_after(end) for _, end in spans]
 
     @cached_property
     def line_starts(self) -> list[int]:
