@@ -60,6 +60,12 @@ class Case:
         data: dict[str, Any] = json.loads((self.folder / "findings.json").read_text("utf-8"))
         return data
 
+    @property
+    def curated(self) -> bool:
+        """The project's own briefing: how long its analyst writes is content, held by
+        review, not by the tests (the golden project holds the page's economy)."""
+        return self.name == "report"
+
     def artifact(self, name: str) -> Path:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         return ARTIFACTS / f"{self.name}-{name}"
