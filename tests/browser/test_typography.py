@@ -96,3 +96,19 @@ def test_one_rule_between_the_contents_and_the_first_section_on_a_phone(
     got = open_briefing(width=PHONE).page.evaluate(RULES_JS)
     assert got["tocShown"]
     assert not (got["toc"] and got["section"]), "two rules between contents and first section"
+
+
+def test_a_cross_reference_in_the_bottom_line_reads_as_its_sentence_underlined(
+    open_briefing: Callable[..., Opened],
+) -> None:
+    """The words of a link to the evidence keep the text's size and colour (smaller grey
+    words read as footnotes or slips), and an underline says they lead somewhere."""
+    page = open_briefing().page
+    got = page.evaluate("""() => [...document.querySelectorAll(
+        '#bottom-line .summary a[href^="#"], #bottom-line .implications a[href^="#"]')].map(a => {
+      const own = getComputedStyle(a), around = getComputedStyle(a.parentElement);
+      return [own.fontSize === around.fontSize, own.color === around.color,
+              own.textDecorationLine.includes('underline')];
+    })""")
+    assert got, "no cross-reference in the bottom line"
+    assert all(all(checks) for checks in got), got
