@@ -73,7 +73,7 @@ def test_accepted_warnings_on_one_claim_make_one_line_with_every_reason(
     accepted = [line for line in lines if "Only one agency counts." in line]
     assert len(accepted) == 1
     assert "None comes to mind yet." in accepted[0]
-    assert accepted[0].startswith("Rests on one independent origin; no alternatives weighed")
+    assert accepted[0].startswith("Single-source judgment; no alternatives weighed")
 
 
 def test_unverified_claims_are_gathered_in_one_line_each_linked_to_its_note(

@@ -92,7 +92,7 @@ def test_statements_of_one_body_count_as_one_originator(project: Project, run: R
     assert (shelters["independent_origins"], shelters["origin_count"]) == (1, 3)
     assert "(lint: single-origin;" in result.stderr
     page = (folder / "report" / "index.html").read_text(encoding="utf-8")
-    assert "3 statements from 1 originator" in page
+    assert "1 independent originator (3 statements)" in page
 
 
 def test_origins_without_a_shared_by_are_each_their_own_originator(

@@ -61,8 +61,8 @@ def test_an_acknowledged_warning_is_not_raised_and_its_reason_is_in_the_caveats(
     assert "(lint: no-indicators;" not in result.stderr
     assert "source 'news' is" not in result.stderr
     caveats = by_id((tmp_path / "r" / "index.html").read_text(), "caveats")
-    assert "Accepted: Nothing more will be published." in caveats
-    assert "Accepted: Only the count matters here." in caveats
+    assert "Nothing more will be published." in caveats
+    assert "Only the count matters here." in caveats
 
 
 def test_a_forecast_may_be_dated_after_the_cut_off(

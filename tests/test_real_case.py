@@ -27,7 +27,9 @@ def test_the_projects_findings_build(tmp_path: Path) -> None:
 def test_briefing_shows_each_sources_coverage(tmp_path: Path) -> None:
     data, html = build(tmp_path)
     for source in data["sources"]:
-        shown = f"{float(source['coverage']) * 100:.0f}% of its {source['sentences']} sentences"  # type: ignore[arg-type]
+        count = source["sentences"]
+        noun = "sentence" if count == 1 else "sentences"
+        shown = f"{float(source['coverage']) * 100:.0f}% of its {count} {noun} quoted"  # type: ignore[arg-type]
         assert shown in html
 
 

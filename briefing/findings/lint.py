@@ -41,7 +41,7 @@ class Rule(NamedTuple):
 CODES: dict[str, Rule] = {
     "single-origin": Rule(
         "a judgment or assumption rests on claims that all come from one independent origin",
-        "Rests on one independent origin",
+        "Single-source judgment",
     ),
     "untraced-corroboration": Rule(
         "a reported claim is cited by two or more sources and a "

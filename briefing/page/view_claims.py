@@ -243,7 +243,7 @@ def origins_line(
     origin_words = (
         counted(count, "independent origin")
         if count == bodies
-        else f"{count} statements from {counted(bodies, 'originator')}"
+        else f"{counted(bodies, 'independent originator')} ({count} statements)"
     )
     if claim.kind != "reported":
         if not resting:

@@ -124,11 +124,6 @@ def root(context, missing=missing):
             yield '">'
             yield escape(environment.getattr(l_1_s, 'origin'))
             yield '</a>.'
-        yield ' '
-        yield escape(t_2('%.0f', (environment.getattr(l_1_s, 'coverage') * 100)))
-        yield '% of its '
-        yield escape(t_3(environment.getattr(l_1_s, 'sentences')))
-        yield ' sentences are quoted by a claim.'
         if environment.getattr(l_1_s, 'cited'):
             pass
             yield ' It holds the passages cited as ['
@@ -146,7 +141,11 @@ def root(context, missing=missing):
         yield escape(environment.getattr(environment.getattr(l_1_s, 'model'), 'file'))
         yield '</code>, SHA-256 <code class="hash">'
         yield escape(environment.getattr(l_1_s, 'sha256'))
-        yield '</code></dd>\n</dl>\n'
+        yield '</code></dd>\n<dt>Used</dt><dd>'
+        yield escape(t_2('%.0f', (environment.getattr(l_1_s, 'coverage') * 100)))
+        yield '% of its '
+        yield escape(t_1(t_3(environment.getattr(l_1_s, 'sentences')), 'sentence'))
+        yield ' quoted by a claim</dd>\n</dl>\n'
         if environment.getattr(environment.getattr(l_1_s, 'model'), 'note'):
             pass
             yield '<div class="note">'
@@ -178,4 +177,4 @@ def root(context, missing=missing):
     yield '</section>\n'
 
 blocks = {}
-debug_info = '1=45&2=49&3=53&4=57&6=60&7=66&10=89&11=95&12=99&13=103&17=138&18=146&20=150&21=155&22=160&25=169&29=172'
+debug_info = '1=45&2=49&3=53&4=57&6=60&7=66&10=89&11=95&12=99&13=103&17=133&18=141&19=145&21=149&22=154&23=159&26=168&30=171'
