@@ -141,11 +141,11 @@ def root(context, missing=missing):
         yield escape(environment.getattr(environment.getattr(l_1_s, 'model'), 'file'))
         yield '</code>, SHA-256 <code class="hash">'
         yield escape(environment.getattr(l_1_s, 'sha256'))
-        yield '</code></dd>\n<dt>Used</dt><dd>'
+        yield '</code></dd>\n<dt>Quoted by claims</dt><dd>'
         yield escape(t_2('%.0f', (environment.getattr(l_1_s, 'coverage') * 100)))
         yield '% of its '
         yield escape(t_1(t_3(environment.getattr(l_1_s, 'sentences')), 'sentence'))
-        yield ' quoted by a claim</dd>\n</dl>\n'
+        yield '</dd>\n</dl>\n'
         if environment.getattr(environment.getattr(l_1_s, 'model'), 'note'):
             pass
             yield '<div class="note">'
