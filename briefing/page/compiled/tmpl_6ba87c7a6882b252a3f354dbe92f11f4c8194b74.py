@@ -25,13 +25,13 @@ def root(context, missing=missing):
     yield '</div>\n'
     if (undefined(name='judgments') if l_0_judgments is missing else l_0_judgments):
         pass
-        yield '<p class="section-note">A judgment says how probable the analyst judges it and, apart from that, how much confidence the evidence allows: a likely outcome can rest on thin evidence.'
+        yield '<p class="section-note">Likelihood says how probable a judgment is; confidence, apart from it, how good its evidence is'
         if ('legends' in (undefined(name='annexes') if l_0_annexes is missing else l_0_annexes)):
             pass
-            yield ' The terms: <a href="#legends">Annex '
+            yield ' (<a href="#legends">Annex '
             yield escape(environment.getattr(environment.getattr((undefined(name='annexes') if l_0_annexes is missing else l_0_annexes), 'legends'), 'letter'))
-            yield '</a>.'
-        yield '</p>'
+            yield '</a>)'
+        yield '.</p>'
     if (undefined(name='implications_html') if l_0_implications_html is missing else l_0_implications_html):
         pass
         yield '<div class="implications">\n<h3>Implications</h3>\n'
