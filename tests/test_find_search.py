@@ -130,18 +130,9 @@ def test_only_paragraphs_that_could_hold_a_best_passage_are_split(
     the best passages possible have been found."""
     first = "Rain fell.\n\nTroops crossed the river.\n\nNothing else happened."
     second = "Troops crossed the river again.\n\nTroops crossed it once more."
-    want = ["troops", "crossed"]
-    expected = reference_best(want, [("a", first), ("b", second)], 1)
-    split: list[str] = []
-    units = structure.paragraph_units
-
-    def counted(text: str, start: int, end: int) -> list[structure.Unit]:
-        split.append(text[start:end])
-        return units(text, start, end)
-
-    monkeypatch.setattr(structure, "paragraph_units", counted)
-    assert search.best_units(want, [("a", first), ("b", second)], 1) == expected
-    assert split == ["Troops crossed the river."]
+    assert _split_for_best(monkeypatch, ["troops", "crossed"], first, second) == [
+        "Troops crossed the river."
+    ]
 
 
 def test_a_source_whose_words_come_no_closer_than_those_found_is_not_split(
@@ -151,7 +142,14 @@ def test_a_source_whose_words_come_no_closer_than_those_found_is_not_split(
     passage found first: its paragraphs are not split, though each holds both stems."""
     first = "Item 1 harbour."
     second = "Item 2 harbour.\n\nThe harbour saw item 3 close."
-    want = ["item", "harbour"]
+    assert _split_for_best(monkeypatch, ["item", "harbour"], first, second) == [first]
+
+
+def _split_for_best(
+    monkeypatch: pytest.MonkeyPatch, want: list[str], first: str, second: str
+) -> list[str]:
+    """The paragraphs the search splits into units to find the best passage of two
+    sources, after checking that it finds what the reference finds."""
     expected = reference_best(want, [("a", first), ("b", second)], 1)
     split: list[str] = []
     units = structure.paragraph_units
@@ -162,4 +160,4 @@ def test_a_source_whose_words_come_no_closer_than_those_found_is_not_split(
 
     monkeypatch.setattr(structure, "paragraph_units", counted)
     assert search.best_units(want, [("a", first), ("b", second)], 1) == expected
-    assert split == [first]
+    return split
