@@ -171,8 +171,8 @@ def test_a_judgment_says_how_many_independent_origins_it_rests_on(
 ) -> None:
     _, html = built
     origins = re.findall(
-        r'<p class="origins">Rests on (\d+) reported claims?, drawn from (\d+) '
-        r"independent origins? in all: ",
+        r'<p class="origins">Traced through its bases to (\d+) reported claims? in all, '
+        r"from (\d+) independent origins?: ",
         html,
     )
     assert origins, "every judgment resting on reported claims says so"

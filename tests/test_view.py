@@ -129,7 +129,7 @@ def test_annex_a_names_each_basis_by_its_whole_statement(project: Project, run: 
     )
     html = page(long, project, run)
     annex = by_id(html, "basis_kj-turnout")
-    assert "<summary>Rests on 2 claims</summary>" in annex
+    assert "<summary>Based directly on 2 claims</summary>" in annex
     assert (
         '<a href="#claim_officials-count">Officials count about 1,200 volunteers along '
         "the whole river bank today.</a>"

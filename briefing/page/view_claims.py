@@ -249,9 +249,11 @@ def origins_line(
         if not resting:
             return ""
         names = "; ".join(titled[ref] for ref in sorted(traced))
+        # Counted through the judgments and assumptions it rests on, so it can exceed
+        # the bases listed under it: the words say so.
         return (
-            f"Rests on {counted(resting, 'reported claim')}, drawn "
-            f"from {origin_words} in all: {names}."
+            f"Traced through its bases to {counted(resting, 'reported claim')} in all, "
+            f"from {origin_words}: {names}."
         )
     # A reported claim's quotes each say what they relay; the line only counts, and only
     # where several outlets carry the claim (the corroboration question).

@@ -69,7 +69,7 @@ def root(context, missing=missing):
                 yield '</p>'
             if environment.getattr(l_1_j, 'based_on'):
                 pass
-                yield '<details class="bases-list">\n<summary>Rests on '
+                yield '<details class="bases-list">\n<summary>Based directly on '
                 yield escape(t_1(t_2(environment.getattr(l_1_j, 'based_on')), 'claim'))
                 yield '</summary>\n<ul class="bases">'
                 for l_2_b in environment.getattr(l_1_j, 'based_on'):
