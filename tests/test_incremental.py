@@ -4,6 +4,7 @@ rebuilt in one process and compared with a build in a fresh process."""
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +54,11 @@ def _fresh_failure(project: Path) -> list[str]:
     return [line for line in done.stderr.splitlines() if not line.startswith("build-report:")]
 
 
+# Inserted claims are numbered for the whole run: the project is shared by the examples,
+# and a claim inserted by one may outlive a drop that removed others.
+_INSERTED = itertools.count()
+
+
 def _edit(folder: Path, kind: str, n: int) -> None:
     findings = folder / "findings.yaml"
     text = findings.read_text(encoding="utf-8")
@@ -80,7 +86,8 @@ def _edit(folder: Path, kind: str, n: int) -> None:
         if at >= 0:
             end = text.find("\n  - id: ", at + 1)
             copy = text[at : end if end >= 0 else len(text)]
-            text = text[:at] + copy.replace(f"id: c{claim}\n", f"id: new{n}\n", 1) + text[at:]
+            inserted = f"id: new{next(_INSERTED)}\n"
+            text = text[:at] + copy.replace(f"id: c{claim}\n", inserted, 1) + text[at:]
     elif kind == "drop":  # the last claim goes
         head, sep, _ = text.rpartition("\n  - id: c")
         text = head + "\n" if sep and head.count("\n  - id: c") > 2 else text
