@@ -8,6 +8,7 @@ build, a ``--check`` and a watcher that builds again and again in one process.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -103,7 +104,11 @@ def build_page(
     traced = origins.trace(findings)
     # Under --watch most sources are as they were: their sentences are kept in memory.
     sentences = incremental.sentences_by_source(findings, checked.texts, passages)
-    data = _Once(lambda: findings_data(findings, checked.texts, passages, sentences, traced))
+    # findings.json's data, made once when first asked for: an edition compares it
+    # before the page is drawn; otherwise only findings.json needs it.
+    data: Data = functools.cache(
+        lambda: findings_data(findings, checked.texts, passages, sentences, traced)
+    )
     changes = compare(previous.data, data()) if previous else None
     if changes is not None:
         data()["changes"] = changes
@@ -136,20 +141,6 @@ def build_page(
 
 
 Data = Callable[[], dict[str, Any]]
-
-
-class _Once:
-    """findings.json's data, made when first asked for: an edition compares it before the
-    page is drawn; otherwise only findings.json needs it."""
-
-    def __init__(self, make: Data) -> None:
-        self._make = make
-        self._made: dict[str, Any] | None = None
-
-    def __call__(self) -> dict[str, Any]:
-        if self._made is None:
-            self._made = self._make()
-        return self._made
 
 
 def _remembered(
