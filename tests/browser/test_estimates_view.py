@@ -27,7 +27,9 @@ def all_estimates(case: Case) -> list[dict[str, Any]]:
         for c in case.findings["claims"]
         if c.get("estimate")
     ]
-    assert found, f"{case.name}: the findings have no estimates to look for"
+    # The golden project must have some; the project's own briefing has what its analyst
+    # gave it.
+    assert found or case.curated, f"{case.name}: the findings have no estimates to look for"
     return found
 
 
@@ -267,7 +269,9 @@ def test_the_charts_axis_labels_never_touch(
 ) -> None:
     """Each tick label of a chart's axis keeps clear of the next, as drawn by the browser
     at desktop and phone width."""
-    assert in_spreads(case), f"{case.name}: no chart to look at"
+    if not in_spreads(case):
+        assert case.curated, f"{case.name}: no chart to look at"
+        return
     for width in (DESKTOP, PHONE):
         page = open_briefing(width=width).page
         gaps = page.evaluate("""() => [...document.querySelectorAll('svg.chart-svg')]
