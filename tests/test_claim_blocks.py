@@ -164,8 +164,11 @@ def test_random_edits_read_as_the_whole_parse_reads_them(edits: list[tuple[str, 
         _check(text)
 
 
-def test_a_watch_session_reads_the_real_findings_by_blocks(tmp_path: Path) -> None:
-    """The project's own findings file is in the layout the blocks read."""
+def test_the_findings_init_writes_are_read_by_blocks() -> None:
+    """What `init` starts a project with is in the layout the blocks read, so a new
+    project's watch session reads claim by claim."""
     root = Path(__file__).resolve().parent.parent
-    text = (root / "findings.yaml").read_text(encoding="utf-8")
+    text = (root / "briefing" / "commands" / "starter" / "findings.yaml").read_text(
+        encoding="utf-8"
+    )
     assert _check(text) is not None
