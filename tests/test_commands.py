@@ -728,3 +728,25 @@ def test_pdf_refuses_findings_that_do_not_build_and_prints_nothing(
     else:
         assert "not found" in result.stderr
     assert not out.exists()
+
+
+def test_find_refuses_a_source_in_the_report_folder_as_the_build_does(
+    started: Path, run: Runner, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A report cannot cite itself: find says so too, instead of searching the file."""
+    from briefing.cli import main
+
+    report = started.parent / "report"
+    report.mkdir(exist_ok=True)
+    (report / "x.txt").write_text("Rain fell all week.\n", encoding="utf-8")
+    text = started.read_text(encoding="utf-8")
+    entry = "  - id: inside\n    file: report/x.txt\n    title: Inside\n"
+    started.write_text(
+        re.sub(r"(?m)^sources:.*\n", lambda m: m.group() + entry, text, count=1),
+        encoding="utf-8",
+    )
+    main(["find", "rain", "fell", "all", "week", "--findings", str(started)])
+    found = capsys.readouterr()
+    assert "is inside the report folder" in found.err
+    assert "Rain fell all week" not in found.out
+    assert run("--findings", str(started)).code != 0  # the build refuses it too

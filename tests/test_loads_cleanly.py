@@ -82,6 +82,9 @@ REFUSED = {
     "reordering character in a comment": SAMPLE_FINDINGS + "# a \u202e b\n",
     "alias of no anchor": SAMPLE_FINDINGS + "    note: *nowhere\n",
     "brackets by the ten thousand": SAMPLE_FINDINGS + "deep: " + "[" * 50_000,
+    # Inside a value they nest nothing, but the text check before parsing counts them.
+    "brackets in a block value": SAMPLE_FINDINGS + "    note: |\n      " + "[" * 150 + "\n",
+    "brackets in a plain value": SAMPLE_FINDINGS + "    note: a" + "[" * 150 + "\n",
     "second document": SAMPLE_FINDINGS + "---\nmore: x\n",
     "empty": "",
 }

@@ -107,14 +107,16 @@ def _read_sources(
     valid sources and the texts that can be read; the whole file, as the build reads it,
     when that part alone cannot stand for it, so that what is wrong is said as the build
     says it."""
+    # Where a build writes by default: a source there is refused, as the build refuses it.
+    report = findings.parent / "report"
     doc = load_head(findings, shown, problems)
     if doc is not None:
-        return doc, *check_head(doc, findings.parent, problems)
+        return doc, *check_head(doc, findings.parent, problems, report)
     from ..findings.load import load_findings
     from ..findings.validate import validate
 
     doc = load_findings(findings, shown, problems)
-    checked = validate(doc, findings.parent, problems) if doc else None
+    checked = validate(doc, findings.parent, problems, report) if doc else None
     return doc, checked.sources if checked else [], checked.texts if checked else {}
 
 

@@ -65,10 +65,11 @@ def load_head(path: Path, shown: str, problems: Problems) -> Document | None:
 
 
 def check_head(
-    doc: Document, project: Path, problems: Problems
+    doc: Document, project: Path, problems: Problems, out: Path | None = None
 ) -> tuple[list[tuple[int, model.Source]], dict[str, SourceText]]:
     """The valid sources, with their indexes, and the texts of those whose files pass
-    every check, the head checked as validate.py checks those sections (in its order)."""
+    every check, the head checked as validate.py checks those sections (in its order);
+    ``out``, the report's folder, may hold no source."""
     data = doc.data
     check_sections(data, doc, problems, required=False)
     build_one(model.Briefing, data.get("briefing"), ("briefing",), doc, problems)
@@ -76,4 +77,4 @@ def check_head(
     for key, record in _RECORDS:
         build_list(record, data.get(key), key, doc, problems)
     check_some_sources(data, doc, problems)
-    return sources, source_files.check_sources(sources, doc, project, problems, None)
+    return sources, source_files.check_sources(sources, doc, project, problems, out)

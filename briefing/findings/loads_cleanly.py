@@ -28,7 +28,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from .sources import BIDI_CONTROLS
-from .unreadable import MAX_DEPTH
+from .unreadable import MAX_DEPTH, too_deep
 
 _Parser: Any
 try:
@@ -49,6 +49,10 @@ def loads_cleanly(text: str) -> bool:
     if _Parser is None:
         return False
     if not text.isascii() and BIDI_CONTROLS.search(text):
+        return False
+    # load.py refuses, before parsing, text whose brackets or indentation look nested
+    # too deep, though inside a value they nest nothing: the same text is refused here.
+    if too_deep(text) is not None:
         return False
     parser = _Parser(text)
     try:
