@@ -35,6 +35,7 @@ def _hash(text: str) -> str:
 
 _SCRIPT_HASH = _hash(_SCRIPT)
 _OVERLAY_HASH = _hash(_OVERLAY_CSS)
+_OVERLAY_SOURCE = f"&#39;sha256-{_OVERLAY_HASH}&#39; "  # put first in the page's style-src
 _PING_SECONDS = 10  # the reload stream says something at least this often
 MOST_STREAMS = 16  # about as many browser tabs as an analyst keeps on one briefing
 
@@ -99,15 +100,17 @@ class Reloads:
             return len(self._streams)
 
 
-def with_live_reload(page: str, problems: list[str] | None = None) -> str:
+def with_live_reload(page: bytes, problems: list[str] | None = None) -> bytes:
     """The page with the reload script added and allowed, and the last rebuild's problems
-    laid over it when there are any; for serving only."""
-    policy = "default-src &#39;none&#39;;"
-    allowed = f"{policy} script-src &#39;sha256-{_SCRIPT_HASH}&#39;; connect-src &#39;self&#39;;"
-    page = page.replace(policy, allowed, 1)
+    laid over it when there are any; for serving only. Worked on as bytes and copied once:
+    everything looked for and added is ASCII or encoded, and a page of tens of megabytes
+    is served again after every rebuild."""
+    policy = b"default-src &#39;none&#39;;"
+    allowed = f" script-src &#39;sha256-{_SCRIPT_HASH}&#39;; connect-src &#39;self&#39;;"
+    edits = [(_after(page, policy), allowed)]
     extra = f"<script>{_SCRIPT}</script>\n"
     if problems:
-        page = page.replace("style-src ", f"style-src &#39;sha256-{_OVERLAY_HASH}&#39; ", 1)
+        edits.append((_after(page, b"style-src "), _OVERLAY_SOURCE))
         items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
         extra = (
             f"<style>{_OVERLAY_CSS}</style>\n"
@@ -116,4 +119,22 @@ def with_live_reload(page: str, problems: list[str] | None = None) -> str:
             f"<ol>{items}</ol><p>The briefing below is the last good build; this note "
             "goes when the findings build again.</p></aside>\n" + extra
         )
-    return page.replace("</body>", extra + "</body>", 1)
+    # The closing tag is the page's last: looked for from the end, not after megabytes.
+    edits.append((page.rfind(b"</body>"), extra))
+    return _inserted(page, edits)
+
+
+def _after(page: bytes, text: bytes) -> int:
+    """Where the first ``text`` in the page ends; -1 when there is none."""
+    at = page.find(text)
+    return at + len(text) if at >= 0 else -1
+
+
+def _inserted(page: bytes, edits: list[tuple[int, str]]) -> bytes:
+    """The page with each text inserted at its offset (-1: not found, left out)."""
+    view, pieces, done = memoryview(page), [], 0
+    for at, text in sorted(edit for edit in edits if edit[0] >= 0):
+        pieces += [view[done:at], text.encode("utf-8")]
+        done = at
+    pieces.append(view[done:])
+    return b"".join(pieces)

@@ -48,7 +48,7 @@ _FILES = {
     "/briefing.stix.json": ("briefing.stix.json", "application/json"),
     "/sources.csl.json": ("sources.csl.json", "application/json"),
 }
-_PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_PAGE_POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # For files that are not the page: nothing runs, nothing loads, nothing frames them.
 _DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox"
 _IDLE_SECONDS = 15  # a connection that sends nothing for this long is closed
@@ -71,11 +71,13 @@ _BUSY = (
 )
 
 
-def header_policy(page: str) -> str:
+def header_policy(page: bytes) -> str:
     """The page's own Content-Security-Policy, sent as a header too, where it can also
     forbid framing (a meta tag cannot)."""
     found = _PAGE_POLICY.search(page)
-    policy = html.unescape(found.group(1)) if found else "default-src 'none'"
+    policy = (
+        html.unescape(found.group(1).decode("utf-8", "replace")) if found else "default-src 'none'"
+    )
     return f"{policy}; frame-ancestors 'none'"
 
 
@@ -140,6 +142,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body, policy = found
         self._send(HTTPStatus.OK, media_type, body, policy, body_too)
+        if name == "index.html" and body_too:
+            self.server.page_sent()
 
     def _addressed_to_us(self) -> bool:
         given = self.headers.get_all("Host") or []
@@ -249,8 +253,8 @@ def _servable(name: str, body: bytes, problems: tuple[str, ...]) -> tuple[bytes,
     """What is sent for a report file: its bytes and their Content-Security-Policy."""
     if name != "index.html":
         return body, _DATA_POLICY
-    page = with_live_reload(body.decode("utf-8", "replace"), list(problems))
-    return page.encode("utf-8"), header_policy(page)
+    page = with_live_reload(body, list(problems))
+    return page, header_policy(page)
 
 
 class _Server(ThreadingHTTPServer):
@@ -272,6 +276,20 @@ class _Server(ThreadingHTTPServer):
         # many slow readers of a large page hold it once, not once each.
         self._kept: dict[str, tuple[_Version, bytes, str]] = {}
         self._kept_lock = threading.Lock()
+        # The rebuild (by its count) after which the page was last sent in full.
+        self.page_sent_after = -1
+        self._page_sent = threading.Condition()
+
+    def page_sent(self) -> None:
+        with self._page_sent:
+            self.page_sent_after = self.reloads.generation
+            self._page_sent.notify_all()
+
+    def wait_page_sent(self, generation: int, seconds: float) -> bool:
+        """Whether the page has been sent since rebuild ``generation``, waiting up to
+        ``seconds`` for it."""
+        with self._page_sent:
+            return self._page_sent.wait_for(lambda: self.page_sent_after >= generation, seconds)
 
     def served(self, name: str) -> tuple[bytes, str] | None:
         """The answer for a report file, and its policy; None when there is no such file."""
@@ -348,6 +366,11 @@ class Server:
         self.url = f"http://127.0.0.1:{self._http.server_address[1]}/"
         self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
         self._thread.start()
+
+    def wait_page_sent(self, generation: int, seconds: float) -> bool:
+        """Whether an open page has fetched the briefing since rebuild ``generation``,
+        waiting up to ``seconds`` for it."""
+        return self._http.wait_page_sent(generation, seconds)
 
     def show_problems(self, lines: list[str]) -> None:
         """Lay these problems over the served page (an empty list takes them away)."""

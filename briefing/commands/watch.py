@@ -20,6 +20,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -39,6 +40,9 @@ _QUIET_MS = 20  # how long the files must stay still before a rebuild starts
 _TICK_MS = 250  # how often the watcher looks up from waiting (to know it is watching)
 _RETRY_SECONDS = 1.0  # the pause before watching again after the watcher failed
 _START_SECONDS = 30  # how long setting up the watches may take before the command gives up
+# How long a follow-up waits for open pages to fetch the new briefing: it would otherwise
+# compete with their fetch for the one interpreter.
+_RELOAD_WAIT_SECONDS = 2.0
 MOST_FOLDERS = 500  # a bound on inotify watches, far above what a project needs
 
 
@@ -152,7 +156,7 @@ def watch(
                 watcher.changed.get_nowait()
             _apply(server, _safely(rebuild_fresh))
             server.reloads.notify()  # good or bad, open pages show the outcome
-            if follow_up is not None and watcher.changed.empty():
+            if follow_up is not None and _pages_reloaded(server, watcher.changed):
                 _follow(server, follow_up)
     except KeyboardInterrupt:
         pass
@@ -161,6 +165,20 @@ def watch(
         server.stop()
         watcher.join(5)
     return 0
+
+
+def _pages_reloaded(server: Server, changed: queue.Queue[None]) -> bool:
+    """Wait until open pages have fetched the briefing just rebuilt (at most
+    ``_RELOAD_WAIT_SECONDS``); False, at once, when another change is waiting: the next
+    rebuild comes first."""
+    generation = server.reloads.generation
+    deadline = time.monotonic() + _RELOAD_WAIT_SECONDS
+    while changed.empty():
+        if not server.reloads.streams or time.monotonic() >= deadline:
+            return True
+        if server.wait_page_sent(generation, 0.05):
+            return changed.empty()
+    return False
 
 
 def _follow(server: Server, follow_up: Callable[[], list[str]]) -> None:
