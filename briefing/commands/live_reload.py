@@ -132,7 +132,8 @@ def _after(page: bytes, text: bytes) -> int:
 
 def _inserted(page: bytes, edits: list[tuple[int, str]]) -> bytes:
     """The page with each text inserted at its offset (-1: not found, left out)."""
-    view, pieces, done = memoryview(page), [], 0
+    view, done = memoryview(page), 0
+    pieces: list[bytes | memoryview] = []
     for at, text in sorted(edit for edit in edits if edit[0] >= 0):
         pieces += [view[done:at], text.encode("utf-8")]
         done = at

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -91,6 +92,23 @@ class Document:
         """Where the key of ``path`` is written (for unknown or duplicate keys)."""
         mark = self.key_positions.get(path)
         return _mark(self.path, mark) if mark is not None else self.at(path)
+
+    def values(self) -> Iterator[tuple[KeyPath, Any]]:
+        """Each value with a position, with its path, in the file's order. A value's
+        parent is met before it, so each is found from its parent, not from the top."""
+        found: dict[KeyPath, Any] = {(): self.data}
+        for path in self.value_positions:
+            if not path:
+                continue
+            parent = found.get(path[:-1])
+            if parent is None:  # not written in the file (a parent read from an alias)
+                parent = self.data
+                for part in path[:-1]:
+                    parent = parent[part]
+            value = parent[path[-1]]
+            if isinstance(value, (dict, list)):
+                found[path] = value
+            yield path, value
 
 
 def load_findings(

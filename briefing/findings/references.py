@@ -199,14 +199,11 @@ _MARKDOWN_KEYS = {
 
 def _markdown_fields(doc: Document) -> Iterator[tuple[KeyPath, str]]:
     """Every Markdown text of the findings, with where it is."""
-    for path in doc.value_positions:
-        keys = [p for p in path if isinstance(p, str)]
-        if not keys or (keys[-1] not in _MARKDOWN_KEYS and keys[-2:] != ["indicators", "text"]):
+    for path, value in doc.values():
+        if not isinstance(value, str):
             continue
-        value: Any = doc.data
-        for part in path:
-            value = value[part]
-        if isinstance(value, str):
+        keys = [p for p in path if isinstance(p, str)]
+        if keys and (keys[-1] in _MARKDOWN_KEYS or keys[-2:] == ["indicators", "text"]):
             yield path, value
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..errors import Problems, did_you_mean
 from . import context, model, references, source_files, vocab
@@ -323,14 +322,14 @@ def _check_writing(doc: Document, problems: Problems) -> None:
                 "'#' belongs to it",
             )
     reported = {(p.position.line, p.position.column) for p in problems.errors}
-    for path, mark in doc.value_positions.items():
-        if (
-            len(path) < 2
-            or not isinstance(path[-1], str)
-            or (mark.line + 1, mark.column + 1) in reported
-        ):
+    for path, value in doc.values():
+        if value is not None and (not isinstance(value, str) or value.strip()):
             continue
-        value = _value(doc.data, path)
+        if len(path) < 2 or not isinstance(path[-1], str):
+            continue
+        mark = doc.value_positions[path]
+        if (mark.line + 1, mark.column + 1) in reported:
+            continue
         if value is None:
             problems.warning(
                 doc.key_at(path), f"'{path[-1]}' has no value: give one or remove the key"
@@ -339,9 +338,3 @@ def _check_writing(doc: Document, problems: Problems) -> None:
             problems.warning(
                 doc.key_at(path), f"'{path[-1]}' is empty text: write it or remove the key"
             )
-
-
-def _value(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
