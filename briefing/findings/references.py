@@ -198,13 +198,30 @@ _MARKDOWN_KEYS = {
 
 
 def _markdown_fields(doc: Document) -> Iterator[tuple[KeyPath, str]]:
-    """Every Markdown text of the findings, with where it is."""
-    for path, value in doc.values():
-        if not isinstance(value, str):
+    """Every Markdown text of the findings, with where it is: the paths are sorted out by
+    their keys first, and only a Markdown field's value is looked up."""
+    for path in doc.value_positions:
+        if not _is_markdown(path):
             continue
-        keys = [p for p in path if isinstance(p, str)]
-        if keys and (keys[-1] in _MARKDOWN_KEYS or keys[-2:] == ["indicators", "text"]):
+        value: Any = doc.data
+        for part in path:
+            value = value[part]
+        if isinstance(value, str):
             yield path, value
+
+
+def _is_markdown(path: KeyPath) -> bool:
+    """Whether the value at ``path`` is Markdown, by its key (or its list's key)."""
+    if not path:
+        return False
+    last = path[-1]
+    if isinstance(last, str):
+        if last in _MARKDOWN_KEYS:
+            return True
+        if last != "text":
+            return False
+    keys = [p for p in reversed(path) if isinstance(p, str)][:2]
+    return bool(keys) and (keys[0] in _MARKDOWN_KEYS or keys == ["text", "indicators"])
 
 
 def _line_in(doc: Document, path: KeyPath, name: str, line: int) -> Position:
