@@ -80,6 +80,7 @@ def test_a_plain_file_is_read_by_blocks_and_matches_the_whole_parse() -> None:
         HEAD + _claims(2).replace("Claim 1.", "Claim 1. # not text"),
         HEAD + _claims(2).replace("Claim 1.", "|\n      Claim one,\n      - still text"),
         _claims(2) + HEAD,  # claims first
+        HEAD + _claims(2).replace("Claim 1.", "Claim 1 & co, R&D."),  # ampersands, no anchor
     ],
 )
 def test_other_plain_layouts_are_read_by_blocks(text: str) -> None:
@@ -101,6 +102,14 @@ def test_other_plain_layouts_are_read_by_blocks(text: str) -> None:
         HEAD + _claims(2).replace("Claim 1.", "!!binary aGVsbG8="),
         HEAD + _claims(2).replace("Claim 1.", '"\\ud800"'),
         HEAD + _claims(2).replace("  - id: c1", " - id: c1"),  # a stray indentation
+        "---\n" + HEAD + _claims(2),  # a marker on the first line
+        "%YAML 1.1\n---\n" + HEAD + _claims(2),  # a directive
+        HEAD + _claims(2) + "...\n",  # an end marker
+        HEAD + _claims(2).replace("Claim 0.", "Claim\u2028 0."),
+        HEAD + _claims(2).replace("Claim 0.", "Claim\x0c 0."),
+        HEAD + _claims(2).replace("Claim 1.\n", "Claim 1.\r"),  # a lone carriage return
+        HEAD + _claims(2).replace("  - id: c1", "  - &first\n    id: c1"),  # a block's anchor
+        HEAD.replace("title: T", "title: &t T") + _claims(2),  # an anchor in the head
     ],
 )
 def test_anything_else_is_left_to_the_whole_parse(text: str) -> None:

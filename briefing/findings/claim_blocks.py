@@ -25,12 +25,18 @@ from ..errors import Problems
 from .load import MAX_ALIASED, Document, KeyPath, Marked, Spot, _AliasTrouble, _compose_fast, _walk
 
 _CLAIMS_KEY = re.compile(r"^claims:[ \t]*(?:#.*)?\r?$", re.M)
-# A document marker or directive at the start of a line, or a line break that Python's
-# splitlines and YAML do not both count, or that is not a "\n".
-_OTHER_LAYOUT = re.compile(r"^(?:---|\.\.\.|%)|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)", re.M)
-# An anchor: the whole file refuses one name given twice, which blocks read apart would not
-# see.
-_ANCHOR = re.compile(r"(?:^|[ \t\[{,])&[^ \t\r\n,\[\]{}]", re.M)
+_CLAIMS_LINE = re.compile(r"\nclaims:")
+# A document marker or directive at the start of a line (after the first), a line break
+# that Python's splitlines and YAML do not both count, or a "\r" that is not a "\r\n".
+# Looked for apart: one pattern with the three as alternatives is tried at every character
+# and costs ten times as much on a large file.
+_MARKER = re.compile(r"\n(?:---|\.\.\.|%)")
+_ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LONE_CR = re.compile(r"\r(?!\n)")
+# An anchor ('&name' where a value may start): the whole file refuses one name given twice,
+# which blocks read apart would not see.
+_AMPERSAND = re.compile(r"&[^ \t\r\n,\[\]{}]")
+_BEFORE_ANCHOR = " \t[{,\n"
 _FIRST_ITEM = re.compile(r"^( *)-(?: |\r?$)", re.M)
 # Where a claim is put: depth 2, under the top-level mapping and the claims list.
 _CLAIM_DEPTH = 2
@@ -75,13 +81,12 @@ class _Placed(NamedTuple):
 
 def layout(text: str) -> Layout | None:
     """The head and the claims' blocks, or None when the file is laid out otherwise."""
-    if _OTHER_LAYOUT.search(text) or ("&" in text and _ANCHOR.search(text)):
+    if _other_layout(text) or _anchored(text):
         return None
-    keys = _CLAIMS_KEY.findall(text)
+    keys = _claims_keys(text)
     if len(keys) != 1:
         return None
-    key = _CLAIMS_KEY.search(text)
-    assert key is not None
+    key = keys[0]
     body = text.find("\n", key.end()) + 1
     first = _FIRST_ITEM.search(text, body) if body else None
     if first is None or not _all_aside(text[body : first.start()]):
@@ -89,12 +94,13 @@ def layout(text: str) -> Layout | None:
     indent = len(first.group(1))
     # The next top-level key ends the claims: a line starting with anything but a space,
     # a comment or (for a list written at the margin) a '-'.
-    stop = re.compile(r"^[^ #\r\n]" if indent else r"^[^ #\r\n-]", re.M).search(text, first.start())
-    end = stop.start() if stop else len(text)
-    starts = [
-        m.start()
-        for m in re.compile(rf"^ {{{indent}}}-(?: |\r?$)", re.M).finditer(text, first.start(), end)
-    ]
+    # (The first item's own line starts with a space or its '-', so it is not the stop.)
+    stop = re.compile(r"\n[^ #\r\n]" if indent else r"\n[^ #\r\n-]").search(text, first.start())
+    end = stop.start() + 1 if stop else len(text)
+    # Each item's line, found by the line break before it (a search for a literal runs
+    # far faster than one for a line start).
+    item = re.compile(rf"\n {{{indent}}}-(?: |\r?$)", re.M)
+    starts = [m.start() + 1 for m in item.finditer(text, first.start() - 1, end)]
     line = text.count("\n", 0, first.start())
     blocks = []
     for start, after in zip(starts, [*starts[1:], end], strict=True):
@@ -103,6 +109,30 @@ def layout(text: str) -> Layout | None:
     key_line = text.count("\n", 0, key.start())
     head = text[: key.start()] + "claims: []" + "\n" * text.count("\n", key.end(), end) + text[end:]
     return Layout(key_line, head, blocks, indent)
+
+
+def _claims_keys(text: str) -> list[re.Match[str]]:
+    """Each line that is the top-level key ``claims:``."""
+    lines = [0] if text.startswith("claims:") else []
+    lines += [m.start() + 1 for m in _CLAIMS_LINE.finditer(text)]
+    return [m for at in lines if (m := _CLAIMS_KEY.match(text, at))]
+
+
+def _other_layout(text: str) -> bool:
+    """Whether the file has a document marker or a line break the blocks cannot follow."""
+    return (
+        text.startswith(("---", "...", "%"))
+        or _MARKER.search(text) is not None
+        or any(odd in text for odd in _ODD_BREAKS)
+        or ("\r" in text and _LONE_CR.search(text) is not None)
+    )
+
+
+def _anchored(text: str) -> bool:
+    """Whether the file may name an anchor: an '&' where a value may start."""
+    return any(
+        m.start() == 0 or text[m.start() - 1] in _BEFORE_ANCHOR for m in _AMPERSAND.finditer(text)
+    )
 
 
 def _all_aside(lines: str) -> bool:
