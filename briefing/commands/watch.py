@@ -36,7 +36,9 @@ from .yaml_prefix import top_level_value
 
 # A rebuild's exit status and the lines it printed.
 Rebuild = Callable[[], tuple[int, list[str]]]
-_QUIET_MS = 20  # how long the files must stay still before a rebuild starts
+# How long the files must stay still before a rebuild starts. Editors write a file in one
+# go; a save caught half-written fails to build, and its last write starts another rebuild.
+_QUIET_MS = 10
 _TICK_MS = 250  # how often the watcher looks up from waiting (to know it is watching)
 _RETRY_SECONDS = 1.0  # the pause before watching again after the watcher failed
 _START_SECONDS = 30  # how long setting up the watches may take before the command gives up
