@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from functools import partial
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from markupsafe import Markup
 
@@ -22,6 +22,10 @@ from .findings.coverage import Sentence
 from .findings.quotes import Passage
 from .findings.sources import SourceText
 from .page import highlight
+
+if TYPE_CHECKING:  # the views' modules use this one's kept highlighting
+    from .page.view_claims import ClaimView
+    from .page.view_sources import SourceView
 
 Value = TypeVar("Value")
 
@@ -84,9 +88,59 @@ def highlighted(
     return html, list(split)
 
 
+class ClaimViews:
+    """Each claim's view on the last page, reused while the claim, its passages and their
+    numbers, its origins and everything else the view is made from are as they were.
+
+    What every view depends on (the ids links lead to, the origins' names, each source's
+    title and card) is the ``context``: when it changes, no view is reused. A view reused
+    has its citations pointed at this page's source views, so that nothing of an older
+    page is kept alive through it."""
+
+    def __init__(self) -> None:
+        self.context: object = None
+        self.kept: PerSource[ClaimView] = PerSource()
+
+    def forget(self) -> None:
+        self.context, self.kept = None, PerSource()
+
+    def views(
+        self,
+        claims: Sequence[model.Claim],
+        context: object,
+        inputs: Callable[[model.Claim], Hashable],
+        make: Callable[[model.Claim], ClaimView],
+        sources: dict[str, SourceView],
+    ) -> list[ClaimView]:
+        if context != self.context:
+            self.kept = PerSource()
+            self.context = context
+        made: list[ClaimView] = []
+        for claim in claims:
+            view = self.kept.get(claim.id, inputs(claim), partial(make, claim))
+            made.append(_pointed_at(view, sources))
+        self.kept.keep_only({c.id for c in claims})
+        return made
+
+
+def _pointed_at(view: ClaimView, sources: dict[str, SourceView]) -> ClaimView:
+    """The view with its citations naming these source views (a fresh view already does)."""
+    if all(c.source is sources[c.source.model.id] for c in view.citations):
+        return view
+    view.citations = [c._replace(source=sources[c.source.model.id]) for c in view.citations]
+    view.quotes = [
+        (quote, cited) for (quote, _), cited in zip(view.quotes, view.citations, strict=True)
+    ]
+    return view
+
+
+CLAIM_VIEWS = ClaimViews()
+
+
 def forget() -> None:
     """Drop everything kept: the next build starts from a fresh state."""
     _SENTENCES.kept.clear()
     _HIGHLIGHTED.kept.clear()
+    CLAIM_VIEWS.forget()
     CLAIM_BLOCKS.forget()
     conform.forget()

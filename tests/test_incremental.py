@@ -88,6 +88,9 @@ def _edit(folder: Path, kind: str, n: int) -> None:
             copy = text[at : end if end >= 0 else len(text)]
             inserted = f"id: new{next(_INSERTED)}\n"
             text = text[:at] + copy.replace(f"id: c{claim}\n", inserted, 1) + text[at:]
+    elif kind == "title":  # a source is retitled: every citation of it shows the new title
+        k = n % SOURCES
+        text = text.replace(f"title: Source {k}\n", f"title: Source {k} ed{n}\n")
     elif kind == "drop":  # the last claim goes
         head, sep, _ = text.rpartition("\n  - id: c")
         text = head + "\n" if sep and head.count("\n  - id: c") > 2 else text
@@ -96,7 +99,9 @@ def _edit(folder: Path, kind: str, n: int) -> None:
 
 EDITS = st.lists(
     st.tuples(
-        st.sampled_from(["statement", "quote", "source", "drop", "grow", "insert", "break"]),
+        st.sampled_from(
+            ["statement", "quote", "source", "title", "drop", "grow", "insert", "break"]
+        ),
         st.integers(0, 10_000),
     ),
     min_size=1,
@@ -182,3 +187,42 @@ def test_only_the_reported_findings_whose_entry_changed_are_drawn_again(
     _edit(tmp_path / "p", "statement", 3)
     build(findings, "findings.yaml", keep_claims=True)
     assert drawn == ["claim_c3"]
+
+
+def test_only_the_edited_claims_view_is_made_again_and_views_cite_this_pages_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.page import view as page_view
+
+    incremental.forget()
+    findings = benchmark.generate(tmp_path / "p", CLAIMS, source_kb=6, sources=SOURCES)
+    build(findings, "findings.yaml", keep_claims=True)
+    made: list[str] = []
+    real = page_view.claim_view
+
+    def counting(claim: object, *args: object) -> object:
+        made.append(claim.id)  # type: ignore[attr-defined]
+        return real(claim, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page_view, "claim_view", counting)
+    seen: list[object] = []
+    real_assemble = page_view.assemble
+
+    def assemble(*args: object) -> object:
+        page = real_assemble(*args)  # type: ignore[arg-type]
+        seen.append(page)
+        return page
+
+    monkeypatch.setattr("briefing.build.assemble", assemble)
+    _edit(tmp_path / "p", "statement", 3)
+    build(findings, "findings.yaml", keep_claims=True)
+    assert made == ["c3"]
+    page = seen[-1]
+    sources = {id(s) for s in page.sources}  # type: ignore[attr-defined]
+    citations = [c for view in page.judgments for c in view.citations]  # type: ignore[attr-defined]
+    citations += [c for topic in page.topics for v in topic.claims for c in v.citations]  # type: ignore[attr-defined]
+    assert citations and all(id(c.source) in sources for c in citations)
+    _edit(tmp_path / "p", "title", 1)  # what every view reads: all are made again
+    made.clear()
+    build(findings, "findings.yaml", keep_claims=True)
+    assert len(made) == CLAIMS

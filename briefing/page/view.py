@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from .. import incremental
 from ..findings import coverage, model
 from ..findings.figures import found_in
 from ..findings.lint import Accepted
@@ -187,12 +188,25 @@ def assemble(
     numbering = number_passages(findings, passages)
     below = resting_on(findings)
     by = originators(findings)
-    claims = [
-        claim_view(
+    claims = incremental.CLAIM_VIEWS.views(
+        findings.claims,
+        # What every view reads besides its own claim's inputs.
+        (md.anchors, names, by, [(s.model, s.card) for s in sources.values()]),
+        lambda c: (
+            c,
+            tuple(passages[(c.id, ei)] for ei in range(len(c.evidence))),
+            tuple(
+                numbering[(p.source, p.parts)]
+                for p in (passages[(c.id, ei)] for ei in range(len(c.evidence)))
+            ),
+            origins[c.id],
+            len(below.get(c.id, ())),
+        ),
+        lambda c: claim_view(
             c, sources, passages, numbering, md, names, origins[c.id], len(below.get(c.id, ())), by
-        )
-        for c in findings.claims
-    ]
+        ),
+        sources,
+    )
     link_bases(claims)
     by_id = {c.model.id: c for c in claims}
     render_sources(sources, claims, passages, numbering)
