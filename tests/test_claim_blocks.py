@@ -49,6 +49,17 @@ def _same(kept: Document, whole: Document) -> None:
     assert kept.commented == whole.commented
     assert kept.lines == whole.lines
     assert kept.aliased == whole.aliased
+    for name, keep in _PICKS.items():
+        assert sorted(kept.values_where(name, keep), key=repr) == sorted(
+            whole.values_where(name, keep), key=repr
+        )
+
+
+# What the checks pick out of every value, read claim by claim or whole.
+_PICKS = {
+    "blank": lambda path, value: value is None or value == "",
+    "text": lambda path, value: isinstance(value, str) and path[-1:] != ("id",),
+}
 
 
 def _check(text: str, blocks: ClaimBlocks | None = None) -> Document | None:
@@ -181,3 +192,26 @@ def test_the_findings_init_writes_are_read_by_blocks() -> None:
         encoding="utf-8"
     )
     assert _check(text) is not None
+
+
+def test_what_checks_pick_from_a_claim_is_kept_with_its_text() -> None:
+    """Values picked from a claim (empty ones, Markdown texts) are picked again only for
+    the claims whose text changed, and read as the whole parse reads them."""
+    blocks = ClaimBlocks()
+    text = HEAD + _claims(4).replace("Claim 2.", "''")
+    picked: list[tuple[object, ...]] = []
+
+    def blank(path: tuple[object, ...], value: object) -> bool:
+        picked.append(path)
+        return value == ""
+
+    first = _check(text, blocks)
+    assert first is not None
+    assert [p for p, _ in first.values_where("b", blank)] == [("claims", 2, "statement")]
+    in_claims = [p for p in picked if p[:2] == ("claims", 0)]
+    picked.clear()
+    edited = _check(text.replace("Claim 3.", "Claim three."), blocks)
+    assert edited is not None
+    assert [p for p, _ in edited.values_where("b", blank)] == [("claims", 2, "statement")]
+    # Of the four claims, only the edited one's values were looked at again.
+    assert len([p for p in picked if p[:2] == ("claims", 0)]) * 4 == len(in_claims) > 0

@@ -22,7 +22,17 @@ from typing import Any, NamedTuple
 import yaml
 
 from ..errors import Problems
-from .load import MAX_ALIASED, Document, KeyPath, Marked, Spot, _AliasTrouble, _compose_fast, _walk
+from .load import (
+    MAX_ALIASED,
+    ClaimValues,
+    Document,
+    KeyPath,
+    Marked,
+    Spot,
+    _AliasTrouble,
+    _compose_fast,
+    _walk,
+)
 
 _CLAIMS_KEY = re.compile(r"^claims:[ \t]*(?:#.*)?\r?$", re.M)
 _CLAIMS_LINE = re.compile(r"\nclaims:")
@@ -69,6 +79,7 @@ class _Parsed(NamedTuple):
     keys: dict[KeyPath, Marked]
     commented: frozenset[KeyPath]
     aliased: int
+    claim_values: ClaimValues
 
 
 class _Placed(NamedTuple):
@@ -176,7 +187,7 @@ class ClaimBlocks:
         doc.value_positions = dict(head_values[:cut])
         doc.value_positions[("claims",)] = Spot(first.first, laid.indent)
         parsed, placed = {}, {}
-        claims = []
+        claims, claim_values = [], []
         for i, block in enumerate(laid.blocks):
             one = self.parsed.get(block.text) or _parse(block.text, shown_as)
             if one is None:
@@ -186,6 +197,7 @@ class ClaimBlocks:
             at = self.placed.get(where) or _place(one, i, block.first)
             placed[where] = at
             claims.append(one.data)
+            claim_values.append(one.claim_values)
             doc.value_positions.update(at.values)
             doc.key_positions.update(at.keys)
             doc.commented.update(at.commented)
@@ -194,6 +206,8 @@ class ClaimBlocks:
             return None
         doc.value_positions.update(head_values[cut + 1 :])
         doc.data["claims"] = claims
+        doc.claim_values = claim_values
+        doc.head_paths = [path for path, _ in head_values]
         doc.lines = text.splitlines()
         self.parsed, self.placed = parsed, placed
         return doc
@@ -216,8 +230,14 @@ def _parse(block: str, shown_as: str) -> _Parsed | None:
         return None
     if len(quiet) or doc.unreadable:
         return None
+    doc.data = data
     return _Parsed(
-        data, doc.value_positions, doc.key_positions, frozenset(doc.commented), doc.aliased
+        data,
+        doc.value_positions,
+        doc.key_positions,
+        frozenset(doc.commented),
+        doc.aliased,
+        ClaimValues(list(doc.values())),
     )
 
 

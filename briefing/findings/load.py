@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -80,6 +80,10 @@ class Document:
     """The collection nodes met so far while loading (a node met again came by an alias)."""
     aliased: int = 0
     """How many values the loading has walked through aliases."""
+    claim_values: list[ClaimValues] | None = None
+    """For a file read claim by claim, each claim's values (see ``values_where``)."""
+    head_paths: list[KeyPath] = field(default_factory=list)
+    """For a file read claim by claim, the paths of the values outside the claims."""
 
     def at(self, path: KeyPath) -> Position:
         """Where the value at ``path`` starts; falls back to its nearest present parent."""
@@ -94,21 +98,58 @@ class Document:
         return _mark(self.path, mark) if mark is not None else self.at(path)
 
     def values(self) -> Iterator[tuple[KeyPath, Any]]:
-        """Each value with a position, with its path, in the file's order. A value's
-        parent is met before it, so each is found from its parent, not from the top."""
-        found: dict[KeyPath, Any] = {(): self.data}
-        for path in self.value_positions:
-            if not path:
-                continue
-            parent = found.get(path[:-1])
-            if parent is None:  # not written in the file (a parent read from an alias)
-                parent = self.data
-                for part in path[:-1]:
-                    parent = parent[part]
-            value = parent[path[-1]]
-            if isinstance(value, (dict, list)):
-                found[path] = value
-            yield path, value
+        """Each value with a position, with its path, in the file's order."""
+        return _values_at(self.data, self.value_positions)
+
+    def values_where(
+        self, name: str, keep: Callable[[KeyPath, Any], bool]
+    ) -> list[tuple[KeyPath, Any]]:
+        """The values with a position for which ``keep(path, value)`` holds. For a file
+        read claim by claim, what each claim holds is picked once per text of the claim
+        and kept with it under ``name``: ``keep`` must not look at a claim's index (it is
+        given 0)."""
+        if self.claim_values is None:
+            return [(path, value) for path, value in self.values() if keep(path, value)]
+        picked = [(path, value) for path, value in _values_at(self.data, self.head_paths)]
+        picked = [(path, value) for path, value in picked if keep(path, value)]
+        for i, claim in enumerate(self.claim_values):
+            mine = claim.picked.get(name)
+            if mine is None:
+                mine = [
+                    (rel, value) for rel, value in claim.values if keep(("claims", 0, *rel), value)
+                ]
+                claim.picked[name] = mine
+            picked += [(("claims", i, *rel), value) for rel, value in mine]
+        return picked
+
+
+class ClaimValues:
+    """One claim's values, with their paths inside the claim, as its block was read; and
+    what checks picked out of them, kept with them while the claim's text stays."""
+
+    __slots__ = ("picked", "values")
+
+    def __init__(self, values: list[tuple[KeyPath, Any]]) -> None:
+        self.values = values
+        self.picked: dict[str, list[tuple[KeyPath, Any]]] = {}
+
+
+def _values_at(data: Any, paths: Iterable[KeyPath]) -> Iterator[tuple[KeyPath, Any]]:
+    """The value at each path, in order. A value's parent comes before it, so each is
+    found from its parent, not from the top."""
+    found: dict[KeyPath, Any] = {(): data}
+    for path in paths:
+        if not path:
+            continue
+        parent = found.get(path[:-1])
+        if parent is None:  # not written in the file (a parent read from an alias)
+            parent = data
+            for part in path[:-1]:
+                parent = parent[part]
+        value = parent[path[-1]]
+        if isinstance(value, (dict, list)):
+            found[path] = value
+        yield path, value
 
 
 def load_findings(

@@ -6,7 +6,6 @@ Every unknown name is an error at its own line, with a did-you-mean.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Position, Problems, did_you_mean
@@ -197,17 +196,11 @@ _MARKDOWN_KEYS = {
 }
 
 
-def _markdown_fields(doc: Document) -> Iterator[tuple[KeyPath, str]]:
-    """Every Markdown text of the findings, with where it is: the paths are sorted out by
-    their keys first, and only a Markdown field's value is looked up."""
-    for path in doc.value_positions:
-        if not _is_markdown(path):
-            continue
-        value: Any = doc.data
-        for part in path:
-            value = value[part]
-        if isinstance(value, str):
-            yield path, value
+def _markdown_fields(doc: Document) -> list[tuple[KeyPath, str]]:
+    """Every Markdown text of the findings, with where it is."""
+    return doc.values_where(
+        "markdown", lambda path, value: isinstance(value, str) and _is_markdown(path)
+    )
 
 
 def _is_markdown(path: KeyPath) -> bool:

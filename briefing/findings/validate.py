@@ -311,6 +311,13 @@ _TEXT_KEYS = frozenset(
 )
 
 
+def _blank(path: KeyPath, value: object) -> bool:
+    """A keyed value that is missing or empty text."""
+    if value is not None and (not isinstance(value, str) or value.strip()):
+        return False
+    return len(path) >= 2 and isinstance(path[-1], str)
+
+
 def _check_writing(doc: Document, problems: Problems) -> None:
     """Slips YAML accepts silently: an empty value, and a '#' that cuts text short."""
     for path in sorted(doc.commented, key=lambda p: doc.at(p)):
@@ -322,11 +329,7 @@ def _check_writing(doc: Document, problems: Problems) -> None:
                 "'#' belongs to it",
             )
     reported = {(p.position.line, p.position.column) for p in problems.errors}
-    for path, value in doc.values():
-        if value is not None and (not isinstance(value, str) or value.strip()):
-            continue
-        if len(path) < 2 or not isinstance(path[-1], str):
-            continue
+    for path, value in doc.values_where("blank", _blank):
         mark = doc.value_positions[path]
         if (mark.line + 1, mark.column + 1) in reported:
             continue
