@@ -45,3 +45,21 @@ def test_a_page_without_a_policy_or_a_body_is_left_as_it_is_there() -> None:
     assert with_live_reload(b"<p>plain</p>") == b"<p>plain</p>"
     served = with_live_reload(b"<p>x</p></body>")
     assert served.startswith(b"<p>x</p><script>") and served.endswith(b"</body>")
+
+
+def test_a_stream_counts_from_when_it_is_asked_for_and_closing_frees_its_place() -> None:
+    """Streams are ended oldest first in the order they were asked for, even before
+    any of them is read from; one closed unread gives its place up."""
+    from briefing.commands.live_reload import Reloads
+
+    reloads = Reloads(most_streams=2)
+    first, second = reloads.follow(), reloads.follow()
+    assert reloads.streams == 2
+    third = reloads.follow()  # the first is ended, though nobody has read from it
+    assert reloads.streams == 2 and list(first) == []
+    second.close()
+    assert reloads.streams == 1
+    reloads.notify()
+    assert next(iter(third)) is True
+    third.close()
+    assert reloads.streams == 0

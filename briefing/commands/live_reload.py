@@ -13,7 +13,7 @@ import base64
 import hashlib
 import html
 import threading
-from collections.abc import Generator
+from collections.abc import Iterator
 
 RELOAD_PATH = "/__reload"
 _SCRIPT = f'new EventSource("{RELOAD_PATH}").onmessage = () => location.reload();'
@@ -61,25 +61,21 @@ class Reloads:
             self.closed = True
             self._changed.notify_all()
 
-    def follow(self) -> Generator[bool, None, None]:
-        """For one reload stream: True when a rebuild has finished, False after
-        ``_PING_SECONDS`` of quiet; it ends when the server stops or a newer stream needs
-        its place."""
+    def follow(self) -> Following:
+        """One reload stream, counted from this call, so that streams are ended oldest
+        first in the order they were asked for."""
         me = object()
         with self._changed:
             self._streams.append(me)
             if len(self._streams) > self._most_streams:
                 del self._streams[0]
                 self._changed.notify_all()
-            seen = self.generation
-        try:
-            while (now := self._next(me, seen)) is not None:
-                yield now != seen
-                seen = now
-        finally:
-            with self._changed:
-                if me in self._streams:
-                    self._streams.remove(me)
+            return Following(self, me, self.generation)
+
+    def _leave(self, stream: object) -> None:
+        with self._changed:
+            if stream in self._streams:
+                self._streams.remove(stream)
 
     def _next(self, stream: object, seen: int) -> int | None:
         """The generation after ``seen``, or ``seen`` again after a quiet while; None
@@ -98,6 +94,23 @@ class Reloads:
         """How many reload streams are following now."""
         with self._changed:
             return len(self._streams)
+
+
+class Following:
+    """One stream's view of the rebuilds: iterated, True when a rebuild has finished,
+    False after ``_PING_SECONDS`` of quiet, until the server stops or a newer stream needs
+    its place; ``close`` gives its place up, whether or not it was iterated."""
+
+    def __init__(self, reloads: Reloads, me: object, seen: int) -> None:
+        self._reloads, self._me, self._seen = reloads, me, seen
+
+    def __iter__(self) -> Iterator[bool]:
+        while (now := self._reloads._next(self._me, self._seen)) is not None:
+            yield now != self._seen
+            self._seen = now
+
+    def close(self) -> None:
+        self._reloads._leave(self._me)
 
 
 def with_live_reload(page: bytes, problems: list[str] | None = None) -> bytes:

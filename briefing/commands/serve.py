@@ -188,13 +188,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
 
     def _stream_reloads(self) -> None:
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self._safety_headers(_DATA_POLICY)
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
+        # Counted before the answer starts: a client that has its headers is following.
         with contextlib.closing(self.server.reloads.follow()) as rebuilds:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self._safety_headers(_DATA_POLICY)
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.close_connection = True
             for rebuilt in rebuilds:
                 # A comment line keeps the connection open; an event asks for a reload.
                 self.wfile.write(b"data: reload\n\n" if rebuilt else b": waiting\n\n")
