@@ -1,16 +1,16 @@
 """Locator: an inline SVG map of the region the findings' places span.
 
-Coastlines, country borders and country names come from Natural Earth (public domain), bundled with the
-package in ``static/natural-earth.json`` (made by ``tools/natural_earth.py``) at two
-scales: 1:50m for a region, 1:110m for a continent. The projection is equirectangular,
-with longitudes shortened by the cosine of the frame's middle latitude, which keeps a
-region's shapes true enough for finding places. Where places lie far apart the map is two
-insets side by side, each framing its own group. A few countries in each panel are named,
-the largest first, in a muted style under the places, wherever a name clears every place's
-mark and label. Every place is marked, labelled, and linked to the first claim that names
-it (or to its entry in the list below the map); the list says the same in words. No
-tiles, no requests, no scripts: the map is part of the page, and the same places give the
-same bytes.
+Coastlines, country borders and country names come from Natural Earth (public domain),
+bundled with the package in ``static/natural-earth.json`` (made by
+``tools/natural_earth.py``) at two scales: 1:50m for a region, 1:110m for a continent.
+The projection is equirectangular, with longitudes shortened by the cosine of the frame's
+middle latitude, which keeps a region's shapes true enough for finding places. Where
+places lie far apart the map is two insets side by side, each framing its own group. A few
+countries in each panel are named, the largest first, in a muted style under the places,
+wherever a name clears every place's mark and label. Every place is marked, labelled, and
+linked to the first claim that names it (or to its entry in the list below the map); the
+list says the same in words. No tiles, no requests, no scripts: the map is part of the
+page, and the same places give the same bytes.
 """
 
 from __future__ import annotations
