@@ -195,7 +195,7 @@ def _country_names(drawn: ET.Element) -> list[str]:
 
 def _boxes(drawn: ET.Element) -> tuple[list[tuple[float, ...]], list[tuple[float, ...]]]:
     """The country names' boxes and the places' (mark and label) boxes, measured from the
-    drawing: a bold 13px letter is at most 8 units wide, an 11px small capital 7.5."""
+    drawing: a bold 13px letter is at most 8 units wide, a 12px small capital 7.5."""
     names = []
     for g in drawn.iter(f"{SVG}g"):
         if g.get("class") == "l-country":
@@ -205,7 +205,7 @@ def _boxes(drawn: ET.Element) -> tuple[list[tuple[float, ...]], list[tuple[float
                     float(t.get("y") or 0),
                     3.75 * len(t.text or ""),
                 )
-                names.append((x - half, y - 9, x + half, y + 2))
+                names.append((x - half, y - 10, x + half, y + 2))
     places = []
     for link in drawn.iter(f"{SVG}a"):
         dot, label = link.find(f"{SVG}circle"), link.find(f"{SVG}text")

@@ -33,8 +33,8 @@ PRECISION = 100  # hundredths of a degree: about 1 km, finer than either toleran
 # DEPTH degrees inside. A regional map shows only a corner of a large country, so one
 # point per country would leave Russia unnamed on a map of its border with Ukraine; the
 # lattice is fine enough that every frame a scale is used for holds a few of its points.
-LATTICE = {"110m": 6.0, "50m": 2.5}
-DEPTH = {"110m": 1.5, "50m": 0.6}
+LATTICE = {"110m": 6.0, "50m": 2.0}
+DEPTH = {"110m": 1.5, "50m": 0.4}
 # Shorter names where the map has little room; the others are Natural Earth's as given.
 SHORT_NAMES = {"United States of America": "United States"}
 

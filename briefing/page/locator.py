@@ -45,11 +45,11 @@ _MAX_LAT = 85.0
 # Country names per panel at most: the largest countries in view, enough to say where the
 # map is without crowding it.
 _MOST_NAMES = 4
-# A country name's extent in map units, from the point it is centred on: 11px small caps
-# with a little letter spacing run to about 7.5 units a letter in a wide sans-serif; its
-# baseline sits 4 below the point, its capitals 8 above that. Kept clear of the panel's
-# edge and of the places by _CLEAR.
-_NAME_LETTER, _NAME_ABOVE, _NAME_BELOW = 7.5, 5.0, 6.0
+# A country name's extent in map units, from the point it is centred on: 12px small caps
+# with a little letter spacing run to about 6 units a letter in a common sans-serif, 7.5
+# in a wide one; its baseline sits 4 below the point, its capitals 9 above that. Kept
+# clear of the panel's edge and of the places by _CLEAR.
+_NAME_LETTER, _NAME_ABOVE, _NAME_BELOW = 7.5, 6.0, 6.0
 _CLEAR = 3.0
 
 
