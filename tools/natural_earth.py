@@ -6,6 +6,8 @@ npm package (Natural Earth 4.1, public domain) in a folder of your choice::
     npm install --prefix /some/temp/folder world-atlas@2
     python tools/natural_earth.py /some/temp/folder/node_modules/world-atlas
 
+(a few minutes: finding the points deep inside each country is the slow part).
+
 It writes ``briefing/page/static/natural-earth.json``: for each scale, the coastlines (arcs
 one country uses: land meets sea) and the borders (arcs two countries share), simplified
 and rounded to hundredths of a degree, each line with its bounds and its points as one
@@ -260,18 +262,19 @@ def label_points(polygons: list[list[Ring]], spacing: float, least: float) -> li
     """Where the country's name may sit: the pole of its largest polygon first, then the
     poles of its other polygons and its lattice points that lie at least ``least`` degrees
     inside, deepest first."""
-    ordered = sorted(polygons, key=lambda p: -area(p[0]))
-    _, first = pole(ordered[0])
-    deep: list[tuple[float, Point]] = []
-    for polygon in ordered:
-        deep += [(d, p) for d, p in [pole(polygon)] if d >= least and polygon is not ordered[0]]
-        deep += [(d, p) for p in lattice(polygon, spacing) if (d := depth(p, polygon)) >= least]
-    points = [first]
-    for _, point in sorted(deep, key=lambda dp: (-dp[0], dp[1])):
-        rounded = (round(point[0], 2), round(point[1], 2))
-        if rounded not in points:
-            points.append(rounded)
+    largest, *others = sorted(polygons, key=lambda p: -area(p[0]))
+    deep = [pole(polygon) for polygon in others]
+    for polygon in (largest, *others):
+        deep += [(depth(point, polygon), point) for point in lattice(polygon, spacing)]
+    points = [_rounded(pole(largest)[1])]
+    for inside, point in sorted(deep, key=lambda dp: (-dp[0], dp[1])):
+        if inside >= least and _rounded(point) not in points:
+            points.append(_rounded(point))
     return points
+
+
+def _rounded(point: Point) -> Point:
+    return (round(point[0], 2), round(point[1], 2))
 
 
 def labels(topology: dict[str, Any], scale: str) -> list[list[Any]]:
