@@ -1,5 +1,6 @@
 """The locator map marks every place inside its frame, splits far-apart places into two
-insets, links each mark, says it all in words, and is the same bytes every time."""
+insets, names the countries in view clear of the places, links each mark, says it all in
+words, and is the same bytes every time."""
 
 from __future__ import annotations
 
@@ -128,6 +129,7 @@ def test_the_map_has_outlines_a_name_a_description_and_no_scripts() -> None:
 def test_the_same_places_give_the_same_bytes() -> None:
     first = locator.render(locator.locate(_findings(KURSK, OKUSHIRI)))  # type: ignore[arg-type]
     locator._outlines.cache_clear()
+    locator._country_names.cache_clear()
     assert locator.render(locator.locate(_findings(KURSK, OKUSHIRI))) == first  # type: ignore[arg-type]
 
 
@@ -182,3 +184,107 @@ def test_a_name_too_long_for_either_side_goes_under_its_mark_in_two_lines() -> N
     assert 'text-anchor="middle"' in drawn and drawn.count("<tspan") == 2
     xs = [float(v) for v in re.findall(r'<tspan x="([\d.]+)"', drawn)]
     assert all(0 <= x <= 200 for x in xs)
+
+
+TOKYO = model.Place("tokyo", "Tokyo", 35.68, 139.69)
+
+
+def _country_names(drawn: ET.Element) -> list[str]:
+    return [t.text or "" for g in drawn.iter(f"{SVG}g") if g.get("class") == "l-country" for t in g]
+
+
+def _boxes(drawn: ET.Element) -> tuple[list[tuple[float, ...]], list[tuple[float, ...]]]:
+    """The country names' boxes and the places' (mark and label) boxes, measured from the
+    drawing: a bold 13px letter is at most 8 units wide, a 12px small capital 7.5."""
+    names = []
+    for g in drawn.iter(f"{SVG}g"):
+        if g.get("class") == "l-country":
+            for t in g:
+                x, y, half = (
+                    float(t.get("x") or 0),
+                    float(t.get("y") or 0),
+                    3.75 * len(t.text or ""),
+                )
+                names.append((x - half, y - 10, x + half, y + 2))
+    places = []
+    for link in drawn.iter(f"{SVG}a"):
+        dot, label = link.find(f"{SVG}circle"), link.find(f"{SVG}text")
+        assert dot is not None and label is not None
+        cx, cy = float(dot.get("cx") or 0), float(dot.get("cy") or 0)
+        places.append((cx - 5.5, cy - 5.5, cx + 5.5, cy + 5.5))
+        lines = [s.text or "" for s in label] or [label.text or ""]
+        wide = 8 * max(map(len, lines))
+        x, y = float(label.get("x") or 0), float(label.get("y") or 0)
+        left = {"end": x - wide, "middle": x - wide / 2}.get(label.get("text-anchor") or "", x)
+        places.append((left, y - 11, left + wide, y + 15 * (len(lines) - 1) + 4))
+    return names, places
+
+
+def _meet(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_a_map_of_a_region_names_the_countries_in_it_and_none_out_of_it() -> None:
+    kursk = locator.locate(_findings(KURSK))
+    tokyo = locator.locate(_findings(TOKYO))
+    assert kursk is not None and tokyo is not None
+    near_kursk, near_tokyo = set(_country_names(_drawn(kursk))), set(_country_names(_drawn(tokyo)))
+    assert {"Russia", "Ukraine"} <= near_kursk and "Japan" not in near_kursk
+    assert "Japan" in near_tokyo and not {"Russia", "Ukraine"} & near_tokyo
+
+
+def test_a_name_is_drawn_at_a_point_in_its_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = locator.Frame(30.0, 40.0, 40.0, 50.0)
+    panel = locator._Panel(frame, 0.0, 0.0, 200.0, 200.0)
+    countries = (("Outland", ((20.0, 45.0),)), ("Inland", ((50.0, 45.0), (35.0, 45.0))))
+    monkeypatch.setattr(locator, "_country_names", lambda scale: countries)
+    drawn = locator._names(panel, [])
+    assert "Outland" not in drawn
+    assert '<text x="100.0" y="104.0" text-anchor="middle">Inland</text>' in drawn
+
+
+@pytest.mark.parametrize(
+    "places",
+    [
+        (KURSK, LINE),
+        (TOKYO, model.Place("fuji", "Mount Fuji area", 35.36, 138.73)),
+        # A place on Ukraine's own label point, with a long name, and one on Russia's side.
+        (
+            model.Place("kyiv", "Central Ukraine (approx.)", 49.39, 32.37),
+            model.Place("bryansk", "Bryansk oblast", 53.24, 34.36),
+            KURSK,
+        ),
+        (KURSK, LINE, OKUSHIRI),
+    ],
+)
+def test_country_names_clear_every_place_and_stay_in_their_panel(
+    places: tuple[model.Place, ...],
+) -> None:
+    loc = locator.locate(_findings(*places))
+    assert loc is not None
+    drawn = _drawn(loc)
+    names, taken = _boxes(drawn)
+    assert names, "the map names no country"
+    assert len(names) <= locator._MOST_NAMES * len(loc.frames)
+    frames = [
+        [float(r.get(k) or 0) for k in ("x", "y", "width", "height")]
+        for r in drawn.iter(f"{SVG}rect")
+        if r.get("class") == "l-frame"
+    ]
+    for name in names:
+        assert not any(_meet(name, box) for box in taken), name
+        assert any(
+            x <= name[0] and name[2] <= x + w and y <= name[1] and name[3] <= y + h
+            for x, y, w, h in frames
+        ), name
+    assert not any(_meet(a, b) for i, a in enumerate(names) for b in names[i + 1 :])
+
+
+def test_country_names_are_hidden_from_screen_readers_and_drawn_under_the_places() -> None:
+    loc = locator.locate(_findings(KURSK))
+    assert loc is not None
+    drawn = _drawn(loc)
+    children = list(drawn)
+    group = next(i for i, e in enumerate(children) if e.get("class") == "l-country")
+    assert children[group].get("aria-hidden") == "true"
+    assert group < min(i for i, e in enumerate(children) if e.tag == f"{SVG}a")

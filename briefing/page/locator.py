@@ -1,11 +1,13 @@
 """Locator: an inline SVG map of the region the findings' places span.
 
-Coastlines and country borders come from Natural Earth (public domain), bundled with the
-package in ``static/natural-earth.json`` (made by ``tools/natural_earth.py``) at two
-scales: 1:50m for a region, 1:110m for a continent. The projection is equirectangular,
-with longitudes shortened by the cosine of the frame's middle latitude, which keeps a
-region's shapes true enough for finding places. Where places lie far apart the map is two
-insets side by side, each framing its own group. Every place is marked, labelled, and
+Coastlines, country borders and country names come from Natural Earth (public domain),
+bundled with the package in ``static/natural-earth.json`` (made by
+``tools/natural_earth.py``) at two scales: 1:50m for a region, 1:110m for a continent.
+The projection is equirectangular, with longitudes shortened by the cosine of the frame's
+middle latitude, which keeps a region's shapes true enough for finding places. Where
+places lie far apart the map is two insets side by side, each framing its own group. A few
+countries in each panel are named, the largest first, in a muted style under the places,
+wherever a name clears every place's mark and label. Every place is marked, labelled, and
 linked to the first claim that names it (or to its entry in the list below the map); the
 list says the same in words. No tiles, no requests, no scripts: the map is part of the
 page, and the same places give the same bytes.
@@ -40,6 +42,15 @@ _MIN_SPAN = 8.0
 _KM_PER_DEGREE = 111.32
 _SCALE_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 _MAX_LAT = 85.0
+# Country names per panel at most: the largest countries in view, enough to say where the
+# map is without crowding it.
+_MOST_NAMES = 4
+# A country name's extent in map units, from the point it is centred on: 12px small caps
+# with a little letter spacing run to about 6 units a letter in a common sans-serif, 7.5
+# in a wide one; its baseline sits 4 below the point, its capitals 9 above that. Kept
+# clear of the panel's edge and of the places by _CLEAR.
+_NAME_LETTER, _NAME_ABOVE, _NAME_BELOW = 7.5, 6.0, 6.0
+_CLEAR = 3.0
 
 
 class Frame(NamedTuple):
@@ -175,6 +186,34 @@ def _fitted(frame: Frame, aspect: float) -> Frame:
     return frame._replace(south=frame.south - grow, north=frame.north + grow)
 
 
+class _Box(NamedTuple):
+    """A rectangle of the drawing, in map units: where a mark or a text lies."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def meets(self, other: _Box) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+    def within(self, panel: _Panel) -> bool:
+        return (
+            self.left >= panel.x
+            and self.top >= panel.y
+            and self.right <= panel.x + panel.width
+            and self.bottom <= panel.y + panel.height
+        )
+
+    def grown(self, by: float) -> _Box:
+        return _Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
+
+
 class _Line(NamedTuple):
     west: float
     south: float
@@ -204,6 +243,22 @@ def _outlines(scale: str, kind: str) -> tuple[_Line, ...]:
     )
 
 
+@cache
+def _country_names(scale: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:
+    """Each country's name with the (lon, lat) points it may sit on, best first; the
+    largest countries first (see tools/natural_earth.py)."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    per = float(data["precision"])
+    return tuple(
+        (row[0], tuple((row[i] / per, row[i + 1] / per) for i in range(1, len(row), 2)))
+        for row in data[scale]["names"]
+    )
+
+
+def _scale_of(frame: Frame) -> str:
+    return "110m" if frame.east - frame.west > _COARSE_FROM else "50m"
+
+
 def _decoded(text: str, per: float) -> list[tuple[float, float]]:
     numbers = []
     value = shift = 0
@@ -222,9 +277,8 @@ def _decoded(text: str, per: float) -> list[tuple[float, float]]:
 def _paths(panel: _Panel, kind: str) -> str:
     """One SVG path of the coastlines or the borders that cross the panel."""
     frame = panel.frame
-    scale = "110m" if frame.east - frame.west > _COARSE_FROM else "50m"
     parts = []
-    for line in _outlines(scale, kind):
+    for line in _outlines(_scale_of(frame), kind):
         if (
             line.east < frame.west
             or line.west > frame.east
@@ -265,6 +319,8 @@ def svg(locator: Locator, anchor: str = "locator") -> Markup:
             f'<path class="l-coast" d="{_paths(panel, "coast")}"/>'
             f'<path class="l-border" d="{_paths(panel, "border")}"/></g>'
         )
+        taken = [_scale_bar_box(panel)] + [b for m in places for b in _taken(m, panel)]
+        body.append(_names(panel, taken))
         body.append(f'<rect class="l-frame" data-frame="{n + 1}" {box}/>')
         body.append(_scale_bar(panel))
         body += [_mark(m, panel, n + 1) for m in places]
@@ -294,6 +350,51 @@ def _scale_bar(panel: _Panel) -> str:
     )
 
 
+def _scale_bar_box(panel: _Panel) -> _Box:
+    """Where the scale bar and its words (at most "5,000 km", 12px) lie."""
+    x, y = panel.x + 8, panel.y + panel.height - 10
+    return _Box(x, y - 12, x + panel.width / 4 + 4 + 8 * 7.0, y + 3)
+
+
+def _names(panel: _Panel, taken: list[_Box]) -> str:
+    """The names of the largest countries in view, each centred on the first of its points
+    where the whole name lies inside the panel and clear of everything ``taken`` (the
+    places, the scale bar, the names placed before it); a country with no such point goes
+    unnamed. Hidden from assistive technology: the list of places says where they are."""
+    frame = panel.frame
+    placed: list[_Box] = []
+    texts = []
+    for name, points in _country_names(_scale_of(frame)):
+        for lon, lat in points:
+            if not frame.holds(lat, lon):
+                continue
+            x, y = panel.at(lat, lon)
+            box = _name_box(name, x, y)
+            if not box.grown(_CLEAR).within(panel) or any(
+                box.meets(other.grown(_CLEAR)) for other in taken + placed
+            ):
+                continue
+            placed.append(box)
+            texts.append(
+                f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{escape(name)}</text>'
+            )
+            break
+        if len(placed) == _MOST_NAMES:
+            break
+    return f'<g class="l-country" aria-hidden="true">{"".join(texts)}</g>' if texts else ""
+
+
+def _name_box(name: str, x: float, y: float) -> _Box:
+    half = _NAME_LETTER * len(name) / 2
+    return _Box(x - half, y - _NAME_ABOVE, x + half, y + _NAME_BELOW)
+
+
+def _taken(marked: Marked, panel: _Panel) -> list[_Box]:
+    """Where a place's mark and label lie, as _mark draws them."""
+    x, y = panel.at(marked.place.lat, marked.place.lon)
+    return [_Box(x - 6, y - 6, x + 6, y + 6), _Label.of(marked.place.name, x, y, panel).box]
+
+
 def _mark(marked: Marked, panel: _Panel, frame: int) -> str:
     x, y = panel.at(marked.place.lat, marked.place.lon)
     return (
@@ -304,33 +405,62 @@ def _mark(marked: Marked, panel: _Panel, frame: int) -> str:
     )
 
 
+class _Label(NamedTuple):
+    """Where a place's name goes: one or two lines, anchored at (x, y)."""
+
+    lines: tuple[str, ...]
+    x: float
+    y: float
+    anchor: str
+    """start, end or middle, as SVG's text-anchor."""
+
+    @classmethod
+    def of(cls, name: str, x: float, y: float, panel: _Panel) -> _Label:
+        """The place's name on the side of its mark where it fits (a bold 13px letter is
+        about 8 units wide); a name too long for either side goes under the mark in two
+        lines."""
+        wide = _LABEL_LETTER * len(name) + 8
+        room_right, room_left = panel.x + panel.width - x, x - panel.x
+        if room_right >= wide:
+            return cls((name,), x + 8, y + 4, "start")
+        if room_left >= wide:
+            return cls((name,), x - 8, y + 4, "end")
+        words = name.split()
+        half = max(1, len(words) // 2)
+        lines = [" ".join(words[:half]), " ".join(words[half:])] if len(words) > 1 else [name]
+        longest = _LABEL_LETTER / 2 * max(map(len, lines))
+        middle = min(max(x, panel.x + longest + 4), panel.x + panel.width - longest - 4)
+        return cls(tuple(lines), middle, y + 18, "middle")
+
+    @property
+    def box(self) -> _Box:
+        """Its extent: capitals 11 units above the first baseline, descenders 4 below the
+        last, lines 15 apart."""
+        wide = _LABEL_LETTER * max(map(len, self.lines))
+        left = {"start": self.x, "end": self.x - wide, "middle": self.x - wide / 2}[self.anchor]
+        bottom = self.y + _LINE_GAP * (len(self.lines) - 1) + 4
+        return _Box(left, self.y - 11, left + wide, bottom)
+
+    def svg(self) -> str:
+        anchor = "" if self.anchor == "start" else f' text-anchor="{self.anchor}"'
+        if len(self.lines) == 1 and self.anchor != "middle":
+            words = escape(self.lines[0])
+        else:
+            words = Markup("").join(
+                Markup(
+                    f'<tspan x="{self.x:.1f}" dy="{_LINE_GAP if i else 0}">{escape(line)}</tspan>'
+                )
+                for i, line in enumerate(self.lines)
+            )
+        return f'<text class="l-label" x="{self.x:.1f}" y="{self.y:.1f}"{anchor}>{words}</text>'
+
+
+_LABEL_LETTER = 8.0
+_LINE_GAP = 15
+
+
 def _label(name: str, x: float, y: float, panel: _Panel) -> str:
-    """The place's name on the side of its mark where it fits (a bold 13px letter is about
-    8 units wide); a name too long for either side goes under the mark in two lines."""
-    wide = 8.0 * len(name) + 8
-    room_right, room_left = panel.x + panel.width - x, x - panel.x
-    if room_right >= wide:
-        return f'<text class="l-label" x="{x + 8:.1f}" y="{y + 4:.1f}">{escape(name)}</text>'
-    if room_left >= wide:
-        return (
-            f'<text class="l-label" x="{x - 8:.1f}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{escape(name)}</text>"
-        )
-    words = name.split()
-    half = max(1, len(words) // 2)
-    lines = [" ".join(words[:half]), " ".join(words[half:])] if len(words) > 1 else [name]
-    middle = min(
-        max(x, panel.x + 4.0 * max(map(len, lines)) + 4),
-        panel.x + panel.width - 4.0 * max(map(len, lines)) - 4,
-    )
-    spans = "".join(
-        f'<tspan x="{middle:.1f}" dy="{15 if i else 0}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
-    )
-    return (
-        f'<text class="l-label" x="{middle:.1f}" y="{y + 18:.1f}" text-anchor="middle">'
-        f"{spans}</text>"
-    )
+    return _Label.of(name, x, y, panel).svg()
 
 
 def _degrees(lat: float, lon: float) -> str:
