@@ -25,7 +25,6 @@ from .page import highlight
 
 if TYPE_CHECKING:  # the views' modules use this one's kept highlighting
     from .page.view_claims import ClaimView
-    from .page.view_sources import SourceView
 
 Value = TypeVar("Value")
 
@@ -93,9 +92,9 @@ class ClaimViews:
     numbers, its origins and everything else the view is made from are as they were.
 
     What every view depends on (the ids links lead to, the origins' names, each source's
-    title and card) is the ``context``: when it changes, no view is reused. A view reused
-    has its citations pointed at this page's source views, so that nothing of an older
-    page is kept alive through it."""
+    title and card) is the ``context``: when it changes, no view is reused. A view holds
+    no other view (its citations hold the source's words), so nothing of an older page is
+    kept alive through it."""
 
     def __init__(self) -> None:
         self.context: object = None
@@ -110,28 +109,13 @@ class ClaimViews:
         context: object,
         inputs: Callable[[model.Claim], Hashable],
         make: Callable[[model.Claim], ClaimView],
-        sources: dict[str, SourceView],
     ) -> list[ClaimView]:
         if context != self.context:
             self.kept = PerSource()
             self.context = context
-        made: list[ClaimView] = []
-        for claim in claims:
-            view = self.kept.get(claim.id, inputs(claim), partial(make, claim))
-            made.append(_pointed_at(view, sources))
+        made = [self.kept.get(c.id, inputs(c), partial(make, c)) for c in claims]
         self.kept.keep_only({c.id for c in claims})
         return made
-
-
-def _pointed_at(view: ClaimView, sources: dict[str, SourceView]) -> ClaimView:
-    """The view with its citations naming these source views (a fresh view already does)."""
-    if all(c.source is sources[c.source.model.id] for c in view.citations):
-        return view
-    view.citations = [c._replace(source=sources[c.source.model.id]) for c in view.citations]
-    view.quotes = [
-        (quote, cited) for (quote, _), cited in zip(view.quotes, view.citations, strict=True)
-    ]
-    return view
 
 
 CLAIM_VIEWS = ClaimViews()

@@ -205,7 +205,6 @@ def assemble(
         lambda c: claim_view(
             c, sources, passages, numbering, md, names, origins[c.id], len(below.get(c.id, ())), by
         ),
-        sources,
     )
     link_bases(claims)
     by_id = {c.model.id: c for c in claims}

@@ -135,8 +135,7 @@ def entry(v: ClaimView) -> ClaimEntry:
         flag_label=v.flag_label,
         statement_html=v.statement_html,
         citations=tuple(
-            (c.number, c.anchor, c.target, c.source.model.title, c.source.card, c.page)
-            for c in v.citations
+            (c.number, c.anchor, c.target, c.source_title, c.card, c.page) for c in v.citations
         ),
         credibility_label=v.credibility_label,
         quotes=tuple(
@@ -147,7 +146,7 @@ def entry(v: ClaimView) -> ClaimEntry:
                 c.translated_by,
                 c.target,
                 c.number,
-                c.source.model.title,
+                c.source_title,
                 c.page,
                 c.page_words,
                 c.relays,
@@ -181,7 +180,8 @@ def claim_view(
                 number=numbering[(passage.source, passage.parts)],
                 anchor=f"cite_{claim.id}_{ei + 1}",
                 target=passage_anchor(passage.source, passage.parts),
-                source=source,
+                source_title=source.model.title,
+                card=source.card,
                 quote=ev.quote,
                 relays=names[relayed] if relayed.kind == "origin" else "",
                 page=passage.page,

@@ -76,8 +76,11 @@ class Citation(NamedTuple):
     """Element id of the citation itself, for the link back."""
     target: str
     """Element id of the passage."""
-    source: SourceView
-    """The cited source's view."""
+    source_title: str
+    card: Markup
+    """What the citation's hover card says of the source (``SourceView.card``): a citation
+    holds the source's words, not its view, so that a claim's view kept from one page to
+    the next keeps nothing of that page's sources."""
     quote: str
     relays: str = ""
     """The listed origin the passage relays, in words ('' for the outlet's own)."""
@@ -104,14 +107,14 @@ class Citation(NamedTuple):
         thousands of times on a large project, and a macro call costs far more.)"""
         # f-strings with escape(): Markup.format escapes through a formatter object and
         # costs several times more.
-        source, n = self.source, self.number
+        n = self.number
         where = (
             'class="cite cite-plain"' if in_table else f'class="cite" id="{escape(self.anchor)}"'
         )
         return Markup(
             f'<a {where} href="#{escape(self.target)}" aria-label="[{n}] '
-            f'{escape(source.model.title)}">[{n}]'
-            f'<span class="cite-card">{source.card}'
+            f'{escape(self.source_title)}">[{n}]'
+            f'<span class="cite-card">{self.card}'
             f"{escape(' (' + self.page_words + ')') if self.page else ''}</span></a>"
         )
 
