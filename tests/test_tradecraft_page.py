@@ -232,3 +232,39 @@ def test_a_possible_figure_dated_after_the_cut_off_is_warned_about_like_a_count(
     assert main(["--findings", str(path), "--out", str(tmp_path / "r")]) == 0
     err = capsys.readouterr().err
     assert "is after the briefing's cut-off 2025-05-01: a possible figure" in err
+
+
+def test_a_flagged_claim_named_in_the_bottom_line_carries_its_flag_there(
+    project: Callable[..., Path],
+) -> None:
+    """The bottom line and implications name claims in passing: a flagged claim's flag
+    follows its name there, as on its own entry; an unflagged claim's name has none, and
+    the annexes' notes are left as they were."""
+    findings = project(
+        SAMPLE_FINDINGS.replace(
+            "summary: Turnout was **high**.",
+            "summary: The [mayor](#mayor-count) and the [officials](#officials-count) agree.\n"
+            "  implications: '[Up to 1,500](#mayor-count) would fill the riverside.'",
+        )
+        .replace(
+            "    credibility: 3\n",
+            "    credibility: 3\n    flag: unverified\n"
+            "    note: Only the mayor's office, as told to [the paper](#news).\n",
+        )
+        .replace(
+            "  - id: kj-turnout\n", "  - id: kj-turnout\n    note: See [the mayor](#mayor-count).\n"
+        )
+    )
+    assert main(["--findings", str(findings)]) == 0
+    html = (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
+    badge = (
+        '<span class="flag flag-unverified flag-quiet" title="Not confirmed '
+        'independently: one originator carries it">unverified</span>'
+    )
+    summary = element(html, "div", class_="summary")
+    assert f'<a href="#claim_mayor-count">mayor</a> {badge} and' in summary
+    assert '<a href="#claim_officials-count">officials</a> agree' in summary
+    implications = element(html, "div", class_="implications")
+    assert f'<a href="#claim_mayor-count">Up to 1,500</a> {badge} would' in implications
+    # A judgment's note, in its annex, names the claim without the badge.
+    assert '<a href="#claim_mayor-count">the mayor</a>.' in html

@@ -48,7 +48,7 @@ from .view_annexes import (
     edition_view,
     topics,
 )
-from .view_claims import ClaimView, claim_view, link_bases
+from .view_claims import ClaimView, claim_view, flag_badge, link_bases
 from .view_estimates import EstimateRow, EstimateTable, tables
 from .view_sources import SourceView, number_passages, render_sources, source_view
 
@@ -57,12 +57,17 @@ __all__ = ["Edition", "Markdown", "Page", "assemble", "demote_headings"]
 _LINK = re.compile(r'href="#([a-z0-9-]+)"')
 
 
+_LINKED = re.compile(r'<a href="#([a-z0-9-]+)"[^>]*>.*?</a>', re.S)
+
+
 class Markdown:
     """The analyst's Markdown as HTML, with ``[text](#id)`` links led to the element the id
-    names (a claim, a source, an origin)."""
+    names (a claim, a source, an origin); ``after_link`` puts HTML after each link to
+    an id it names (a flag, where the brief names a flagged claim)."""
 
-    def __init__(self, anchors: dict[str, str]) -> None:
+    def __init__(self, anchors: dict[str, str], after_link: dict[str, str] | None = None) -> None:
         self.anchors = anchors
+        self.after_link = after_link or {}
 
     def block(self, text: str | None) -> Markup:
         body = (text or "").removesuffix("\n")  # a YAML block scalar ends with one
@@ -78,6 +83,8 @@ class Markdown:
     def _linked(self, html: str) -> str:
         if 'href="#' not in html:
             return html
+        if self.after_link:
+            html = _LINKED.sub(lambda m: m[0] + self.after_link.get(m[1], ""), html)
         return _LINK.sub(lambda m: f'href="#{self.anchors.get(m[1], m[1])}"', html)
 
 
@@ -219,10 +226,15 @@ def assemble(
     }
     estimate_tables, single = tables(claims, findings.quantities, md, translated)
     briefing = findings.briefing
+    # The bottom line and implications name claims in passing: a flagged claim's flag
+    # goes with its name there, so that doubtful material does not read as plain fact.
+    brief_md = Markdown(md.anchors, {c.model.id: flag_badge(c) for c in claims if c.model.flag})
     return Page(
         briefing=briefing,
-        summary_html=md.block(briefing.summary),
-        implications_html=md.block(briefing.implications) if briefing.implications else Markup(),
+        summary_html=brief_md.block(briefing.summary),
+        implications_html=(
+            brief_md.block(briefing.implications) if briefing.implications else Markup()
+        ),
         grading_html=md.block(briefing.grading) if briefing.grading else Markup(),
         scope_html=md.block(briefing.scope) if briefing.scope else Markup(),
         build_date=_reader_day(build_date),

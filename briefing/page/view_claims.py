@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..findings import model, vocab
 from ..findings.markdown import inline_words
@@ -206,6 +206,18 @@ def claim_view(
         indicators_html=[md.inline(model.indicator(i).text) for i in claim.indicators],
         indicator_status=[_seen(model.indicator(i)) for i in claim.indicators],
         revised_html=md.block(claim.revised) if claim.revised else Markup(),
+    )
+
+
+def flag_badge(view: ClaimView) -> str:
+    """A claim's flag as a badge, as the claim's own entry shows it (macros.html ``flag``),
+    with a space before it; '' when the claim is not flagged."""
+    flag = view.model.flag
+    if not flag:
+        return ""
+    return (
+        f' <span class="flag flag-{escape(flag)} flag-{view.flag_weight}" '
+        f'title="{escape(view.flag_label)}">{escape(flag.replace("-", " "))}</span>'
     )
 
 
