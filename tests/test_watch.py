@@ -237,13 +237,9 @@ def test_a_rebuild_writes_the_page_first_and_the_other_files_after(watching: Wat
     assert "Turnout was <em>modest</em>." in watching.written()
 
 
-def test_the_other_files_wait_until_open_pages_have_fetched_the_new_page(
-    watching: Watching, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """While a page is open, findings.json and the exchange files are made only after it
-    has fetched the rebuilt page (they would compete with that fetch), or after a while."""
-    monkeypatch.setattr(watch_module, "_RELOAD_WAIT_SECONDS", 30)
-    data = watching.findings.parent / "report" / "findings.json"
+def _saved_with_a_page_open(watching: Watching) -> http.client.HTTPConnection:
+    """A reload stream opened, as an open page holds one; then a save, rebuilt and
+    announced on the stream. The stream is returned, to close."""
     host, port = watching.url.removeprefix("http://").rstrip("/").split(":")
     stream = http.client.HTTPConnection(host, int(port), timeout=10)
     stream.request("GET", "/__reload")
@@ -252,6 +248,17 @@ def test_the_other_files_wait_until_open_pages_have_fetched_the_new_page(
         SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was *modest*.")
     )
     assert events.readline() == b"data: reload\n"
+    return stream
+
+
+def test_the_other_files_wait_until_open_pages_have_fetched_the_new_page(
+    watching: Watching, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a page is open, findings.json and the exchange files are made only after it
+    has fetched the rebuilt page (they would compete with that fetch), or after a while."""
+    monkeypatch.setattr(watch_module, "_RELOAD_WAIT_SECONDS", 30)
+    data = watching.findings.parent / "report" / "findings.json"
+    stream = _saved_with_a_page_open(watching)
     assert "Turnout was <em>modest</em>." in watching.written()
     time.sleep(1)
     assert "Turnout was *modest*." not in data.read_text(encoding="utf-8")
@@ -265,14 +272,7 @@ def test_the_other_files_do_not_wait_for_a_page_that_never_fetches(
 ) -> None:
     monkeypatch.setattr(watch_module, "_RELOAD_WAIT_SECONDS", 0.5)
     data = watching.findings.parent / "report" / "findings.json"
-    host, port = watching.url.removeprefix("http://").rstrip("/").split(":")
-    stream = http.client.HTTPConnection(host, int(port), timeout=10)
-    stream.request("GET", "/__reload")
-    events = stream.getresponse()
-    watching.findings.write_text(
-        SAMPLE_FINDINGS.replace("Turnout was **high**.", "Turnout was *modest*.")
-    )
-    assert events.readline() == b"data: reload\n"
+    stream = _saved_with_a_page_open(watching)
     assert wait_for(lambda: "Turnout was *modest*." in data.read_text(encoding="utf-8"), 10)
     stream.close()
 
