@@ -100,14 +100,16 @@ def test_a_phone_shows_the_bottom_line_on_its_first_screen(
 def test_the_brief_shows_no_quiet_flag_and_weighs_the_others(
     open_briefing: Callable[..., Opened], case: Case
 ) -> None:
-    """One source only is the common case: no mark for it in the brief. A likely error or
-    misattribution stands out more than a disagreement: a filled badge against an
-    outline; no row is tinted."""
+    """One source only is the common case: no mark for it in the brief's judgments and
+    tables (where the bottom line names a flagged claim in passing, its flag goes with
+    it). A likely error or misattribution stands out more than a disagreement: a filled
+    badge against an outline; no row is tinted."""
     flagged = any(c.get("flag") for c in case.findings["claims"])
     assert flagged or case.curated, "no flag to weigh"
     page = open_briefing().page
     got = page.evaluate("""() => ({
-      quiet: document.querySelectorAll('#brief .flag-quiet').length,
+      quiet: [...document.querySelectorAll('#brief .flag-quiet')].filter(f =>
+        !f.closest('.summary, .implications')).length,
       tinted: [...document.querySelectorAll('#brief tr')].filter(tr =>
         getComputedStyle(tr.querySelector('th, td')).backgroundColor !== 'rgba(0, 0, 0, 0)'
       ).length,
@@ -178,18 +180,23 @@ def test_no_internal_id_appears_in_visible_text(
     assert shown == []
 
 
-def test_no_paragraph_is_said_twice(open_briefing: Callable[..., Opened]) -> None:
+def test_no_paragraph_is_said_twice(open_briefing: Callable[..., Opened], case: Case) -> None:
     """Collapsed parts opened. A list item that is wholly one link (a judgment's basis,
     named by its statement) is a reference to where the words are said, not a second
-    saying of them."""
+    saying of them. In the project's own briefing a quote may stand under two claims
+    (its analyst's choice of evidence): there, the tool's own words are held."""
     page = open_briefing().page
     _open_every_details(page)
-    texts = page.evaluate("""() => [...document.querySelectorAll(
+    texts = page.evaluate(
+        """(curated) => [...document.querySelectorAll(
         'main p, main li, main blockquote, main dd')]
       .filter(e => e.offsetParent !== null && !e.closest('.source-text'))
+      .filter(e => !(curated && e.closest('blockquote.quote')))
       .filter(e => { const a = e.querySelector('a');
                      return !(a && a.innerText.trim() === e.innerText.trim()); })
-      .map(e => e.innerText.trim()).filter(t => t.split(/\\s+/).length >= 8)""")
+      .map(e => e.innerText.trim()).filter(t => t.split(/\\s+/).length >= 8)""",
+        case.curated,
+    )
     seen: set[str] = set()
     twice = [t for t in texts if t in seen or seen.add(t)]  # type: ignore[func-returns-value]
     assert twice == [], twice
