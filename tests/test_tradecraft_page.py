@@ -237,9 +237,10 @@ def test_a_possible_figure_dated_after_the_cut_off_is_warned_about_like_a_count(
 def test_a_flagged_claim_named_in_the_bottom_line_carries_its_flag_there(
     project: Callable[..., Path],
 ) -> None:
-    """The bottom line and implications name claims in passing: a flagged claim's flag
-    follows its name there, as on its own entry; an unflagged claim's name has none, and
-    the annexes' notes are left as they were."""
+    """The bottom line and implications name claims in passing: a disputed or likely wrong
+    claim's flag follows its name there, as on its own entry, and is said once under the
+    bottom line; an unverified claim (one originator: the common case) and an unflagged
+    one go unmarked, and the annexes' notes are left as they were."""
     findings = project(
         SAMPLE_FINDINGS.replace(
             "summary: Turnout was **high**.",
@@ -248,8 +249,13 @@ def test_a_flagged_claim_named_in_the_bottom_line_carries_its_flag_there(
         )
         .replace(
             "    credibility: 3\n",
-            "    credibility: 3\n    flag: unverified\n"
-            "    note: Only the mayor's office, as told to [the paper](#news).\n",
+            "    credibility: 3\n    flag: disputed\n"
+            "    note: The officials' count is lower, see [theirs](#officials-count).\n",
+        )
+        .replace(
+            "    credibility: 2\n",
+            "    credibility: 2\n    flag: unverified\n    note: Only the officials say so.\n",
+            1,
         )
         .replace(
             "  - id: kj-turnout\n", "  - id: kj-turnout\n    note: See [the mayor](#mayor-count).\n"
@@ -258,13 +264,15 @@ def test_a_flagged_claim_named_in_the_bottom_line_carries_its_flag_there(
     assert main(["--findings", str(findings)]) == 0
     html = (findings.parent / "report" / "index.html").read_text(encoding="utf-8")
     badge = (
-        '<span class="flag flag-unverified flag-quiet" title="Not confirmed '
-        'independently: one originator carries it">unverified</span>'
+        '<span class="flag flag-disputed flag-medium" title="Sources or estimators '
+        'disagree">disputed</span>'
     )
     summary = element(html, "div", class_="summary")
     assert f'<a href="#claim_mayor-count">mayor</a> {badge} and' in summary
     assert '<a href="#claim_officials-count">officials</a> agree' in summary
     implications = element(html, "div", class_="implications")
     assert f'<a href="#claim_mayor-count">Up to 1,500</a> {badge} would' in implications
+    assert f"{badge} — sources or estimators disagree.</p>" in html
+    assert "unverified</span> —" not in html
     # A judgment's note, in its annex, names the claim without the badge.
     assert '<a href="#claim_mayor-count">the mayor</a>.' in html

@@ -25,10 +25,10 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from .. import incremental
-from ..findings import coverage, model
+from ..findings import coverage, model, vocab
 from ..findings.figures import found_in
 from ..findings.lint import Accepted
-from ..findings.markdown import plain
+from ..findings.markdown import links, plain
 from ..findings.markdown import render as render_markdown
 from ..findings.markdown import render_inline as render_markdown_inline
 from ..findings.origins import OriginRef, originators, resting_on, titles
@@ -139,6 +139,9 @@ class Page:
 
     briefing: model.Briefing
     summary_html: Markup
+    brief_flags: list[tuple[Markup, str]]
+    """The flags the bottom line and implications show after a claim's name, each with
+    what it means, to say under the bottom line."""
     implications_html: Markup
     grading_html: Markup
     scope_html: Markup
@@ -228,10 +231,26 @@ def assemble(
     briefing = findings.briefing
     # The bottom line and implications name claims in passing: a flagged claim's flag
     # goes with its name there, so that doubtful material does not read as plain fact.
-    brief_md = Markdown(md.anchors, {c.model.id: flag_badge(c) for c in claims if c.model.flag})
+    # As elsewhere in the brief, one originator alone (unverified) is the common case and
+    # goes unmarked; the flags that weigh more go with the claim's name.
+    weighed = {c.model.id: c.model.flag for c in claims if c.flag_weight in ("strong", "medium")}
+    brief_md = Markdown(
+        md.anchors, {cid: flag_badge(flag) for cid, flag in weighed.items() if flag}
+    )
+    named = {
+        name
+        for text in (briefing.summary or "", briefing.implications or "")
+        for name, _ in links(text)
+    }
+    shown = {flag for cid, flag in weighed.items() if cid in named}
+    # Each flag the brief's prose shows is said once under the bottom line.
+    brief_flags = [
+        (Markup(flag_badge(f).strip()), vocab.FLAGS[f]) for f in vocab.FLAGS if f in shown
+    ]
     return Page(
         briefing=briefing,
         summary_html=brief_md.block(briefing.summary),
+        brief_flags=brief_flags,
         implications_html=(
             brief_md.block(briefing.implications) if briefing.implications else Markup()
         ),

@@ -209,15 +209,12 @@ def claim_view(
     )
 
 
-def flag_badge(view: ClaimView) -> str:
-    """A claim's flag as a badge, as the claim's own entry shows it (macros.html ``flag``),
-    with a space before it; '' when the claim is not flagged."""
-    flag = view.model.flag
-    if not flag:
-        return ""
+def flag_badge(flag: str) -> str:
+    """A flag as a badge, as a claim's own entry shows it (macros.html ``flag``), with a
+    space before it."""
     return (
-        f' <span class="flag flag-{escape(flag)} flag-{view.flag_weight}" '
-        f'title="{escape(view.flag_label)}">{escape(flag.replace("-", " "))}</span>'
+        f' <span class="flag flag-{escape(flag)} flag-{FLAG_WEIGHT.get(flag, "")}" '
+        f'title="{escape(vocab.FLAGS.get(flag, ""))}">{escape(flag.replace("-", " "))}</span>'
     )
 
 

@@ -100,16 +100,14 @@ def test_a_phone_shows_the_bottom_line_on_its_first_screen(
 def test_the_brief_shows_no_quiet_flag_and_weighs_the_others(
     open_briefing: Callable[..., Opened], case: Case
 ) -> None:
-    """One source only is the common case: no mark for it in the brief's judgments and
-    tables (where the bottom line names a flagged claim in passing, its flag goes with
-    it). A likely error or misattribution stands out more than a disagreement: a filled
-    badge against an outline; no row is tinted."""
+    """One source only is the common case: no mark for it in the brief. A likely error or
+    misattribution stands out more than a disagreement: a filled badge against an
+    outline; no row is tinted."""
     flagged = any(c.get("flag") for c in case.findings["claims"])
     assert flagged or case.curated, "no flag to weigh"
     page = open_briefing().page
     got = page.evaluate("""() => ({
-      quiet: [...document.querySelectorAll('#brief .flag-quiet')].filter(f =>
-        !f.closest('.summary, .implications')).length,
+      quiet: document.querySelectorAll('#brief .flag-quiet').length,
       tinted: [...document.querySelectorAll('#brief tr')].filter(tr =>
         getComputedStyle(tr.querySelector('th, td')).backgroundColor !== 'rgba(0, 0, 0, 0)'
       ).length,
