@@ -323,3 +323,47 @@ def test_the_sources_stay_watched_while_a_claim_is_broken(project: Project) -> N
     findings = project()
     findings.write_text(SAMPLE_FINDINGS + "  - id: [unclosed\n", encoding="utf-8")
     assert findings.parent / "sources" / "news.txt" in watch_module.watched_files(findings)
+
+
+def test_the_watchers_resolving_matches_pathlibs(tmp_path: Path) -> None:
+    """The watcher resolves each folder once; what it gets is what Path.resolve gives,
+    through links to folders, links as names, '..' and names not there."""
+    import os
+
+    (tmp_path / "project" / "sources").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text("x")
+    (tmp_path / "project" / "sources" / "real.txt").write_text("r")
+    os.symlink(tmp_path / "elsewhere", tmp_path / "project" / "linked-folder")
+    os.symlink(tmp_path / "elsewhere" / "x.txt", tmp_path / "project" / "sources" / "link.txt")
+    os.symlink("loop", tmp_path / "project" / "loop")
+    base = tmp_path / "project"
+    for name in [
+        "sources/real.txt",
+        "sources/link.txt",
+        "linked-folder/x.txt",
+        "sources/../sources/real.txt",
+        "sources/..",
+        "../elsewhere/x.txt",
+        "sources/missing.txt",
+        "missing-folder/y.txt",
+        "loop/z.txt",
+    ]:
+        watch_module._TURN[0] += 1
+        try:
+            expected = (base / name).resolve()
+        except RuntimeError:
+            continue
+        assert watch_module._resolve(base / name) == expected, name
+
+
+def test_the_watcher_reads_the_sources_list_only_of_shallow_text() -> None:
+    from briefing.findings.load import MAX_DEPTH
+
+    deep = "x: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    assert not watch_module._shallow(deep)
+    assert not watch_module._shallow("note: text\n" * 50 + deep)
+    wide = "x: " + "[a], {b: c}, " * (MAX_DEPTH * 3)  # many brackets, none nested
+    assert watch_module._shallow(wide)
+    assert watch_module._shallow("]]]" + "[" * MAX_DEPTH)  # a close before any open
+    assert watch_module._shallow("claims: []\n")

@@ -17,7 +17,9 @@ ends the command, with exit status 1, before anything is served.
 
 from __future__ import annotations
 
+import functools
 import queue
+import re
 import sys
 import threading
 import time
@@ -50,6 +52,7 @@ MOST_FOLDERS = 500  # a bound on inotify watches, far above what a project needs
 
 def watched_files(findings: Path) -> list[Path]:
     """The findings, every source file they name, and the package's templates and styles."""
+    _TURN[0] += 1
     paths = [findings]
     try:
         text = read_regular(findings).decode("utf-8")
@@ -94,21 +97,51 @@ def _source_files(text: str) -> list[str]:
 
 def _inside(path: Path, project: Path) -> bool:
     try:
-        return path.resolve().is_relative_to(project)
+        return _resolve(path).is_relative_to(project)
     except (OSError, RuntimeError, ValueError):  # a link that loops, a name with a NUL
         return False
 
 
+def _resolve(path: Path) -> Path:
+    """``path.resolve()``, with each folder resolved once: the watcher resolves every
+    source's name beside every rebuild, and hundreds of sources share a folder or two.
+    Only a name that is itself a link, or "." or "..", is resolved in full."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return _resolved_folder(path.parent) / path.name
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved_folder_cached(folder: Path, _turn: int) -> Path:
+    return folder.resolve()
+
+
+def _resolved_folder(folder: Path) -> Path:
+    return _resolved_folder_cached(folder, _TURN[0])
+
+
+# Folder resolutions are kept for one look at the files, and the resolutions of its
+# targets just after (a link may be changed later).
+_TURN = [0]
+
+
 def _shallow(text: str) -> bool:
-    """Whether the text nests brackets shallowly enough for YAML's C parser to be safe."""
+    """Whether the text nests brackets shallowly enough for YAML's C parser to be safe.
+    Only the brackets are looked at: this runs beside every rebuild, and a findings file
+    is mostly text without any."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return True
     depth = deepest = 0
-    for ch in text:
-        if ch in "[{":
+    for bracket in _BRACKETS.findall(text):
+        if bracket in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif ch in "]}":
+        else:
             depth = max(0, depth - 1)
     return deepest <= MAX_DEPTH
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def watch(
@@ -337,8 +370,8 @@ def _wanted(findings: Path) -> set[Path]:
 
 def _target(path: Path) -> Path:
     try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a link that loops leads nowhere
+        return _resolve(path)
+    except (OSError, RuntimeError, ValueError):  # a link that loops leads nowhere
         return path.absolute()
 
 
