@@ -367,3 +367,22 @@ def test_the_watcher_reads_the_sources_list_only_of_shallow_text() -> None:
     assert watch_module._shallow(wide)
     assert watch_module._shallow("]]]" + "[" * MAX_DEPTH)  # a close before any open
     assert watch_module._shallow("claims: []\n")
+
+
+def test_the_watcher_looks_at_the_findings_again_only_after_the_rebuild(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a change the watcher reads the findings again (for sources named anew), but
+    only once the session has rebuilt: beside the rebuild it would slow it down."""
+    real = watch_module._wanted
+    seen: list[int] = []
+    running = Watching(project(), monkeypatch)
+    try:
+        monkeypatch.setattr(
+            watch_module, "_wanted", lambda f: (seen.append(len(running.results)), real(f))[1]
+        )
+        running.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Low."))
+        assert wait_for(lambda: bool(seen))
+        assert seen[0] == 2  # the first build and the rebuild after the save
+    finally:
+        running.close()

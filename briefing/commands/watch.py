@@ -47,6 +47,7 @@ _START_SECONDS = 30  # how long setting up the watches may take before the comma
 # How long a follow-up waits for open pages to fetch the new briefing: it would otherwise
 # compete with their fetch for the one interpreter.
 _RELOAD_WAIT_SECONDS = 2.0
+_LOOK_AGAIN_SECONDS = 5.0  # the longest the watcher waits for a rebuild before its look
 MOST_FOLDERS = 500  # a bound on inotify watches, far above what a project needs
 
 
@@ -190,6 +191,7 @@ def watch(
             while not watcher.changed.empty():  # one rebuild for a burst of saves
                 watcher.changed.get_nowait()
             _apply(server, _safely(rebuild_fresh))
+            watcher.rebuilt.set()
             server.reloads.notify()  # good or bad, open pages show the outcome
             if follow_up is not None and _pages_reloaded(server, watcher.changed):
                 _follow(server, follow_up)
@@ -275,6 +277,9 @@ class _Watcher(threading.Thread):
         self.changed: queue.Queue[None] = queue.Queue()
         self.failure = ""  # why the watches could not be set, when they could not
         self._settled = threading.Event()  # set once watching, or once that failed
+        # Set by the session once it has rebuilt after a change: the watcher looks at the
+        # findings again (for sources named anew) only then, not beside the rebuild.
+        self.rebuilt = threading.Event()
 
     def wait_started(self, seconds: float) -> bool:
         """Whether the first watches are in place (False: see ``failure``)."""
@@ -293,6 +298,7 @@ class _Watcher(threading.Thread):
                         lost = False
                         self.changed.put(None)
                     elif changes:
+                        self.rebuilt.clear()
                         self.changed.put(None)
             except Exception as exc:  # the session outlives its watcher: it tries again
                 reason = _reason(exc)
@@ -310,6 +316,15 @@ class _Watcher(threading.Thread):
                     )
                 lost = True
                 self.stop.wait(_RETRY_SECONDS)
+
+    def _after_the_rebuild(self) -> None:
+        """Wait (at most ``_LOOK_AGAIN_SECONDS``) until the session has rebuilt after the
+        change just reported. The watches stay in place meanwhile: changes made during
+        the rebuild come in the next batch."""
+        deadline = time.monotonic() + _LOOK_AGAIN_SECONDS
+        while not self.rebuilt.wait(0.05):
+            if self.stop.is_set() or time.monotonic() >= deadline:
+                return
 
     def _batches(self) -> Iterator[set[object]]:
         """Every batch of changes to the watched files, and an empty one every
@@ -338,6 +353,7 @@ class _Watcher(threading.Thread):
         ):
             yield set(changes)
             if changes:
+                self._after_the_rebuild()
                 now = _wanted(self.findings)  # the findings may name other sources now
                 if _folders(now, self.findings) != folders:
                     return  # watch the new set of folders
