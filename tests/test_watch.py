@@ -386,3 +386,24 @@ def test_the_watcher_looks_at_the_findings_again_only_after_the_rebuild(
         assert seen[0] == 2  # the first build and the rebuild after the save
     finally:
         running.close()
+
+
+def test_the_cycle_collector_runs_only_when_the_session_is_idle(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Off for the whole session, so that no collection holds up a rebuilt page; run
+    when nothing waits (after the first build and after each rebuild); on again after."""
+    import gc
+
+    tidied: list[bool] = []
+    monkeypatch.setattr(watch_module, "_tidy", lambda: tidied.append(gc.isenabled()))
+    gc.enable()
+    running = Watching(project(), monkeypatch)
+    try:
+        assert wait_for(lambda: len(tidied) == 1)
+        running.findings.write_text(SAMPLE_FINDINGS.replace("Turnout was **high**.", "Low."))
+        assert wait_for(lambda: len(tidied) == 2)
+        assert tidied == [False, False]
+    finally:
+        running.close()
+    assert gc.isenabled()
