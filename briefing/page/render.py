@@ -22,7 +22,7 @@ from ..words import counted, plural
 from . import precompiled
 from .dates import reader_date
 from .view import demote_headings
-from .view_claims import ClaimEntry, ClaimView, entry
+from .view_claims import ClaimEntry, ClaimView, entry, flag_badge
 
 if TYPE_CHECKING:
     from .view import Page
@@ -82,6 +82,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env.globals["vocab"] = vocab
     env.filters["iso"] = when.iso  # a date, or a date and time to the minute
     env.globals["demote"] = demote_headings
+    env.globals["flag_badge"] = flag_badge
     env.filters["plural"] = plural
     env.filters["counted"] = counted
     env.globals["claim_entry"] = EntryDrawer(env)

@@ -198,20 +198,18 @@ def assemble(
     numbering = number_passages(findings, passages)
     below = resting_on(findings)
     by = originators(findings)
+
+    def inputs(c: model.Claim) -> tuple[object, ...]:
+        """What a claim's own view is drawn from."""
+        cited = tuple(passages[(c.id, ei)] for ei in range(len(c.evidence)))
+        numbers = tuple(numbering[(p.source, p.parts)] for p in cited)
+        return (c, cited, numbers, origins[c.id], len(below.get(c.id, ())))
+
     claims = incremental.CLAIM_VIEWS.views(
         findings.claims,
         # What every view reads besides its own claim's inputs.
         (md.anchors, names, by, [(s.model, s.card) for s in sources.values()]),
-        lambda c: (
-            c,
-            tuple(passages[(c.id, ei)] for ei in range(len(c.evidence))),
-            tuple(
-                numbering[(p.source, p.parts)]
-                for p in (passages[(c.id, ei)] for ei in range(len(c.evidence)))
-            ),
-            origins[c.id],
-            len(below.get(c.id, ())),
-        ),
+        inputs,
         lambda c: claim_view(
             c, sources, passages, numbering, md, names, origins[c.id], len(below.get(c.id, ())), by
         ),
@@ -229,24 +227,7 @@ def assemble(
     }
     estimate_tables, single = tables(claims, findings.quantities, md, translated)
     briefing = findings.briefing
-    # The bottom line and implications name claims in passing: a flagged claim's flag
-    # goes with its name there, so that doubtful material does not read as plain fact.
-    # As elsewhere in the brief, one originator alone (unverified) is the common case and
-    # goes unmarked; the flags that weigh more go with the claim's name.
-    weighed = {c.model.id: c.model.flag for c in claims if c.flag_weight in ("strong", "medium")}
-    brief_md = Markdown(
-        md.anchors, {cid: flag_badge(flag) for cid, flag in weighed.items() if flag}
-    )
-    named = {
-        name
-        for text in (briefing.summary or "", briefing.implications or "")
-        for name, _ in links(text)
-    }
-    shown = {flag for cid, flag in weighed.items() if cid in named}
-    # Each flag the brief's prose shows is said once under the bottom line.
-    brief_flags = [
-        (Markup(flag_badge(f).strip()), vocab.FLAGS[f]) for f in vocab.FLAGS if f in shown
-    ]
+    brief_md, brief_flags = _brief_prose(briefing, claims, md)
     return Page(
         briefing=briefing,
         summary_html=brief_md.block(briefing.summary),
@@ -282,6 +263,27 @@ def assemble(
         annexes=annexes(bool(judgments), bool(reported), edition is not None),
         marking_css=_marking_css(briefing.marking),
     )
+
+
+def _brief_prose(
+    briefing: model.Briefing, claims: list[ClaimView], md: Markdown
+) -> tuple[Markdown, list[tuple[Markup, str]]]:
+    """How the bottom line and implications are drawn, and the flags they show.
+
+    They name claims in passing: a flagged claim's flag goes with its name there, so that
+    doubtful material does not read as plain fact, and each flag shown is said once under
+    the bottom line. As elsewhere in the brief, one originator alone (unverified) is the
+    common case and goes unmarked."""
+    weighed = {c.model.id: c.model.flag for c in claims if c.flag_weight in ("strong", "medium")}
+    named = {
+        name
+        for text in (briefing.summary or "", briefing.implications or "")
+        for name, _ in links(text)
+    }
+    shown = {flag for cid, flag in weighed.items() if cid in named}
+    after = {cid: f" {flag_badge(flag)}" for cid, flag in weighed.items() if flag}
+    flags = [(flag_badge(f), vocab.FLAGS[f]) for f in vocab.FLAGS if f in shown]
+    return Markdown(md.anchors, after), flags
 
 
 def _passage_target(by_id: dict[str, ClaimView], claim_id: str, index: int) -> str:

@@ -209,11 +209,10 @@ def claim_view(
     )
 
 
-def flag_badge(flag: str) -> str:
-    """A flag as a badge, as a claim's own entry shows it (macros.html ``flag``), with a
-    space before it."""
-    return (
-        f' <span class="flag flag-{escape(flag)} flag-{FLAG_WEIGHT.get(flag, "")}" '
+def flag_badge(flag: str) -> Markup:
+    """A flag as a badge: its words, weighted by class, with what it means on hover."""
+    return Markup(
+        f'<span class="flag flag-{escape(flag)} flag-{FLAG_WEIGHT.get(flag, "")}" '
         f'title="{escape(vocab.FLAGS.get(flag, ""))}">{escape(flag.replace("-", " "))}</span>'
     )
 

@@ -14,15 +14,10 @@ def root(context, missing=missing):
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'capitalize' found.")
-    try:
-        t_2 = environment.filters['replace']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'replace' found.")
     pass
     def macro(l_1_v, l_1_brief):
-        t_3 = []
+        t_2 = []
+        l_1_flag_badge = resolve('flag_badge')
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
         if l_1_brief is missing:
@@ -30,34 +25,26 @@ def root(context, missing=missing):
         pass
         if (environment.getattr(environment.getattr(l_1_v, 'model'), 'flag') and (not (l_1_brief and (environment.getattr(l_1_v, 'flag_weight') == 'quiet')))):
             pass
-            t_3.extend((
-                '<span class="flag flag-',
-                escape(environment.getattr(environment.getattr(l_1_v, 'model'), 'flag')),
-                ' flag-',
-                escape(environment.getattr(l_1_v, 'flag_weight')),
-                '" title="',
-                escape(environment.getattr(l_1_v, 'flag_label')),
-                '">',
-                escape(t_2(context.eval_ctx, environment.getattr(environment.getattr(l_1_v, 'model'), 'flag'), '-', ' ')),
-                '</span>',
-            ))
-        return concat(t_3)
+            t_2.append(
+                escape(context.call((undefined(name='flag_badge') if l_1_flag_badge is missing else l_1_flag_badge), environment.getattr(environment.getattr(l_1_v, 'model'), 'flag'))),
+            )
+        return concat(t_2)
     context.exported_vars.add('flag')
     context.vars['flag'] = l_0_flag = Macro(environment, macro, 'flag', ('v', 'brief'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
     def macro(l_1_v):
-        t_4 = []
+        t_3 = []
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
         pass
         if (environment.getattr(environment.getattr(l_1_v, 'model'), 'kind') == 'assumption'):
             pass
-            t_4.append(
+            t_3.append(
                 '<span class="kind">Assumption</span> ',
             )
         if environment.getattr(environment.getattr(l_1_v, 'model'), 'likelihood'):
             pass
-            t_4.extend((
+            t_3.extend((
                 '<span class="likelihood"><strong>',
                 escape(t_1(environment.getattr(environment.getattr(l_1_v, 'model'), 'likelihood'))),
                 '</strong> (',
@@ -66,14 +53,14 @@ def root(context, missing=missing):
             ))
         if environment.getattr(environment.getattr(l_1_v, 'model'), 'confidence'):
             pass
-            t_4.extend((
+            t_3.extend((
                 '<span class="confidence"><strong>',
                 escape(t_1(environment.getattr(environment.getattr(l_1_v, 'model'), 'confidence'))),
                 '</strong> confidence</span>',
             ))
-        return concat(t_4)
+        return concat(t_3)
     context.exported_vars.add('grading')
     context.vars['grading'] = l_0_grading = Macro(environment, macro, 'grading', ('v',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '4=24&5=31&8=48&9=53&10=58&11=67'
+debug_info = '4=18&5=26&8=35&9=40&10=45&11=54'
