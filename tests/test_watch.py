@@ -349,12 +349,17 @@ def test_the_watchers_resolving_matches_pathlibs(tmp_path: Path) -> None:
         "missing-folder/y.txt",
         "loop/z.txt",
     ]:
-        watch_module._TURN[0] += 1
         try:
             expected = (base / name).resolve()
         except RuntimeError:
             continue
-        assert watch_module._resolve(base / name) == expected, name
+        assert watch_module._resolve(base / name, {}) == expected, name
+    folders: dict[Path, Path] = {}  # one look at the files: each folder resolved once
+    assert (
+        watch_module._resolve(base / "sources" / "real.txt", folders)
+        == (tmp_path / "project" / "sources" / "real.txt").resolve()
+    )
+    assert folders == {base / "sources": (base / "sources").resolve()}
 
 
 def test_the_watcher_reads_the_sources_list_only_of_shallow_text() -> None:

@@ -17,7 +17,6 @@ ends the command, with exit status 1, before anything is served.
 
 from __future__ import annotations
 
-import functools
 import gc
 import queue
 import re
@@ -52,9 +51,10 @@ _LOOK_AGAIN_SECONDS = 5.0  # the longest the watcher waits for a rebuild before 
 MOST_FOLDERS = 500  # a bound on inotify watches, far above what a project needs
 
 
-def watched_files(findings: Path) -> list[Path]:
-    """The findings, every source file they name, and the package's templates and styles."""
-    _TURN[0] += 1
+def watched_files(findings: Path, folders: dict[Path, Path] | None = None) -> list[Path]:
+    """The findings, every source file they name, and the package's templates and styles.
+    ``folders`` keeps the folders resolved on the way, for the caller to resolve again."""
+    folders = {} if folders is None else folders
     paths = [findings]
     try:
         text = read_regular(findings).decode("utf-8")
@@ -63,7 +63,7 @@ def watched_files(findings: Path) -> list[Path]:
             path = findings.parent / named
             # Only inside the project (the build reads nothing else): a source named
             # '/etc/x' or '../../x' must not have the watcher look at '/etc' or home.
-            if _inside(path, project):
+            if _inside(path, project, folders):
                 paths.append(path)
     except (
         SourceReadError,
@@ -97,34 +97,24 @@ def _source_files(text: str) -> list[str]:
     ]
 
 
-def _inside(path: Path, project: Path) -> bool:
+def _inside(path: Path, project: Path, folders: dict[Path, Path]) -> bool:
     try:
-        return _resolve(path).is_relative_to(project)
+        return _resolve(path, folders).is_relative_to(project)
     except (OSError, RuntimeError, ValueError):  # a link that loops, a name with a NUL
         return False
 
 
-def _resolve(path: Path) -> Path:
-    """``path.resolve()``, with each folder resolved once: the watcher resolves every
-    source's name beside every rebuild, and hundreds of sources share a folder or two.
-    Only a name that is itself a link, or "." or "..", is resolved in full."""
+def _resolve(path: Path, folders: dict[Path, Path]) -> Path:
+    """``path.resolve()``, with each folder resolved once per look at the files (kept in
+    ``folders``): the watcher resolves every source's name beside every rebuild, and
+    hundreds of sources share a folder or two. Only a name that is itself a link, or "."
+    or "..", is resolved in full."""
     if path.name in ("", ".", "..") or path.is_symlink():
         return path.resolve()
-    return _resolved_folder(path.parent) / path.name
-
-
-@functools.lru_cache(maxsize=64)
-def _resolved_folder_cached(folder: Path, _turn: int) -> Path:
-    return folder.resolve()
-
-
-def _resolved_folder(folder: Path) -> Path:
-    return _resolved_folder_cached(folder, _TURN[0])
-
-
-# Folder resolutions are kept for one look at the files, and the resolutions of its
-# targets just after (a link may be changed later).
-_TURN = [0]
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 def _shallow(text: str) -> bool:
@@ -400,13 +390,14 @@ class _Wanted:
 def _wanted(findings: Path) -> set[Path]:
     """The watched files by the names the build opens them by and, for a link, by the
     file it leads to (an edit there changes what the build reads)."""
-    named = watched_files(findings)
-    return {p.absolute() for p in named} | {_target(p) for p in named}
+    folders: dict[Path, Path] = {}
+    named = watched_files(findings, folders)
+    return {p.absolute() for p in named} | {_target(p, folders) for p in named}
 
 
-def _target(path: Path) -> Path:
+def _target(path: Path, folders: dict[Path, Path]) -> Path:
     try:
-        return _resolve(path)
+        return _resolve(path, folders)
     except (OSError, RuntimeError, ValueError):  # a link that loops leads nowhere
         return path.absolute()
 
