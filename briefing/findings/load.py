@@ -110,8 +110,7 @@ class Document:
         given 0)."""
         if self.claim_values is None:
             return [(path, value) for path, value in self.values() if keep(path, value)]
-        picked = [(path, value) for path, value in _values_at(self.data, self.head_paths)]
-        picked = [(path, value) for path, value in picked if keep(path, value)]
+        picked = [(p, v) for p, v in _values_at(self.data, self.head_paths) if keep(p, v)]
         for i, claim in enumerate(self.claim_values):
             mine = claim.picked.get(name)
             if mine is None:
